@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { appMethods } from './app.ts';
+import type { MethodSpec } from './define.ts';
+import { contractEvents } from './events.ts';
+import { functionsMethods } from './functions.ts';
+
+/**
+ * The whole contract between the renderer and a host. Each area keeps its methods in
+ * its own file; adding an area means adding one spread here.
+ */
+export const contract = {
+  ...appMethods,
+  ...functionsMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export { contractEvents };
+export type EventName = keyof typeof contractEvents;
+export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(contractEvents, name);
+}
+
+export * from './app.ts';
+export * from './define.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './functions.ts';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Runtimes a function can name; the identifiers are Lambda's own. */
+export const Runtime = z.enum(['nodejs22.x', 'nodejs24.x', 'nodejs20.x', 'python3.13', 'python3.12']);
+export type Runtime = z.infer<typeof Runtime>;
+
+/** Where a function's sandboxes run locally. */
+export const Runner = z.enum(['process', 'docker']);
+export type Runner = z.infer<typeof Runner>;
+
+/** Lambda's environment variable key rule: a letter, then letters, digits and underscores. */
+const EnvKey = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and hold only letters, digits and _');
+
+/** Durable execution settings, mirroring Lambda's `DurableConfig`. */
+export const DurableSettings = z
+  .object({
+    enabled: z.boolean(),
+    /** Seconds an execution may run in all, across every invocation (Lambda: 1 s to 1 year). */
+    executionTimeout: z.number().int().min(1).max(31_622_400).default(86_400),
+    /** Days a finished execution's history is kept (Lambda: 1 to 90). */
+    retentionPeriodInDays: z.number().int().min(1).max(90).default(14),
+  })
+  .strict();
+export type DurableSettings = z.infer<typeof DurableSettings>;
+
+/**
+ * `functions/<name>/function.json`: what Lambda needs to run the function, in the
+ * workspace's own readable shape.
+ */
+export const FunctionConfig = z
+  .object({
+    description: z.string().max(256).optional(),
+    runtime: Runtime,
+    /** `file.export`, as in Lambda: `index.handler` runs the `handler` export of `index.ts|js|mjs|py`. */
+    handler: z.string().regex(/^[A-Za-z0-9_./-]+\.[A-Za-z_$][A-Za-z0-9_$]*$/, 'must look like file.export, e.g. index.handler'),
+    /** MB, as Lambda allows. */
+    memorySize: z.number().int().min(128).max(10_240).default(128),
+    /** Seconds per invocation, as Lambda allows. */
+    timeout: z.number().int().min(1).max(900).default(3),
+    environment: z.record(EnvKey, z.string()).default({}),
+    durable: DurableSettings.optional(),
+    runner: Runner.default('process'),
+    /** A container image to run instead of the runtime's default (docker runner only). */
+    image: z.string().min(1).optional(),
+  })
+  .strict();
+export type FunctionConfig = z.infer<typeof FunctionConfig>;
+
+/** Function names follow Lambda's rule, which also keeps them safe as folder names. */
+export const FunctionName = z
+  .string()
+  .min(1, 'a name is required')
+  .max(64, 'at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
