@@ -1,0 +1,36 @@
+import type { ApiRequest, ApiResponse, ApiRoute } from './api-types.ts';
+
+/** What one run of a handler in a sandbox produced, before any durable interpretation. */
+export interface SandboxOutcome {
+  /** The handler's response payload (JSON text), or the error document on failure. */
+  payload: Buffer;
+  /** Set when the handler failed: `Unhandled`, or Lambda's runtime error type such as `Runtime.ExitError`. */
+  functionError?: string;
+  /** The version that ran (`$LATEST` or a number). */
+  executedVersion: string;
+  requestId: string;
+}
+
+/** Runs a function's handler once, in a sandbox, with a raw payload. The durable engine uses it to (re-)invoke. */
+export interface SandboxInvoker {
+  invokeSandbox(request: {
+    functionName: string;
+    /** Version or alias; `$LATEST` when absent. */
+    qualifier?: string;
+    payload: Buffer;
+    /** Extra sandbox environment for this invocation (e.g. a trace id); optional. */
+    traceId?: string;
+  }): Promise<SandboxOutcome>;
+  /** Whether the function (at that qualifier) has durable execution enabled, and its durable config. */
+  durableConfigOf(functionName: string, qualifier?: string): Promise<{ executionTimeout: number; retentionPeriodInDays: number } | null>;
+}
+
+/**
+ * How the Lambda API hands durable work to the durable engine. The Invoke route calls
+ * `invokeDurable` instead of running the sandbox when the function is durable; the engine's
+ * own APIs (checkpoint, state, executions, callbacks) are mounted from `routes`.
+ */
+export interface DurableHooks {
+  routes: ApiRoute[];
+  invokeDurable(request: ApiRequest, target: { functionName: string; qualifier: string; functionArn: string }): Promise<ApiResponse>;
+}
