@@ -10,7 +10,9 @@ let skipped = 0;
 if (unitPath && existsSync(unitPath)) {
   const unit = JSON.parse(readFileSync(unitPath, 'utf8'));
   passed += unit.numPassedTests ?? 0;
-  failed += (unit.numFailedTests ?? 0) + (unit.numFailedTestSuites ?? 0 > 0 && unit.numTotalTests === 0 ? 1 : 0);
+  const failedTests = unit.numFailedTests ?? 0;
+  // A file that fails to load fails no test but must still count.
+  failed += failedTests > 0 ? failedTests : (unit.numFailedTestSuites ?? 0);
   skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 } else {
   failed += 1;
@@ -20,7 +22,8 @@ if (unitPath && existsSync(unitPath)) {
 if (e2ePath && existsSync(e2ePath)) {
   const e2e = JSON.parse(readFileSync(e2ePath, 'utf8'));
   passed += e2e.stats?.expected ?? 0;
-  failed += (e2e.stats?.unexpected ?? 0) + (e2e.stats?.flaky ?? 0 ? 0 : 0);
+  failed += e2e.stats?.unexpected ?? 0;
+  passed += e2e.stats?.flaky ?? 0;
   skipped += e2e.stats?.skipped ?? 0;
 } else {
   failed += 1;
