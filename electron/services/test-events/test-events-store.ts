@@ -1,0 +1,71 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { StudioError } from '../../../shared/contract/errors.ts';
+import type { TestEvent } from '../../../shared/contract/invoke.ts';
+
+/** Saved test events of a workspace: `events/<function>/<name>.json`, plain files a user can keep in git. */
+export interface TestEventsStore {
+  list(functionName: string): Promise<TestEvent[]>;
+  /** Refuses text that is not JSON, so a saved event always parses when it is used. */
+  save(functionName: string, event: TestEvent): Promise<void>;
+  remove(functionName: string, name: string): Promise<void>;
+}
+
+/** Checks that a payload is JSON and says where it is not. */
+export function assertJson(text: string, what: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StudioError('BAD_INPUT', `${what} is not valid JSON: ${reason}`);
+  }
+}
+
+export function createTestEventsStore(workspaceRoot: string): TestEventsStore {
+  const folderOf = (functionName: string) => join(workspaceRoot, 'events', functionName);
+
+  return {
+    async list(functionName) {
+      let names: string[];
+      try {
+        names = await readdir(folderOf(functionName));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+      const events = await Promise.all(
+        names
+          .filter((file) => file.endsWith('.json'))
+          .sort((a, b) => a.localeCompare(b))
+          .map(async (file) => ({
+            name: file.slice(0, -'.json'.length),
+            payload: await readFile(join(folderOf(functionName), file), 'utf8'),
+          })),
+      );
+      return events;
+    },
+
+    async save(functionName, event) {
+      assertJson(event.payload, `Test event "${event.name}"`);
+      const folder = folderOf(functionName);
+      await mkdir(folder, { recursive: true });
+      const target = join(folder, `${event.name}.json`);
+      // Write then rename, so a crash mid-write never leaves half an event behind.
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, event.payload.endsWith('\n') ? event.payload : `${event.payload}\n`);
+      await rename(temp, target);
+    },
+
+    async remove(functionName, name) {
+      const target = join(folderOf(functionName), `${name}.json`);
+      try {
+        await rm(target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new StudioError('NOT_FOUND', `There is no saved test event "${name}" for ${functionName}.`);
+        }
+        throw error;
+      }
+    },
+  };
+}
