@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { Runtime } from '../../../shared/workspace/function-config.ts';
+import { type ApiRequest, LambdaApiError } from './api-types.ts';
+import type { AliasRecord, FunctionRegistry, FunctionVersion } from './function-registry.ts';
+
+const Environment = z.object({ Variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string()).optional() }).loose();
+const DurableConfigInput = z
+  .object({
+    ExecutionTimeout: z.number().int().min(1).max(31_622_400).optional(),
+    RetentionPeriodInDays: z.number().int().min(1).max(90).optional(),
+    KMSKeyArn: z.string().optional(),
+  })
+  .loose();
+
+/** The fields of FunctionConfiguration a caller may set; other Lambda fields are accepted and ignored. */
+const ConfigurationInput = z
+  .object({
+    Runtime: z.string().optional(),
+    Role: z.string().optional(),
+    Handler: z.string().regex(/^[^\s]+$/).max(128).optional(),
+    Description: z.string().max(256).optional(),
+    Timeout: z.number().int().min(1).max(900).optional(),
+    MemorySize: z.number().int().min(128).max(10_240).optional(),
+    Environment: Environment.optional(),
+    DurableConfig: DurableConfigInput.optional(),
+    RevisionId: z.string().optional(),
+  })
+  .loose();
+
+export const CreateFunctionInput = ConfigurationInput.extend({
+  FunctionName: z.string().min(1).max(140),
+  Code: z.object({ ZipFile: z.string().optional(), S3Bucket: z.string().optional(), ImageUri: z.string().optional() }).loose(),
+  Publish: z.boolean().optional(),
+  PackageType: z.string().optional(),
+});
+export const UpdateConfigurationInput = ConfigurationInput;
+export const UpdateCodeInput = z
+  .object({ ZipFile: z.string().optional(), S3Bucket: z.string().optional(), ImageUri: z.string().optional(), Publish: z.boolean().optional(), RevisionId: z.string().optional() })
+  .loose();
+export const PublishVersionInput = z.object({ Description: z.string().max(256).optional(), RevisionId: z.string().optional(), CodeSha256: z.string().optional() }).loose();
+const AliasName = z.string().regex(/^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$/, 'must be letters, digits, - or _ and not only digits');
+export const CreateAliasInput = z
+  .object({ Name: AliasName, FunctionVersion: z.string().regex(/^(\$LATEST|[0-9]+)$/), Description: z.string().max(256).optional() })
+  .loose();
+export const UpdateAliasInput = z
+  .object({ FunctionVersion: z.string().regex(/^(\$LATEST|[0-9]+)$/).optional(), Description: z.string().max(256).optional(), RevisionId: z.string().optional() })
+  .loose();
+
+/** Parses a JSON body against a schema, answering bad input as Lambda does. */
+export function parseBody<T extends z.ZodType>(request: ApiRequest, schema: T): z.infer<T> {
+  let json: unknown = {};
+  if (request.body.length > 0) {
+    try {
+      json = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      throw new LambdaApiError(400, 'InvalidRequestContentException', 'Could not parse request body into json: the body is not valid JSON.');
+    }
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'body';
+    throw new LambdaApiError(400, 'InvalidParameterValueException', `Value at '${field}' failed to satisfy constraint: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** Checks a runtime name against the ones the studio can run. */
+export function checkRuntime(value: string | undefined): Runtime {
+  const parsed = Runtime.safeParse(value);
+  if (!parsed.success) {
+    throw new LambdaApiError(
+      400,
+      'InvalidParameterValueException',
+      `The runtime parameter of ${value ?? '(none)'} is not supported here. Use one of: ${Runtime.options.join(', ')}.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Lambda's FunctionConfiguration document for one version. */
+export function toConfiguration(registry: FunctionRegistry, v: FunctionVersion): Record<string, unknown> {
+  return {
+    FunctionName: v.functionName,
+    FunctionArn: registry.functionArn(v.functionName, v.version === '$LATEST' ? undefined : v.version),
+    Runtime: v.runtime,
+    Role: v.role,
+    Handler: v.handler,
+    CodeSize: v.codeSize,
+    Description: v.description,
+    Timeout: v.timeout,
+    MemorySize: v.memorySize,
+    LastModified: v.lastModified,
+    CodeSha256: v.codeSha256,
+    Version: v.version,
+    Environment: { Variables: v.environment },
+    TracingConfig: { Mode: 'PassThrough' },
+    RevisionId: v.revisionId,
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    PackageType: 'Zip',
+    Architectures: ['x86_64'],
+    EphemeralStorage: { Size: 512 },
+    LoggingConfig: { LogFormat: 'Text', LogGroup: `/aws/lambda/${v.functionName}` },
+    ...(v.durable === undefined
+      ? {}
+      : { DurableConfig: { ExecutionTimeout: v.durable.executionTimeout, RetentionPeriodInDays: v.durable.retentionPeriodInDays } }),
+  };
+}
+
+export function toAliasConfiguration(registry: FunctionRegistry, functionName: string, alias: AliasRecord): Record<string, unknown> {
+  return {
+    AliasArn: registry.functionArn(functionName, alias.name),
+    Name: alias.name,
+    FunctionVersion: alias.functionVersion,
+    Description: alias.description,
+    RevisionId: alias.revisionId,
+  };
+}

@@ -1,0 +1,199 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { aliasRoutes } from './alias-routes.ts';
+import type { ApiRoute } from './api-types.ts';
+import { loadOrCreateCredentials, type StudioCredentials } from './credentials.ts';
+import type { DurableHooks, SandboxInvoker, SandboxOutcome } from './durable-hooks.ts';
+import { FunctionRegistry, parseFunctionRef } from './function-registry.ts';
+import { functionRoutes, type RouteContext } from './function-routes.ts';
+import { startApiServer } from './http-server.ts';
+import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
+import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
+import { defaultLauncherPaths, type LauncherPaths, type NodeBootstrap, sandboxCommand } from '../runners/launchers.ts';
+import { startProcessSandbox } from '../runners/process-sandbox.ts';
+import { createSandboxPool } from '../runners/sandbox-pool.ts';
+import type { InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
+
+export interface LocalLambdaServiceOptions {
+  /** Where credentials, uploaded code and published versions live (e.g. `<workspace>/.studio`). */
+  stateDir: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default `us-east-1`. */
+  region?: string;
+  /** Default `000000000000`. */
+  accountId?: string;
+  /** Defaults to this install's credentials from `<stateDir>/lambda-credentials.json` (created on first use). */
+  credentials?: StudioCredentials;
+  /** The durable engine; may also be attached later with `attachDurable`. */
+  durable?: DurableHooks;
+  /** Node sandboxes run the studio's bootstrap (default) or the official `aws-lambda-ric`. */
+  nodeBootstrap?: NodeBootstrap;
+  /** Sandboxes per function version at once (default 4); more concurrent invokes queue. */
+  maxSandboxesPerFunction?: number;
+  /** Idle warm sandboxes are stopped after this long (default 5 minutes). */
+  idleSandboxMs?: number;
+  paths?: Partial<LauncherPaths>;
+  /** Service diagnostics (not function logs; those go to `onLog`). */
+  log?: (message: string) => void;
+}
+
+/** A direct invocation's outcome, with every log line (the API's LogType Tail holds only 4 KB). */
+export interface DirectInvokeResult extends InvocationResult {
+  executedVersion: string;
+}
+
+/** The local Lambda service: the Lambda API on loopback, its functions and their sandboxes. */
+export interface LocalLambdaService extends SandboxInvoker {
+  /** `http://127.0.0.1:<port>`: give it to `LambdaClient({ endpoint })` or `aws --endpoint-url`. */
+  endpoint: string;
+  region: string;
+  accountId: string;
+  credentials: StudioCredentials;
+  functionArn(name: string, qualifier?: string): string;
+  /** Registers or updates a workspace function as `$LATEST` (bundling Node handlers); throws BuildError when the source does not build. */
+  syncWorkspaceFunction(input: WorkspaceFunctionInput): Promise<{ functionArn: string; codeDir: string; warnings: string[] }>;
+  /** Removes a function registered from the workspace (no-op when unknown). */
+  removeWorkspaceFunction(name: string): void;
+  /** Runs a function once in a sandbox, bypassing HTTP (for the studio's own Invoke panel). Durable functions go through the API instead. */
+  invoke(request: { functionName: string; qualifier?: string; payload: string | Buffer }): Promise<DirectInvokeResult>;
+  /** Every log line of every invocation, as it is written. Returns the unsubscribe function. */
+  onLog(listener: (line: SandboxLogLine) => void): () => void;
+  /** Plugs the durable engine in: its routes join the API, and Invoke of durable functions goes to it. */
+  attachDurable(hooks: DurableHooks): void;
+  /** Live sandboxes per function name. */
+  sandboxStats(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+/** X-Ray's trace header format, so SDKs inside the sandbox propagate it. */
+function newTraceId(): string {
+  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  return `Root=1-${time}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
+}
+
+/**
+ * Starts the local Lambda service. The returned object is the whole surface the rest of the
+ * studio needs: wire `endpoint` + `credentials` into clients, push workspace functions with
+ * `syncWorkspaceFunction`, stream `onLog` to the UI, and `close()` on shutdown.
+ */
+export async function createLocalLambdaService(options: LocalLambdaServiceOptions): Promise<LocalLambdaService> {
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '000000000000';
+  const log = options.log ?? (() => undefined);
+  const credentials = options.credentials ?? (await loadOrCreateCredentials(options.stateDir));
+  const paths: LauncherPaths = { ...defaultLauncherPaths(), ...options.paths };
+  const registry = new FunctionRegistry(region, accountId);
+  const listeners = new Set<(line: SandboxLogLine) => void>();
+  let durable = options.durable;
+  let endpoint = '';
+
+  const emitLog = (line: SandboxLogLine) => {
+    for (const listener of listeners) {
+      try {
+        listener(line);
+      } catch (error) {
+        log(`A log listener failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  const pool = createSandboxPool({
+    maxPerFunction: options.maxSandboxesPerFunction ?? 4,
+    idleMs: options.idleSandboxMs ?? 5 * 60_000,
+    start: (version) =>
+      startProcessSandbox({
+        version,
+        onLog: emitLog,
+        command: (runtimeApi) =>
+          sandboxCommand(version, { region, functionArn: registry.functionArn(version.functionName), runtimeApi, credentials, lambdaEndpoint: endpoint }, paths, options.nodeBootstrap ?? 'studio'),
+      }),
+  });
+
+  const run = (order: InvokeOrder): Promise<InvocationResult> =>
+    pool.run(order.version, {
+      requestId: randomUUID(),
+      payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
+      invokedFunctionArn: order.invokedFunctionArn,
+      traceId: newTraceId(),
+      ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
+    });
+
+  const routeContext: RouteContext = { registry, stateDir: options.stateDir, retire: (name) => pool.retire(name) };
+  const ownRoutes: ApiRoute[] = [
+    ...functionRoutes(routeContext),
+    ...aliasRoutes(routeContext),
+    invokeRoute({
+      registry,
+      run,
+      enqueue: (order) => {
+        run(order).catch((error: unknown) => log(`Event invoke of ${order.version.functionName} failed: ${(error as Error).message}`));
+      },
+      durable: () => durable,
+    }),
+  ];
+  const server = await startApiServer({
+    port: options.port ?? 0,
+    region,
+    credentials,
+    routes: () => (durable === undefined ? ownRoutes : [...ownRoutes, ...durable.routes]),
+    log,
+  });
+  endpoint = server.endpoint;
+
+  const resolve = (functionName: string, qualifier?: string) => registry.resolve(parseFunctionRef(functionName, region, accountId), qualifier);
+
+  return {
+    endpoint,
+    region,
+    accountId,
+    credentials,
+    functionArn: (name, qualifier) => registry.functionArn(name, qualifier),
+    async syncWorkspaceFunction(input) {
+      const { version, warnings } = await prepareWorkspaceFunction(input);
+      version.role = `arn:aws:iam::${accountId}:role/lambda-studio-local`;
+      registry.upsertLatest(version);
+      pool.retire(version.functionName);
+      return { functionArn: registry.functionArn(version.functionName), codeDir: version.codeDir, warnings };
+    },
+    removeWorkspaceFunction(name) {
+      const record = registry.find(name);
+      if (record === undefined || record.latest.origin !== 'workspace') return;
+      registry.delete(name);
+      pool.retire(name);
+    },
+    async invoke(request) {
+      const resolved = resolve(request.functionName, request.qualifier);
+      const payload = typeof request.payload === 'string' ? Buffer.from(request.payload) : request.payload;
+      const arn = registry.functionArn(resolved.record.name, request.qualifier);
+      const result = await run({ version: resolved.version, invokedFunctionArn: arn, payload });
+      return { ...result, executedVersion: resolved.version.version };
+    },
+    async invokeSandbox(request): Promise<SandboxOutcome> {
+      const resolved = resolve(request.functionName, request.qualifier);
+      const arn = registry.functionArn(resolved.record.name, request.qualifier);
+      const result = await pool.run(resolved.version, {
+        requestId: randomUUID(),
+        payload: request.payload,
+        invokedFunctionArn: arn,
+        traceId: request.traceId ?? newTraceId(),
+      });
+      const outcome: SandboxOutcome = { payload: result.payload, executedVersion: resolved.version.version, requestId: result.requestId };
+      if (result.errorType !== undefined) outcome.functionError = result.runtimeFailure ? result.errorType : 'Unhandled';
+      return outcome;
+    },
+    async durableConfigOf(functionName, qualifier) {
+      return resolve(functionName, qualifier).version.durable ?? null;
+    },
+    onLog(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    attachDurable(hooks) {
+      durable = hooks;
+    },
+    sandboxStats: () => pool.stats(),
+    async close() {
+      pool.close();
+      await server.close();
+    },
+  };
+}

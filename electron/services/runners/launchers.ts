@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import type { FunctionVersion } from '../lambda/function-registry.ts';
+import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
+import type { SandboxCommand } from './sandbox-types.ts';
+
+/** Which program pulls invocations in a Node sandbox: the studio's bootstrap or the official `aws-lambda-ric`. */
+export type NodeBootstrap = 'studio' | 'aws-lambda-ric';
+
+/** Where the studio's own files are; defaults suit running from the source tree. */
+export interface LauncherPaths {
+  /** `resources/bootstrap` */
+  bootstrapDir: string;
+  /** The studio's node_modules: the SDKs sandboxes provide, and aws-lambda-ric. */
+  nodeModulesDir: string;
+  /** A Node 22 binary. */
+  nodeBinary: string;
+  /** A Python 3 interpreter, or undefined when none was found. */
+  pythonBinary: string | undefined;
+}
+
+const projectRoot = resolve(import.meta.dirname, '..', '..', '..');
+
+/** The interpreter behind `python3` on PATH, resolved once (pyenv shims and the like need the studio's own environment). */
+export function findPython(): string | undefined {
+  try {
+    return execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8', timeout: 10_000 }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function defaultLauncherPaths(): LauncherPaths {
+  return {
+    bootstrapDir: join(projectRoot, 'resources', 'bootstrap'),
+    nodeModulesDir: join(projectRoot, 'node_modules'),
+    // Inside Electron, process.execPath is the app; the npm-provided Node is the sandbox runtime then.
+    nodeBinary: process.versions['electron'] === undefined ? process.execPath : join(projectRoot, 'node_modules', '.bin', 'node'),
+    pythonBinary: findPython(),
+  };
+}
+
+/** Lambda's Node runtimes give V8 about 90% of the memory size for its heap. */
+const heapMb = (memorySize: number) => Math.max(32, Math.floor(memorySize * 0.9));
+
+/** Builds the command that starts one sandbox of `version`. */
+export function sandboxCommand(
+  version: FunctionVersion,
+  host: Omit<SandboxHostInfo, 'runtimeDir' | 'nodeModulesDir' | 'path'>,
+  paths: LauncherPaths,
+  nodeBootstrap: NodeBootstrap,
+): SandboxCommand {
+  const isPython = version.runtime.startsWith('python');
+  const runtimeDir = join(paths.bootstrapDir, isPython ? 'python' : 'node');
+  const env = sandboxEnvironment(version, { ...host, runtimeDir, nodeModulesDir: paths.nodeModulesDir, path: process.env['PATH'] ?? '/usr/bin:/bin' });
+  if (isPython) {
+    if (paths.pythonBinary === undefined) {
+      throw new Error('No Python 3 interpreter was found on PATH, so Python functions cannot run. Install python3 and restart the studio.');
+    }
+    env['PYTHONUNBUFFERED'] = '1';
+    env['PYTHONDONTWRITEBYTECODE'] = '1';
+    return { command: paths.pythonBinary, args: ['-u', join(runtimeDir, 'bootstrap.py')], env, cwd: version.codeDir };
+  }
+  if (process.versions['electron'] !== undefined && paths.nodeBinary === process.execPath) env['ELECTRON_RUN_AS_NODE'] = '1';
+  const program = nodeBootstrap === 'aws-lambda-ric' ? join(paths.nodeModulesDir, 'aws-lambda-ric', 'index.mjs') : join(runtimeDir, 'bootstrap.mjs');
+  const args = [
+    `--max-old-space-size=${heapMb(version.memorySize)}`,
+    '--enable-source-maps',
+    '--disable-warning=ExperimentalWarning',
+    '--import',
+    join(runtimeDir, 'provide-sdk.mjs'),
+    program,
+  ];
+  return { command: paths.nodeBinary, args, env, cwd: version.codeDir };
+}

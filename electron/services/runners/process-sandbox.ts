@@ -1,0 +1,224 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { FunctionVersion } from '../lambda/function-registry.ts';
+import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
+import { readMemoryMb } from './proc-memory.ts';
+import { failureDocument, reportLine } from './report.ts';
+import type { InvocationResult, Sandbox, SandboxCommand, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
+
+/** Lambda gives init 10 s of its own before the invoke's timeout applies. */
+export const INIT_LIMIT_MS = 10_000;
+const MEMORY_POLL_MS = 25;
+
+export interface ProcessSandboxOptions {
+  version: FunctionVersion;
+  /** Builds the command once the sandbox's Runtime API address is known. */
+  command(runtimeApi: string): SandboxCommand;
+  onLog(line: SandboxLogLine): void;
+}
+
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+type InitOutcome = { kind: 'ready' } | { kind: 'init-error'; body: Buffer; errorType?: string } | { kind: 'exit'; exit: Exit } | { kind: 'init-timeout' };
+type RunOutcome = RuntimeAnswer | { kind: 'exit'; exit: Exit } | { kind: 'timeout' };
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const round2 = (ms: number) => Math.round(ms * 100) / 100;
+const SIGNAL_TEXT: Record<string, string> = { SIGKILL: 'killed', SIGSEGV: 'segmentation fault', SIGABRT: 'aborted', SIGTERM: 'terminated', SIGBUS: 'bus error' };
+const exitText = (exit: Exit) => (exit.signal === null ? `exit status ${exit.code ?? 0}` : `signal: ${SIGNAL_TEXT[exit.signal] ?? exit.signal}`);
+
+/**
+ * Starts a sandbox: a child process running a bootstrap that pulls work from its own Runtime
+ * API. The host enforces the timeout and memory size and turns every way a process can fail
+ * into Lambda's error for the caller; a sandbox that failed is dead and never reused.
+ */
+export async function startProcessSandbox(options: ProcessSandboxOptions): Promise<Sandbox> {
+  const { version } = options;
+  const id = randomUUID();
+  const spawnedAt = performance.now();
+  let readyAt: number | undefined;
+  let initError: { body: Buffer; errorType?: string } | undefined;
+  let outOfMemory = false;
+  let peakMb = 0;
+  let alive = true;
+  let requestId = '';
+  let lines: string[] = [];
+  const wake = new Set<() => void>();
+  const notify = () => {
+    for (const fn of wake) fn();
+  };
+
+  const api = await startSandboxRuntimeApi({
+    onNext() {
+      readyAt ??= performance.now();
+      notify();
+    },
+    onInitError(body, errorType) {
+      initError = errorType === undefined ? { body } : { body, errorType };
+      notify();
+    },
+  });
+  const cmd = options.command(api.address);
+  const child: ChildProcess = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+
+  const emit = (line: string) => {
+    lines.push(line);
+    options.onLog({ functionName: version.functionName, requestId, line, timestamp: new Date().toISOString() });
+  };
+  const onOutput = (line: string) => {
+    if (/JavaScript heap out of memory|Reached heap limit/.test(line)) outOfMemory = true;
+    // Runtimes write a multi-line record with \r between its lines so it stays one record.
+    emit(line.replace(/\r/g, '\n'));
+  };
+  if (child.stdout !== null) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onOutput);
+  if (child.stderr !== null) createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', onOutput);
+
+  const kill = () => {
+    if (!alive) return;
+    alive = false;
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  const exited = new Promise<Exit>((resolve) => {
+    child.on('exit', (code, signal) => {
+      alive = false;
+      clearInterval(watch);
+      api.abandon();
+      void api.close();
+      resolve({ code, signal });
+      notify();
+    });
+    child.on('error', (error) => {
+      emit(`Could not start the sandbox (${cmd.command}): ${error.message}`);
+      alive = false;
+      clearInterval(watch);
+      void api.close();
+      resolve({ code: 127, signal: null });
+    });
+  });
+  const watch = setInterval(() => {
+    if (child.pid === undefined || !alive) return;
+    void readMemoryMb(child.pid).then((memory) => {
+      if (memory === undefined) return;
+      peakMb = Math.max(peakMb, memory.peakMb, memory.rssMb);
+      if (memory.rssMb > version.memorySize && alive) {
+        outOfMemory = true;
+        kill();
+      }
+    });
+  }, MEMORY_POLL_MS);
+
+  /** Waits until `test` yields a value, re-checking whenever the sandbox reports anything. */
+  const until = <T>(test: () => T | undefined, exitValue: (exit: Exit) => T): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const check = () => {
+        const value = test();
+        if (value !== undefined) {
+          wake.delete(check);
+          resolve(value);
+        }
+      };
+      wake.add(check);
+      void exited.then(async (exit) => {
+        await delay(20); // an /init/error posted just before exiting may still be in flight
+        wake.delete(check);
+        resolve(test() ?? exitValue(exit));
+      });
+      check();
+    });
+
+  const waitInit = async (): Promise<InitOutcome> => {
+    const outcome = await Promise.race([
+      until<InitOutcome>(
+        () => (initError !== undefined ? { kind: 'init-error', ...initError } : readyAt !== undefined ? { kind: 'ready' } : undefined),
+        (exit) => ({ kind: 'exit', exit }),
+      ),
+      delay(INIT_LIMIT_MS).then((): InitOutcome => ({ kind: 'init-timeout' })),
+    ]);
+    return outcome;
+  };
+
+  const flushOutput = async () => {
+    // The process writes its log lines before it answers; let the pipes drain first.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  const finish = async (startedAt: number, initMs: number | undefined, payload: Buffer, errorType: string | undefined, runtimeFailure: boolean, status?: string): Promise<InvocationResult> => {
+    const durationMs = round2(performance.now() - startedAt);
+    await flushOutput();
+    if (child.pid !== undefined && alive) {
+      const memory = await readMemoryMb(child.pid);
+      if (memory !== undefined) peakMb = Math.max(peakMb, memory.peakMb);
+    }
+    const report = { durationMs, billedDurationMs: Math.max(1, Math.ceil(durationMs)), maxMemoryUsedMb: Math.max(1, Math.ceil(peakMb)), ...(initMs === undefined ? {} : { initDurationMs: round2(initMs) }) };
+    emit(`END RequestId: ${requestId}`);
+    emit(reportLine(requestId, version.memorySize, report, status));
+    const result: InvocationResult = { requestId, payload, runtimeFailure, logs: lines, ...report };
+    return errorType === undefined ? result : { ...result, errorType };
+  };
+
+  const invoke = async (invocation: SandboxInvocation): Promise<InvocationResult> => {
+    requestId = invocation.requestId;
+    lines = [];
+    const cold = readyAt === undefined;
+    let initMs: number | undefined;
+    if (cold) {
+      const init = await waitInit();
+      initMs = performance.now() - spawnedAt;
+      if (init.kind !== 'ready') {
+        kill();
+        emit(`START RequestId: ${requestId} Version: ${version.version}`);
+        const failed = init.kind === 'init-error'
+          ? { type: init.errorType ?? 'Runtime.Unknown', body: init.body }
+          : init.kind === 'init-timeout'
+            ? failureDocument('Sandbox.Timedout', requestId, `INIT phase timed out after ${(INIT_LIMIT_MS / 1000).toFixed(2)} seconds`)
+            : failureDocument(outOfMemory ? 'Runtime.OutOfMemory' : 'Runtime.ExitError', requestId, `Runtime exited with error: ${exitText(init.exit)}`);
+        return finish(performance.now(), initMs, failed.body, failed.type, init.kind !== 'init-error', `error\tError Type: ${failed.type}`);
+      }
+    }
+    emit(`START RequestId: ${requestId} Version: ${version.version}`);
+    const startedAt = performance.now();
+    const timeoutMs = version.timeout * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race<RunOutcome>([
+      api.dispatch({ ...invocation, deadlineMs: Date.now() + timeoutMs }),
+      exited.then((exit): RunOutcome => ({ kind: 'exit', exit })),
+      new Promise<RunOutcome>((resolve) => {
+        timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (outcome.kind === 'response') return finish(startedAt, initMs, outcome.body, undefined, false);
+    if (outcome.kind === 'error') {
+      const type = outcome.errorType ?? 'Unhandled';
+      return finish(startedAt, initMs, outcome.body, type, type.startsWith('Runtime.'), undefined);
+    }
+    if (outcome.kind === 'response-too-large') {
+      const failed = failureDocument('Function.ResponseSizeTooLarge', undefined, `Response payload size (${outcome.size} bytes) exceeded maximum allowed payload size (6291556 bytes).`);
+      return finish(startedAt, initMs, failed.body, failed.type, true);
+    }
+    kill();
+    api.abandon();
+    if (outcome.kind === 'timeout') {
+      const seconds = version.timeout.toFixed(2);
+      emit(`${new Date().toISOString()} ${requestId} Task timed out after ${seconds} seconds`);
+      const failed = failureDocument('Sandbox.Timedout', requestId, `Task timed out after ${seconds} seconds`);
+      return finish(startedAt, initMs, failed.body, failed.type, true, 'timeout');
+    }
+    const type = outOfMemory ? 'Runtime.OutOfMemory' : 'Runtime.ExitError';
+    const failed = failureDocument(type, requestId, `Runtime exited with error: ${exitText(outcome.exit)}`);
+    return finish(startedAt, initMs, failed.body, type, true, `error\tError Type: ${type}`);
+  };
+
+  return {
+    id,
+    get alive() {
+      return alive;
+    },
+    invoke,
+    kill,
+  };
+}

@@ -1,0 +1,128 @@
+import type { FunctionVersion } from '../lambda/function-registry.ts';
+import type { InvocationResult, Sandbox, SandboxInvocation } from './sandbox-types.ts';
+
+export interface SandboxPoolOptions {
+  /** Starts a fresh sandbox for a version. */
+  start(version: FunctionVersion): Promise<Sandbox>;
+  /** Sandboxes per function version at once; further invocations queue. */
+  maxPerFunction: number;
+  /** A warm sandbox unused this long is stopped. */
+  idleMs: number;
+}
+
+interface Slot {
+  sandbox: Sandbox;
+  busy: boolean;
+  idleSince: number;
+  /** Set when the function changed while this sandbox was busy: stop it when it is done. */
+  stale: boolean;
+}
+
+interface Group {
+  functionName: string;
+  slots: Slot[];
+  /** Sandboxes being started, counted against the limit. */
+  starting: number;
+  queue: Array<() => void>;
+}
+
+/** Warm sandboxes per function version: reused, grown on concurrency up to a limit, reaped when idle. */
+export interface SandboxPool {
+  run(version: FunctionVersion, invocation: SandboxInvocation): Promise<InvocationResult>;
+  /** Stops a function's idle sandboxes now and its busy ones when they finish (code or settings changed). */
+  retire(functionName: string): void;
+  /** Number of live sandboxes, per function name. */
+  stats(): Record<string, number>;
+  close(): void;
+}
+
+const keyOf = (v: FunctionVersion) => `${v.functionName}@${v.version}#${v.revisionId}`;
+
+export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
+  const groups = new Map<string, Group>();
+
+  const groupOf = (version: FunctionVersion): Group => {
+    const key = keyOf(version);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { functionName: version.functionName, slots: [], starting: 0, queue: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+
+  const acquire = async (version: FunctionVersion, group: Group): Promise<Slot> => {
+    for (;;) {
+      group.slots = group.slots.filter((slot) => slot.sandbox.alive);
+      const idle = group.slots.find((slot) => !slot.busy && !slot.stale);
+      if (idle !== undefined) {
+        idle.busy = true;
+        return idle;
+      }
+      if (group.slots.length + group.starting < options.maxPerFunction) {
+        group.starting += 1;
+        try {
+          const slot: Slot = { sandbox: await options.start(version), busy: true, idleSince: 0, stale: false };
+          group.slots.push(slot);
+          return slot;
+        } finally {
+          group.starting -= 1;
+        }
+      }
+      await new Promise<void>((resolve) => group.queue.push(resolve));
+    }
+  };
+
+  const release = (group: Group, slot: Slot): void => {
+    slot.busy = false;
+    slot.idleSince = Date.now();
+    if (slot.stale) slot.sandbox.kill();
+    group.queue.shift()?.();
+  };
+
+  const reaper = setInterval(() => {
+    const now = Date.now();
+    for (const [key, group] of groups) {
+      for (const slot of group.slots) {
+        if (!slot.busy && now - slot.idleSince > options.idleMs) slot.sandbox.kill();
+      }
+      group.slots = group.slots.filter((slot) => slot.sandbox.alive);
+      if (group.slots.length === 0 && group.starting === 0 && group.queue.length === 0) groups.delete(key);
+    }
+  }, Math.max(250, Math.min(options.idleMs / 2, 30_000)));
+  reaper.unref();
+
+  return {
+    async run(version, invocation) {
+      const group = groupOf(version);
+      const slot = await acquire(version, group);
+      try {
+        return await slot.sandbox.invoke(invocation);
+      } finally {
+        release(group, slot);
+      }
+    },
+    retire(functionName) {
+      for (const group of groups.values()) {
+        if (group.functionName !== functionName) continue;
+        for (const slot of group.slots) {
+          slot.stale = true;
+          if (!slot.busy) slot.sandbox.kill();
+        }
+      }
+    },
+    stats() {
+      const out: Record<string, number> = {};
+      for (const group of groups.values()) {
+        const live = group.slots.filter((slot) => slot.sandbox.alive).length;
+        if (live > 0) out[group.functionName] = (out[group.functionName] ?? 0) + live;
+      }
+      return out;
+    },
+    close() {
+      clearInterval(reaper);
+      for (const group of groups.values()) for (const slot of group.slots) slot.sandbox.kill();
+      groups.clear();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// The studio's Lambda runtime for Node.js: loads the handler named by _HANDLER from
+// LAMBDA_TASK_ROOT, then pulls invocations from the Lambda Runtime API at
+// AWS_LAMBDA_RUNTIME_API and answers each, as the managed Node.js runtimes do.
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
+
+const [apiHost, apiPort] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const PREFIX = '/2018-06-01/runtime';
+let currentRequestId = '';
+
+function call(method, urlPath, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: apiHost, port: Number(apiPort), method, path: urlPath, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+// Console records go to stdout as Lambda writes them: time, request id, level, message;
+// newlines inside a record become \r so one record stays one line.
+function patchConsole() {
+  const write = (level) => (...args) => {
+    const message = format(...args).replace(/\n/g, '\r');
+    process.stdout.write(`${new Date().toISOString()}\t${currentRequestId || 'undefined'}\t${level}\t${message}\n`);
+  };
+  console.log = write('INFO');
+  console.info = write('INFO');
+  console.warn = write('WARN');
+  console.error = write('ERROR');
+  console.debug = write('DEBUG');
+  console.trace = write('TRACE');
+}
+
+function errorDocument(error) {
+  if (error instanceof Error) {
+    const trace = (error.stack ?? '').split('\n');
+    return { errorType: error.name || 'Error', errorMessage: error.message, trace, stackTrace: trace };
+  }
+  return { errorType: typeof error, errorMessage: String(error), trace: [], stackTrace: [] };
+}
+
+class UserCodeError extends Error {
+  constructor(name, message, cause) {
+    super(message);
+    this.name = name;
+    if (cause?.stack) this.stack = `${name}: ${message}\n${cause.stack.split('\n').slice(1).join('\n')}`;
+  }
+}
+
+// "dir/file.export.path" → module "dir/file", property path "export.path".
+function splitHandler(handlerString) {
+  const slash = handlerString.lastIndexOf('/');
+  const dot = handlerString.indexOf('.', slash + 1);
+  if (dot === -1) throw new UserCodeError('Runtime.MalformedHandlerName', `Bad handler ${handlerString}: expected file.export`);
+  return { modulePath: handlerString.slice(0, dot), exportPath: handlerString.slice(dot + 1).split('.') };
+}
+
+async function loadHandler(taskRoot, handlerString) {
+  const { modulePath, exportPath } = splitHandler(handlerString);
+  const base = path.resolve(taskRoot, modulePath);
+  const file = ['.js', '.mjs', '.cjs'].map((ext) => base + ext).find((candidate) => existsSync(candidate));
+  if (file === undefined) {
+    throw new UserCodeError('Runtime.ImportModuleError', `Error: Cannot find module '${modulePath}'\nRequire stack:\n- ${taskRoot}`);
+  }
+  let loaded;
+  try {
+    loaded = file.endsWith('.cjs') ? createRequire(file)(file) : await import(pathToFileURL(file).href);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UserCodeError('Runtime.UserCodeSyntaxError', `${error.name}: ${error.message}`, error);
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' || error?.code === 'MODULE_NOT_FOUND') {
+      throw new UserCodeError('Runtime.ImportModuleError', `Error: ${error.message}`, error);
+    }
+    throw error;
+  }
+  const pick = (root) => exportPath.reduce((value, key) => (value == null ? undefined : value[key]), root);
+  const handler = pick(loaded) ?? pick(loaded?.default);
+  if (typeof handler !== 'function') {
+    throw new UserCodeError('Runtime.HandlerNotFound', `${handlerString} is undefined or not exported`);
+  }
+  return handler;
+}
+
+function makeContext(headers, callbackState) {
+  const deadline = Number(headers['lambda-runtime-deadline-ms']);
+  const parse = (value) => {
+    if (value === undefined) return undefined;
+    try {
+      return JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    awsRequestId: headers['lambda-runtime-aws-request-id'],
+    invokedFunctionArn: headers['lambda-runtime-invoked-function-arn'],
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: parse(headers['lambda-runtime-client-context']),
+    identity: parse(headers['lambda-runtime-cognito-identity']),
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    get callbackWaitsForEmptyEventLoop() {
+      return callbackState.waitForEmptyLoop;
+    },
+    set callbackWaitsForEmptyEventLoop(value) {
+      callbackState.waitForEmptyLoop = Boolean(value);
+    },
+    done: (error, result) => callbackState.callback(error, result),
+    succeed: (result) => callbackState.callback(null, result),
+    fail: (error) => callbackState.callback(error ?? new Error('handled')),
+  };
+}
+
+// Runs the handler once: async handlers resolve their promise; callback-style ones (three
+// parameters) answer through the callback, whichever comes first.
+function runHandler(handler, event, headers) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const state = {
+      waitForEmptyLoop: true,
+      callback: (error, result) => {
+        if (settled) return;
+        settled = true;
+        if (error !== null && error !== undefined) reject(error);
+        else resolve(result);
+      },
+    };
+    const context = makeContext(headers, state);
+    try {
+      const returned = handler.length >= 3 ? handler(event, context, state.callback) : handler(event, context);
+      if (returned && typeof returned.then === 'function') returned.then((value) => state.callback(null, value), (error) => state.callback(error ?? new Error('Promise rejected')));
+      else if (handler.length < 3) state.callback(null, returned);
+    } catch (error) {
+      state.callback(error);
+    }
+  });
+}
+
+async function main() {
+  patchConsole();
+  let handler;
+  try {
+    handler = await loadHandler(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), process.env._HANDLER ?? '');
+  } catch (error) {
+    const doc = errorDocument(error);
+    console.error(`Init Error \t${JSON.stringify(doc)}`);
+    await call('POST', `${PREFIX}/init/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
+    process.exit(1);
+  }
+  for (;;) {
+    const next = await call('GET', `${PREFIX}/invocation/next`);
+    const requestId = next.headers['lambda-runtime-aws-request-id'];
+    currentRequestId = requestId;
+    if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
+    else delete process.env._X_AMZN_TRACE_ID;
+    try {
+      const event = next.body.length === 0 ? {} : JSON.parse(next.body.toString('utf8'));
+      const result = await runHandler(handler, event, next.headers);
+      const body = JSON.stringify(result === undefined ? null : result);
+      await call('POST', `${PREFIX}/invocation/${requestId}/response`, body, { 'content-type': 'application/json' });
+    } catch (error) {
+      const doc = errorDocument(error);
+      console.error(`Invoke Error \t${JSON.stringify(doc)}`);
+      await call('POST', `${PREFIX}/invocation/${requestId}/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
+    }
+  }
+}
+
+process.on('unhandledRejection', (reason) => {
+  console.error(`Unhandled Promise Rejection \t${JSON.stringify(errorDocument(reason))}`);
+  process.exit(128);
+});
+
+main().catch((error) => {
+  // The Runtime API is gone (the studio stopped): nothing left to serve.
+  process.stderr.write(`Runtime API unreachable: ${error?.message ?? error}\n`);
+  process.exit(1);
+});
