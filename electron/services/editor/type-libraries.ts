@@ -1,0 +1,118 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TypeLibrary } from '../../../shared/contract/app.ts';
+
+/** A package whose declarations handlers import, and which of its files to hand over. */
+interface DeclarationPackage {
+  name: string;
+  /** Folders (relative to the package) holding its `.d.ts` files. */
+  folders: string[];
+}
+
+const PACKAGES: DeclarationPackage[] = [
+  { name: '@types/aws-lambda', folders: ['.'] },
+  { name: '@aws/durable-execution-sdk-js', folders: ['dist-types'] },
+];
+
+/**
+ * What the durable SDK's declarations import from outside itself, reduced to the members
+ * they use. The real `@aws-sdk/client-lambda` declarations run to megabytes and `events`
+ * would pull in all of Node's; these keep the editor light and every SDK type resolved.
+ */
+const STUBS: TypeLibrary[] = [
+  {
+    path: 'file:///node_modules/@aws-sdk/client-lambda/package.json',
+    content: `${JSON.stringify({ name: '@aws-sdk/client-lambda', version: '0.0.0-editor', types: 'index.d.ts' }, null, 2)}\n`,
+  },
+  {
+    path: 'file:///node_modules/@aws-sdk/client-lambda/index.d.ts',
+    content: `/** Editor stand-in for the AWS SDK's Lambda client: enough for the durable SDK's types. */
+export interface LambdaClientConfig {
+  region?: string;
+  endpoint?: string;
+  [option: string]: unknown;
+}
+export declare class LambdaClient {
+  constructor(config?: LambdaClientConfig);
+  send<Output = unknown>(command: unknown): Promise<Output>;
+  destroy(): void;
+}
+export declare class CheckpointDurableExecutionCommand {
+  constructor(input: Record<string, unknown>);
+  readonly input: Record<string, unknown>;
+}
+export declare class GetDurableExecutionStateCommand {
+  constructor(input: Record<string, unknown>);
+  readonly input: Record<string, unknown>;
+}
+`,
+  },
+  {
+    path: 'file:///node_modules/@types/node/package.json',
+    content: `${JSON.stringify({ name: '@types/node', version: '0.0.0-editor', types: 'index.d.ts' }, null, 2)}\n`,
+  },
+  {
+    path: 'file:///node_modules/@types/node/index.d.ts',
+    content: `/** Editor stand-in for the few Node.js globals handlers commonly use. */
+declare var process: {
+  env: Record<string, string | undefined>;
+  argv: string[];
+  cwd(): string;
+  exit(code?: number): never;
+};
+declare module 'events' {
+  export class EventEmitter {
+    on(event: string | symbol, listener: (...args: unknown[]) => void): this;
+    once(event: string | symbol, listener: (...args: unknown[]) => void): this;
+    off(event: string | symbol, listener: (...args: unknown[]) => void): this;
+    emit(event: string | symbol, ...args: unknown[]): boolean;
+    removeAllListeners(event?: string | symbol): this;
+  }
+}
+`,
+  },
+];
+
+async function declarationFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts') && !entry.name.endsWith('.test.d.ts'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function loadPackage(nodeModulesDir: string, pkg: DeclarationPackage): Promise<TypeLibrary[]> {
+  const root = join(nodeModulesDir, ...pkg.name.split('/'));
+  const virtual = (absolute: string) => `file:///node_modules/${pkg.name}/${absolute.slice(root.length + 1).split(/[\\/]/).join('/')}`;
+  const files = (await Promise.all(pkg.folders.map((folder) => declarationFiles(join(root, folder))))).flat();
+  const libraries = await Promise.all(
+    [join(root, 'package.json'), ...files].map(async (file) => ({
+      path: virtual(file),
+      // Source map comments point at files the editor does not have.
+      content: (await readFile(file, 'utf8')).replace(/^\/\/# sourceMappingURL=.*$/m, ''),
+    })),
+  );
+  return libraries;
+}
+
+/** Serves the declaration files Monaco needs for IntelliSense in handlers, read once. */
+export interface TypeLibraries {
+  load(): Promise<TypeLibrary[]>;
+}
+
+/** Type libraries read from the studio's own `node_modules`. */
+export function createTypeLibraries(options: { nodeModulesDir: string }): TypeLibraries {
+  let cached: Promise<TypeLibrary[]> | undefined;
+  return {
+    load() {
+      cached ??= Promise.all(PACKAGES.map((pkg) => loadPackage(options.nodeModulesDir, pkg)))
+        .then((groups) => [...groups.flat(), ...STUBS])
+        .catch((error: unknown) => {
+          // A failed read should not be remembered: the next call tries again.
+          cached = undefined;
+          throw error;
+        });
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { Transport } from '../contract/client.ts';
+import { WireError, type WireResult } from '../contract/errors.ts';
+
+/** Where `serve` listens and the per-run token it printed. */
+export interface HttpTransportOptions {
+  /** Origin of the studio server, e.g. `http://127.0.0.1:4700` (a trailing `/` is fine). */
+  baseUrl: string;
+  token: string;
+}
+
+/** Reconnect delays: quick at first, then at most every few seconds, for as long as the page lives. */
+const BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000];
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * The contract over HTTP (`POST /api/<method>`) and a WebSocket (`/api/events`) for events.
+ * Uses only the global `fetch` and `WebSocket`, so the same code runs in a browser and in Node 22.
+ * The socket opens on the first subscription, reconnects with backoff while anyone listens,
+ * and closes when the last listener leaves.
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const listeners = new Map<string, Set<Listener>>();
+  let socket: WebSocket | undefined;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const listenerCount = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
+
+  const deliver = (raw: unknown) => {
+    if (typeof raw !== 'string') return;
+    let message: unknown;
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    const { event, payload } = message as { event?: unknown; payload?: unknown };
+    if (typeof event !== 'string') return;
+    for (const listener of [...(listeners.get(event) ?? [])]) {
+      try {
+        listener(payload);
+      } catch (error) {
+        // One faulty listener must not starve the others of the event.
+        console.error(`A listener for "${event}" failed`, error);
+      }
+    }
+  };
+
+  const connect = () => {
+    retryTimer = undefined;
+    if (socket !== undefined || listenerCount() === 0) return;
+    const url = new URL(`${base}/api/events`);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', options.token);
+    const current = new WebSocket(url.toString());
+    socket = current;
+    current.addEventListener('open', () => {
+      attempt = 0;
+    });
+    current.addEventListener('message', (message: MessageEvent) => deliver(message.data));
+    current.addEventListener('close', () => {
+      if (socket !== current) return;
+      socket = undefined;
+      if (listenerCount() === 0) return;
+      // The server sends every event to every socket, so reconnecting is all "re-subscribing" takes.
+      const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 4_000;
+      attempt += 1;
+      retryTimer = setTimeout(connect, delay);
+    });
+    current.addEventListener('error', () => {
+      // 'close' follows and schedules the retry.
+    });
+  };
+
+  const disconnectIfIdle = () => {
+    if (listenerCount() > 0) return;
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const current = socket;
+    socket = undefined;
+    current?.close();
+  };
+
+  return {
+    async invoke(method: string, input: unknown): Promise<WireResult> {
+      let response: Response;
+      try {
+        response = await fetch(`${base}/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (error) {
+        return unavailable(`The studio server at ${base} cannot be reached`, error);
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        return unavailable(`The studio server answered ${method} with HTTP ${response.status} and no readable result`, error);
+      }
+      return toWireResult(body, response.status);
+    },
+
+    subscribe(event: string, listener: Listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      if (socket === undefined && retryTimer === undefined) connect();
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(event);
+        disconnectIfIdle();
+      };
+    },
+  };
+}
+
+function unavailable(message: string, error: unknown): WireResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    error: { code: 'UNAVAILABLE', message: `${message}. Is it still running? Start it again with \`npm run serve\`.`, details: reason },
+  };
+}
+
+function toWireResult(body: unknown, status: number): WireResult {
+  if (typeof body === 'object' && body !== null && 'ok' in body) {
+    const candidate = body as { ok: unknown; value?: unknown; error?: unknown };
+    if (candidate.ok === true) return { ok: true, value: candidate.value };
+    const error = WireError.safeParse(candidate.error);
+    if (candidate.ok === false && error.success) return { ok: false, error: error.data };
+  }
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: `The studio server sent a result this page does not understand (HTTP ${status}).` },
+  };
+}
