@@ -37,3 +37,34 @@ export async function startTestService(options: Partial<LocalLambdaServiceOption
 }
 
 export const decode = (payload: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(payload ?? new Uint8Array()));
+
+/** Deploys a function from in-memory files through CreateFunction, as an outside tool would. */
+export async function deploy(
+  t: TestService,
+  name: string,
+  files: Record<string, string>,
+  settings: { runtime?: string; handler?: string; timeout?: number; memorySize?: number; environment?: Record<string, string> } = {},
+): Promise<void> {
+  const { CreateFunctionCommand } = await import('@aws-sdk/client-lambda');
+  await t.client.send(
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: (settings.runtime ?? 'nodejs22.x') as 'nodejs22.x',
+      Role: 'arn:aws:iam::000000000000:role/test',
+      Handler: settings.handler ?? 'index.handler',
+      Code: { ZipFile: zipOf(files) },
+      Timeout: settings.timeout ?? 2,
+      MemorySize: settings.memorySize ?? 128,
+      Environment: { Variables: settings.environment ?? {} },
+    }),
+  );
+}
+
+/** Invokes through the API and returns what a caller sees. */
+export async function invoke(t: TestService, name: string, payload: unknown = {}): Promise<{ functionError?: string; body: Record<string, unknown>; log: string }> {
+  const { InvokeCommand } = await import('@aws-sdk/client-lambda');
+  const out = await t.client.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify(payload), LogType: 'Tail' }));
+  const body = decode(out.Payload) as Record<string, unknown>;
+  const log = Buffer.from(out.LogResult ?? '', 'base64').toString('utf8');
+  return out.FunctionError === undefined ? { body, log } : { functionError: out.FunctionError, body, log };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
+import type { SandboxLogLine } from './sandbox-types.ts';
+
+let t: TestService;
+beforeAll(async () => {
+  t = await startTestService();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('handler styles in process sandboxes', () => {
+  it('runs a CommonJS handler and gives it the Lambda environment', async () => {
+    await deploy(
+      t,
+      'cjs',
+      {
+        'index.js': `exports.handler = async (event) => ({
+          sum: event.a + event.b,
+          env: { name: process.env.AWS_LAMBDA_FUNCTION_NAME, mem: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE, region: process.env.AWS_REGION,
+            tz: process.env.TZ, exec: process.env.AWS_EXECUTION_ENV, mine: process.env.MINE, group: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+            key: process.env.AWS_ACCESS_KEY_ID, root: process.env.LAMBDA_TASK_ROOT !== undefined, api: process.env.AWS_LAMBDA_RUNTIME_API },
+        });`,
+      },
+      { environment: { MINE: 'yes', AWS_REGION: 'eu-west-9' } },
+    );
+    const out = await invoke(t, 'cjs', { a: 2, b: 3 });
+    expect(out.functionError).toBeUndefined();
+    expect(out.body['sum']).toBe(5);
+    expect(out.body['env']).toMatchObject({
+      name: 'cjs', mem: '128', region: 'us-east-1', tz: ':UTC', exec: 'AWS_Lambda_nodejs22.x', mine: 'yes', group: '/aws/lambda/cjs',
+      key: t.service.credentials.accessKeyId, root: true,
+    });
+    expect(String((out.body['env'] as Record<string, unknown>)['api'])).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('runs callback-style handlers, success and error', async () => {
+    await deploy(t, 'callback', {
+      'index.js': `exports.handler = function (event, context, callback) {
+        context.callbackWaitsForEmptyEventLoop = false;
+        setTimeout(() => event.fail ? callback(new TypeError('bad input')) : callback(null, { ok: true, id: context.awsRequestId, mem: context.memoryLimitInMB, stream: context.logStreamName }), 10);
+      };`,
+    });
+    const good = await invoke(t, 'callback');
+    expect(good.body).toMatchObject({ ok: true, mem: '128' });
+    expect(String(good.body['stream'])).toMatch(/^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
+    const bad = await invoke(t, 'callback', { fail: true });
+    expect(bad.functionError).toBe('Unhandled');
+    expect(bad.body).toMatchObject({ errorType: 'TypeError', errorMessage: 'bad input' });
+    expect(Array.isArray(bad.body['trace'])).toBe(true);
+  });
+
+  it('reports a thrown error with its type and stack, and logs it', async () => {
+    await deploy(t, 'throws', {
+      'index.mjs': `class PaymentError extends Error { constructor(m) { super(m); this.name = 'PaymentError'; } }
+        export const handler = async () => { console.warn('about to fail'); throw new PaymentError('card declined'); };`,
+    });
+    const out = await invoke(t, 'throws');
+    expect(out.functionError).toBe('Unhandled');
+    expect(out.body).toMatchObject({ errorType: 'PaymentError', errorMessage: 'card declined' });
+    expect((out.body['stackTrace'] as string[])[0]).toContain('PaymentError: card declined');
+    expect(out.log).toMatch(/\tWARN\tabout to fail/);
+    expect(out.log).toMatch(/\tERROR\tInvoke Error/);
+  });
+
+  it('runs a Python handler', async () => {
+    await deploy(
+      t,
+      'py',
+      {
+        'app.py': `import logging, os
+logger = logging.getLogger()
+logger.setLevel(logging.INFO)
+def handler(event, context):
+    print("printed", event["n"])
+    logger.info("logged")
+    if event.get("fail"):
+        raise ValueError("n is wrong")
+    return {"double": event["n"] * 2, "fn": context.function_name, "left": context.get_remaining_time_in_millis() > 0, "tz": os.environ["TZ"]}
+`,
+      },
+      { runtime: 'python3.12', handler: 'app.handler' },
+    );
+    const out = await invoke(t, 'py', { n: 21 });
+    expect(out.body).toEqual({ double: 42, fn: 'py', left: true, tz: ':UTC' });
+    expect(out.log).toContain('printed 21');
+    expect(out.log).toMatch(/\[INFO\]\t\S+Z\t[0-9a-f-]{36}\tlogged/);
+    const bad = await invoke(t, 'py', { n: 1, fail: true });
+    expect(bad.functionError).toBe('Unhandled');
+    expect(bad.body).toMatchObject({ errorType: 'ValueError', errorMessage: 'n is wrong' });
+  });
+
+  it('reuses a warm sandbox, grows with concurrency and streams logs live', async () => {
+    await deploy(t, 'slow', { 'index.mjs': `export const handler = async (e) => { console.log('working', e.i); await new Promise((r) => setTimeout(r, 400)); return e.i; };` });
+    await invoke(t, 'slow', { i: 0 });
+    const warm = await invoke(t, 'slow', { i: 0 });
+    expect(warm.log).not.toContain('Init Duration');
+    const lines: SandboxLogLine[] = [];
+    const stop = t.service.onLog((line) => lines.push(line));
+    const started = Date.now();
+    const results = await Promise.all([1, 2, 3].map((i) => invoke(t, 'slow', { i })));
+    stop();
+    expect(results.map((r) => r.body)).toEqual([1, 2, 3]);
+    expect(Date.now() - started).toBeLessThan(1100);
+    expect(t.service.sandboxStats()['slow']).toBe(3);
+    expect(lines.filter((l) => l.functionName === 'slow' && l.line.startsWith('REPORT ')).length).toBe(3);
+    const working = lines.find((l) => l.line.includes('working 2'));
+    expect(working?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('queues invocations beyond the per-function limit', async () => {
+    const limited = await startTestService({ maxSandboxesPerFunction: 1 });
+    try {
+      await deploy(limited, 'one', { 'index.mjs': `export const handler = async (e) => { await new Promise((r) => setTimeout(r, 150)); return e.i; };` });
+      const results = await Promise.all([1, 2, 3].map((i) => invoke(limited, 'one', { i })));
+      expect(results.map((r) => r.body)).toEqual([1, 2, 3]);
+      expect(limited.service.sandboxStats()['one']).toBe(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});
