@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import { FunctionConfig, Runner, Runtime } from '../../shared/workspace/function-config.ts';
+
+/** One environment variable row; `id` keeps React keys and errors stable while the key is edited. */
+export interface EnvRow {
+  id: string;
+  key: string;
+  value: string;
+}
+
+/** The function.json form as typed: numbers stay text so a half-typed value is never lost. */
+export interface ConfigFormValues {
+  description: string;
+  runtime: Runtime;
+  handler: string;
+  memorySize: string;
+  timeout: string;
+  env: EnvRow[];
+  durableEnabled: boolean;
+  executionTimeout: string;
+  retentionPeriodInDays: string;
+  /** The file had a `durable` block: keep one (disabled) rather than dropping the settings. */
+  hadDurable: boolean;
+  runner: Runner;
+  image: string;
+}
+
+export type FieldName =
+  | 'description'
+  | 'runtime'
+  | 'handler'
+  | 'memorySize'
+  | 'timeout'
+  | 'executionTimeout'
+  | 'retentionPeriodInDays'
+  | 'runner'
+  | 'image'
+  | 'form';
+
+const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image'];
+
+/** Errors by field; environment rows use `env:<row id>`. */
+export type FieldErrors = Partial<Record<FieldName | `env:${string}`, string>>;
+
+export type FormResult = { ok: true; config: FunctionConfig } | { ok: false; errors: FieldErrors };
+
+export const RUNTIMES = Runtime.options;
+export const RUNNERS = Runner.options;
+
+/** Lambda's environment variable key rule, as in the workspace contract. */
+const ENV_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+let rowCounter = 0;
+export function newEnvRow(key = '', value = ''): EnvRow {
+  rowCounter += 1;
+  return { id: `env-${rowCounter}`, key, value };
+}
+
+export function configToForm(config: FunctionConfig): ConfigFormValues {
+  return {
+    description: config.description ?? '',
+    runtime: config.runtime,
+    handler: config.handler,
+    memorySize: String(config.memorySize),
+    timeout: String(config.timeout),
+    env: Object.entries(config.environment).map(([key, value]) => newEnvRow(key, value)),
+    durableEnabled: config.durable?.enabled === true,
+    executionTimeout: String(config.durable?.executionTimeout ?? 86_400),
+    retentionPeriodInDays: String(config.durable?.retentionPeriodInDays ?? 14),
+    hadDurable: config.durable !== undefined,
+    runner: config.runner,
+    image: config.image ?? '',
+  };
+}
+
+function numberField(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'required';
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : 'must be a number';
+}
+
+function issueText(issue: z.core.$ZodIssue, unit: string): string {
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}${unit}`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}${unit}`;
+  if (issue.code === 'invalid_type') return issue.expected === 'int' ? 'must be a whole number' : `must be a ${issue.expected}`;
+  return issue.message;
+}
+
+const UNITS: Partial<Record<FieldName, string>> = {
+  memorySize: ' MB',
+  timeout: ' s',
+  executionTimeout: ' s',
+  retentionPeriodInDays: ' days',
+};
+
+function envErrors(rows: readonly EnvRow[], errors: FieldErrors): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const row of rows) {
+    const key = row.key.trim();
+    if (key === '' && row.value === '') continue;
+    if (key === '') errors[`env:${row.id}`] = 'a name is required';
+    else if (!ENV_KEY.test(key)) errors[`env:${row.id}`] = 'must start with a letter and hold only letters, digits and _';
+    else if (Object.hasOwn(environment, key)) errors[`env:${row.id}`] = `${key} is already set above`;
+    else environment[key] = row.value;
+  }
+  return environment;
+}
+
+/**
+ * Checks the form with the same zod schema the host uses, and turns each problem into a
+ * short message next to its field. Nothing is saved unless this returns `ok`.
+ */
+export function formToConfig(values: ConfigFormValues): FormResult {
+  const errors: FieldErrors = {};
+  const numbers: Partial<Record<FieldName, number>> = {};
+  const numeric: FieldName[] = ['memorySize', 'timeout', ...(values.durableEnabled ? (['executionTimeout', 'retentionPeriodInDays'] as const) : [])];
+  for (const field of numeric) {
+    const parsed = numberField(values[field as 'memorySize']);
+    if (typeof parsed === 'string') errors[field] = parsed;
+    else numbers[field] = parsed;
+  }
+  const environment = envErrors(values.env, errors);
+
+  const durableKept = values.durableEnabled || values.hadDurable;
+  const candidate = {
+    ...(values.description.trim() === '' ? {} : { description: values.description }),
+    runtime: values.runtime,
+    handler: values.handler.trim(),
+    memorySize: numbers.memorySize ?? 128,
+    timeout: numbers.timeout ?? 3,
+    environment,
+    ...(durableKept
+      ? {
+          durable: {
+            enabled: values.durableEnabled,
+            executionTimeout: numbers.executionTimeout ?? (Number(values.executionTimeout) || 86_400),
+            retentionPeriodInDays: numbers.retentionPeriodInDays ?? (Number(values.retentionPeriodInDays) || 14),
+          },
+        }
+      : {}),
+    runner: values.runner,
+    ...(values.runner === 'docker' && values.image.trim() !== '' ? { image: values.image.trim() } : {}),
+  };
+  const parsed = FunctionConfig.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [first, second] = issue.path;
+      const key = String(first === 'durable' ? second : first);
+      const field = FORM_FIELDS.find((f) => f === key);
+      if (field === undefined) {
+        errors.form ??= issue.message;
+        continue;
+      }
+      errors[field] ??= issueText(issue, UNITS[field] ?? '');
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, config: parsed.data };
+}
+
+/** Whether two forms would save the same file (row ids and blank rows do not count). */
+export function sameForm(a: ConfigFormValues, b: ConfigFormValues): boolean {
+  const strip = (v: ConfigFormValues): string =>
+    JSON.stringify({ ...v, env: v.env.filter((r) => r.key !== '' || r.value !== '').map((r) => [r.key, r.value]), hadDurable: undefined });
+  return strip(a) === strip(b);
+}

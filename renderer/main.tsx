@@ -1,0 +1,36 @@
+import './styles/theme.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from '../shared/contract/client.ts';
+import { setApi } from './api/api.ts';
+import { connect } from './api/client.ts';
+import { toFailure } from './lib/errors.ts';
+import { App } from './shell/App.tsx';
+import { ErrorMessage } from './shell/ErrorMessage.tsx';
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  try {
+    if (import.meta.env.DEV && new URLSearchParams(location.search).has('fake')) {
+      const { devFakeTransport } = await import('./api/dev-fake-transport.ts');
+      setApi(createApi(devFakeTransport));
+    } else {
+      setApi(connect());
+    }
+  } catch (error) {
+    root.render(
+      <div className="startup-error" data-testid="startup-error">
+        <ErrorMessage failure={toFailure(error)} />
+      </div>,
+    );
+    return;
+  }
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

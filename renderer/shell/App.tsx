@@ -1,0 +1,56 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useEffect } from 'react';
+import { api } from '../api/api.ts';
+import { useEditor } from '../editor/editor-store.ts';
+import { NewFunctionDialog } from '../functions/NewFunctionDialog.tsx';
+import { useWorkspace } from '../functions/workspace-store.ts';
+import { toFailure } from '../lib/errors.ts';
+import { addTypeLibraries } from '../monaco/type-libraries.ts';
+import { ActivityBar } from './ActivityBar.tsx';
+import { CommandPalette } from './CommandPalette.tsx';
+import { Frame } from './Frame.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { useUi } from './ui-store.ts';
+import { useShortcuts } from './useShortcuts.ts';
+import { useTheme } from './useTheme.ts';
+
+function useStartup(): void {
+  useEffect(() => {
+    const { loadInfo, refresh, loadTemplates } = useWorkspace.getState();
+    const notify = useUi.getState().notify;
+    loadInfo().catch((error: unknown) => notify(toFailure(error, 'Could not reach the studio host')));
+    void refresh();
+    loadTemplates().catch((error: unknown) => notify(toFailure(error, 'Could not load the function templates')));
+    api()
+      .call('editor.typeLibraries', {})
+      .then(addTypeLibraries)
+      .catch((error: unknown) => notify(toFailure(error, 'Type information for handlers is unavailable, so the editor may flag valid imports')));
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return api().on('workspace.changed', (event) => {
+      useEditor.getState().workspaceChanged(event);
+      // A save or a git checkout touches many files: refresh the list once per burst.
+      clearTimeout(timer);
+      timer = setTimeout(() => void useWorkspace.getState().refresh(), 150);
+    });
+  }, []);
+}
+
+export function App() {
+  useTheme();
+  useShortcuts();
+  useStartup();
+  return (
+    <Tooltip.Provider delayDuration={500} skipDelayDuration={200}>
+      <div className="app" data-testid="app">
+        <div className="app__body">
+          <ActivityBar />
+          <Frame />
+        </div>
+        <StatusBar />
+      </div>
+      <CommandPalette />
+      <NewFunctionDialog />
+    </Tooltip.Provider>
+  );
+}

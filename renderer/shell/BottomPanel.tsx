@@ -1,0 +1,51 @@
+import { ChevronDown } from 'lucide-react';
+import { countProblems } from '../problems/problems.ts';
+import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
+import { useProblems } from '../problems/problems-store.ts';
+import { EmptyState } from './EmptyState.tsx';
+import { shortcutLabel } from './shortcuts.ts';
+import { Tip } from './Tip.tsx';
+import { useUi, type BottomTab } from './ui-store.ts';
+import { Terminal } from 'lucide-react';
+
+function TabButton({ tab, label, badge }: { tab: BottomTab; label: string; badge?: number }) {
+  const active = useUi((s) => s.bottomTab === tab);
+  const showBottomTab = useUi((s) => s.showBottomTab);
+  return (
+    <button role="tab" aria-selected={active} className={`panel-tab${active ? ' is-active' : ''}`} onClick={() => showBottomTab(tab)} data-testid={`bottom-tab-${tab}`}>
+      {label}
+      {badge !== undefined && badge > 0 && <span className="count-badge">{badge}</span>}
+    </button>
+  );
+}
+
+/** The collapsible panel under the work area: problems now, invoke output and logs next. */
+export function BottomPanel() {
+  const tab = useUi((s) => s.bottomTab);
+  const setBottomOpen = useUi((s) => s.setBottomOpen);
+  const rows = useProblems((s) => s.rows);
+  const { errors, warnings } = countProblems(rows);
+  return (
+    <section className="bottom-panel" data-testid="bottom-panel">
+      <div className="bottom-panel__bar" role="tablist">
+        <TabButton tab="problems" label="Problems" badge={errors + warnings} />
+        <TabButton tab="output" label="Output" />
+        <span className="spacer" />
+        <Tip label="Hide panel" shortcut={shortcutLabel('togglePanel')}>
+          <button className="icon-button" aria-label="Hide panel" onClick={() => setBottomOpen(false)} data-testid="bottom-hide">
+            <ChevronDown size={14} />
+          </button>
+        </Tip>
+      </div>
+      <div className="bottom-panel__content">
+        {tab === 'problems' ? (
+          <ProblemsPanel />
+        ) : (
+          <EmptyState icon={<Terminal size={22} />} title="No output yet">
+            Invoke results and logs will appear here once functions can be run from the studio.
+          </EmptyState>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
+import { EditorArea } from '../editor/EditorArea.tsx';
+import { FunctionList } from '../functions/FunctionList.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { BottomPanel } from './BottomPanel.tsx';
+import { Notices } from './Notices.tsx';
+import { PlaceholderPage } from './PlaceholderPage.tsx';
+import { SideSection } from './SideSection.tsx';
+import { useUi } from './ui-store.ts';
+
+function Side() {
+  const view = useUi((s) => s.view);
+  if (view === 'functions') return <FunctionList />;
+  return <SideSection view={view} />;
+}
+
+function Main() {
+  const view = useUi((s) => s.view);
+  if (view === 'functions') return <EditorArea />;
+  if (view === 'settings') return <SettingsPage />;
+  return <PlaceholderPage view={view} />;
+}
+
+/** Keeps the bottom panel's collapsed state and the store's `bottomOpen` in step, both ways. */
+function useBottomPanel() {
+  const panelRef = usePanelRef();
+  const bottomOpen = useUi((s) => s.bottomOpen);
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (panel === null) return;
+    if (bottomOpen && panel.isCollapsed()) panel.expand();
+    if (!bottomOpen && !panel.isCollapsed()) panel.collapse();
+  }, [bottomOpen, panelRef]);
+  const onResize = () => {
+    const panel = panelRef.current;
+    if (panel === null) return;
+    const open = !panel.isCollapsed();
+    if (open !== useUi.getState().bottomOpen) useUi.getState().setBottomOpen(open);
+  };
+  return { panelRef, onResize };
+}
+
+/** The resizable frame: side list | (main area over bottom panel). Sizes persist per machine. */
+export function Frame() {
+  const outer = useDefaultLayout({ id: 'lambda-studio.frame', storage: localStorage });
+  const inner = useDefaultLayout({ id: 'lambda-studio.main', storage: localStorage });
+  const bottom = useBottomPanel();
+  return (
+    <Group className="frame" orientation="horizontal" defaultLayout={outer.defaultLayout} onLayoutChanged={outer.onLayoutChanged}>
+      <Panel id="side" className="side" defaultSize={250} minSize={170} maxSize="45%" groupResizeBehavior="preserve-pixel-size">
+        <Side />
+      </Panel>
+      <Separator className="separator separator--vertical" />
+      <Panel id="main" minSize="30%">
+        <Group orientation="vertical" className="main-split" defaultLayout={inner.defaultLayout} onLayoutChanged={inner.onLayoutChanged}>
+          <Panel id="work" minSize="20%" className="work">
+            <Notices />
+            <div className="work__content">
+              <Main />
+            </div>
+          </Panel>
+          <Separator className="separator separator--horizontal" />
+          <Panel
+            id="bottom"
+            className="bottom"
+            panelRef={bottom.panelRef}
+            onResize={bottom.onResize}
+            collapsible
+            collapsedSize={0}
+            defaultSize={190}
+            minSize={90}
+            maxSize="70%"
+            groupResizeBehavior="preserve-pixel-size"
+          >
+            <BottomPanel />
+          </Panel>
+        </Group>
+      </Panel>
+    </Group>
+  );
+}

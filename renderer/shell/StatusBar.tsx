@@ -1,0 +1,43 @@
+import { CircleAlert, FolderOpen, Server, SquareFunction, TriangleAlert } from 'lucide-react';
+import { useEditor } from '../editor/editor-store.ts';
+import { useWorkspace } from '../functions/workspace-store.ts';
+import { countProblems } from '../problems/problems.ts';
+import { useProblems } from '../problems/problems-store.ts';
+import { shortcutLabel } from './shortcuts.ts';
+import { Tip } from './Tip.tsx';
+import { useUi } from './ui-store.ts';
+
+/** One line at the bottom: where the studio works, who hosts it, and what needs attention. */
+export function StatusBar() {
+  const info = useWorkspace((s) => s.info);
+  const count = useWorkspace((s) => s.functions.length);
+  const rows = useProblems((s) => s.rows);
+  const fn = useEditor((s) => s.fn);
+  const showBottomTab = useUi((s) => s.showBottomTab);
+  const { errors, warnings } = countProblems(rows);
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className="status-bar__item" title={info?.workspace} data-testid="status-workspace">
+        <FolderOpen size={12} aria-hidden />
+        <span className="mono">{info?.workspace ?? 'connecting…'}</span>
+      </span>
+      <span className="status-bar__item" data-testid="status-host">
+        <Server size={12} aria-hidden />
+        {info === null ? '' : info.host === 'serve' ? 'Local server' : 'Desktop'}
+      </span>
+      <span className="status-bar__item" data-testid="status-functions">
+        <SquareFunction size={12} aria-hidden />
+        {count} {count === 1 ? 'function' : 'functions'}
+      </span>
+      <span className="status-bar__spacer" />
+      <Tip label={fn === null ? 'Problems in the open function' : `Problems in ${fn}`} shortcut={shortcutLabel('togglePanel')} side="top">
+        <button className="status-bar__item status-bar__button" onClick={() => showBottomTab('problems')} data-testid="status-problems">
+          <CircleAlert size={12} aria-hidden className={errors > 0 ? 'tone-error' : undefined} />
+          <span data-testid="status-errors">{errors}</span>
+          <TriangleAlert size={12} aria-hidden className={warnings > 0 ? 'tone-warning' : undefined} />
+          <span data-testid="status-warnings">{warnings}</span>
+        </button>
+      </Tip>
+    </footer>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatChord, matchesChord, type KeyLike } from './shortcuts.ts';
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+
+describe('shortcuts', () => {
+  it('matches Mod to Ctrl off macOS and Cmd on macOS', () => {
+    expect(matchesChord(key('s', { ctrlKey: true }), 'Mod+S', false)).toBe(true);
+    expect(matchesChord(key('s', { metaKey: true }), 'Mod+S', false)).toBe(false);
+    expect(matchesChord(key('s', { metaKey: true }), 'Mod+S', true)).toBe(true);
+    expect(matchesChord(key('S', { ctrlKey: true, shiftKey: true }), 'Mod+S', false)).toBe(false);
+    expect(matchesChord(key('s'), 'Mod+S', false)).toBe(false);
+  });
+
+  it('formats chords the way each platform writes them', () => {
+    expect(formatChord('Mod+S', false)).toBe('Ctrl+S');
+    expect(formatChord('Mod+Shift+K', false)).toBe('Ctrl+Shift+K');
+    expect(formatChord('Mod+S', true)).toBe('⌘S');
+  });
+});
