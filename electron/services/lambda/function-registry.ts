@@ -135,6 +135,11 @@ export class FunctionRegistry {
     return record;
   }
 
+  /** Puts back a record saved earlier (start-up). */
+  restore(record: FunctionRecord): void {
+    this.#functions.set(record.name, record);
+  }
+
   delete(name: string): void {
     this.get(name);
     this.#functions.delete(name);

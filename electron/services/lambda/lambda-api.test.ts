@@ -193,3 +193,31 @@ describe('the Lambda API with the official SDK', () => {
     await expectError(t.client.send(new GetFunctionCommand({ FunctionName: 'echo' })), 'ResourceNotFoundException', 404);
   });
 });
+
+describe('restarting the service', () => {
+  it('keeps deployed functions, versions and aliases, and the same credentials', async () => {
+    const { createLocalLambdaService } = await import('./lambda-service.ts');
+    const first = await startTestService();
+    const keepDir = first.stateDir;
+    await first.client.send(
+      new CreateFunctionCommand({ FunctionName: 'kept', Runtime: 'nodejs22.x', Role: 'r', Handler: 'index.handler', Code: { ZipFile: zipOf({ 'index.mjs': 'export const handler = async () => "still here";' }) }, Publish: true }),
+    );
+    await first.client.send(new CreateAliasCommand({ FunctionName: 'kept', Name: 'prod', FunctionVersion: '1' }));
+    const credentials = first.service.credentials;
+    first.client.destroy();
+    await first.service.close();
+
+    const again = await createLocalLambdaService({ stateDir: keepDir });
+    const client = new LambdaClient({ endpoint: again.endpoint, region: again.region, credentials: again.credentials, maxAttempts: 1 });
+    try {
+      expect(again.credentials).toEqual(credentials);
+      const out = await client.send(new InvokeCommand({ FunctionName: 'kept', Qualifier: 'prod' }));
+      expect(decode(out.Payload)).toBe('still here');
+      expect(out.ExecutedVersion).toBe('1');
+    } finally {
+      client.destroy();
+      await again.close();
+      await first.close().catch(() => undefined);
+    }
+  });
+});

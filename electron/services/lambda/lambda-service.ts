@@ -7,6 +7,7 @@ import { FunctionRegistry, parseFunctionRef } from './function-registry.ts';
 import { functionRoutes, type RouteContext } from './function-routes.ts';
 import { startApiServer } from './http-server.ts';
 import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
+import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
 import { defaultLauncherPaths, type LauncherPaths, type NodeBootstrap, sandboxCommand } from '../runners/launchers.ts';
 import { startProcessSandbox } from '../runners/process-sandbox.ts';
@@ -48,7 +49,8 @@ export interface LocalLambdaService extends SandboxInvoker {
   endpoint: string;
   region: string;
   accountId: string;
-  credentials: StudioCredentials;
+  /** This install's key pair (a fresh copy on every read). */
+  readonly credentials: StudioCredentials;
   functionArn(name: string, qualifier?: string): string;
   /** Registers or updates a workspace function as `$LATEST` (bundling Node handlers); throws BuildError when the source does not build. */
   syncWorkspaceFunction(input: WorkspaceFunctionInput): Promise<{ functionArn: string; codeDir: string; warnings: string[] }>;
@@ -83,6 +85,15 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
   const credentials = options.credentials ?? (await loadOrCreateCredentials(options.stateDir));
   const paths: LauncherPaths = { ...defaultLauncherPaths(), ...options.paths };
   const registry = new FunctionRegistry(region, accountId);
+  for (const problem of await loadRegistry(options.stateDir, registry)) log(problem);
+  // Saves run one after another so the file always holds the latest state.
+  let saving = Promise.resolve();
+  const persist = (): Promise<void> => {
+    saving = saving
+      .then(() => saveRegistry(options.stateDir, registry))
+      .catch((error: unknown) => log(`Could not save the function list: ${(error as Error).message}`));
+    return saving;
+  };
   const listeners = new Set<(line: SandboxLogLine) => void>();
   let durable = options.durable;
   let endpoint = '';
@@ -118,9 +129,19 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     });
 
   const routeContext: RouteContext = { registry, stateDir: options.stateDir, retire: (name) => pool.retire(name) };
+  const persisted = (route: ApiRoute): ApiRoute =>
+    route.method === 'GET' || route.operation === 'Invoke'
+      ? route
+      : {
+          ...route,
+          async handle(request, params) {
+            const response = await route.handle(request, params);
+            await persist();
+            return response;
+          },
+        };
   const ownRoutes: ApiRoute[] = [
-    ...functionRoutes(routeContext),
-    ...aliasRoutes(routeContext),
+    ...[...functionRoutes(routeContext), ...aliasRoutes(routeContext)].map(persisted),
     invokeRoute({
       registry,
       run,
@@ -145,13 +166,17 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     endpoint,
     region,
     accountId,
-    credentials,
+    // A fresh copy each time: SDK clients annotate the credentials object they are given.
+    get credentials() {
+      return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey };
+    },
     functionArn: (name, qualifier) => registry.functionArn(name, qualifier),
     async syncWorkspaceFunction(input) {
       const { version, warnings } = await prepareWorkspaceFunction(input);
       version.role = `arn:aws:iam::${accountId}:role/lambda-studio-local`;
       registry.upsertLatest(version);
       pool.retire(version.functionName);
+      await persist();
       return { functionArn: registry.functionArn(version.functionName), codeDir: version.codeDir, warnings };
     },
     removeWorkspaceFunction(name) {
@@ -159,6 +184,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       if (record === undefined || record.latest.origin !== 'workspace') return;
       registry.delete(name);
       pool.retire(name);
+      void persist();
     },
     async invoke(request) {
       const resolved = resolve(request.functionName, request.qualifier);
@@ -194,6 +220,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     async close() {
       pool.close();
       await server.close();
+      await saving;
     },
   };
 }
