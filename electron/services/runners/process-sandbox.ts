@@ -41,6 +41,8 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
   let outOfMemory = false;
   let peakMb = 0;
   let alive = true;
+  // Memory is watched while the sandbox initializes or works; an idle one costs nothing to keep.
+  let watching = true;
   let requestId = '';
   let lines: string[] = [];
   const wake = new Set<() => void>();
@@ -100,7 +102,7 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
     });
   });
   const watch = setInterval(() => {
-    if (child.pid === undefined || !alive) return;
+    if (child.pid === undefined || !alive || !watching) return;
     void readMemoryMb(child.pid).then((memory) => {
       if (memory === undefined) return;
       peakMb = Math.max(peakMb, memory.peakMb, memory.rssMb);
@@ -148,6 +150,7 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
 
   const finish = async (startedAt: number, initMs: number | undefined, payload: Buffer, errorType: string | undefined, runtimeFailure: boolean, status?: string): Promise<InvocationResult> => {
     const durationMs = round2(performance.now() - startedAt);
+    watching = false;
     await flushOutput();
     if (child.pid !== undefined && alive) {
       const memory = await readMemoryMb(child.pid);
@@ -163,6 +166,7 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
   const invoke = async (invocation: SandboxInvocation): Promise<InvocationResult> => {
     requestId = invocation.requestId;
     lines = [];
+    watching = true;
     const cold = readyAt === undefined;
     let initMs: number | undefined;
     if (cold) {
