@@ -1,0 +1,331 @@
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { ErrorObject, ExecutionStatus, Operation } from './wire.ts';
+
+/** One durable execution as stored. Timestamps are epoch milliseconds. */
+export interface ExecutionRow {
+  arn: string;
+  seq: number;
+  functionName: string;
+  functionArn: string;
+  version: string;
+  name: string;
+  executionId: string;
+  status: ExecutionStatus;
+  input: string;
+  result: string | null;
+  error: ErrorObject | null;
+  startMs: number;
+  endMs: number | null;
+  timeoutSeconds: number;
+  retentionDays: number;
+  traceId: string | null;
+  parentArn: string | null;
+  parentOpId: string | null;
+  /** The running invocation's current checkpoint token; null while no invocation runs. */
+  token: string | null;
+  invocationId: string | null;
+  invocationStartMs: number | null;
+  invocationNo: number;
+  /** Bumped on every operation change; operations carry the number of their last change. */
+  changeNo: number;
+  /** The change number the running invocation has been told about. */
+  seenChange: number;
+  /** The change number of the last service-side change (timer fired, callback completed...). */
+  serviceChange: number;
+  failures: number;
+  pendingClose: { status: ExecutionStatus; result?: string; error?: ErrorObject } | null;
+}
+
+/** A persistent timer: waits, retry delays, callback timeouts, heartbeats, execution timeouts, invoke back-off. */
+export type TimerKind = 'wait' | 'retry' | 'callback-timeout' | 'callback-heartbeat' | 'execution-timeout' | 'invoke-retry';
+export interface TimerRow {
+  arn: string;
+  opId: string;
+  kind: TimerKind;
+  dueMs: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS executions (
+  arn TEXT PRIMARY KEY, seq INTEGER NOT NULL, function_name TEXT NOT NULL, function_arn TEXT NOT NULL,
+  version TEXT NOT NULL, name TEXT NOT NULL, execution_id TEXT NOT NULL, status TEXT NOT NULL,
+  input TEXT NOT NULL, result TEXT, error TEXT, start_ms INTEGER NOT NULL, end_ms INTEGER,
+  timeout_s INTEGER NOT NULL, retention_days INTEGER NOT NULL, trace_id TEXT,
+  parent_arn TEXT, parent_op TEXT, token TEXT, invocation_id TEXT, invocation_start_ms INTEGER,
+  invocation_no INTEGER NOT NULL DEFAULT 0, change_no INTEGER NOT NULL DEFAULT 0,
+  seen_change INTEGER NOT NULL DEFAULT 0, service_change INTEGER NOT NULL DEFAULT 0,
+  failures INTEGER NOT NULL DEFAULT 0, pending_close TEXT,
+  UNIQUE (function_name, name)
+);
+CREATE INDEX IF NOT EXISTS executions_by_function ON executions (function_name, seq);
+CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
+CREATE TABLE IF NOT EXISTS operations (
+  arn TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, change_no INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (arn, id)
+);
+CREATE INDEX IF NOT EXISTS operations_by_seq ON operations (arn, seq);
+CREATE TABLE IF NOT EXISTS events (
+  arn TEXT NOT NULL, event_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, event_id)
+);
+CREATE TABLE IF NOT EXISTS timers (
+  arn TEXT NOT NULL, op_id TEXT NOT NULL, kind TEXT NOT NULL, due_ms INTEGER NOT NULL,
+  PRIMARY KEY (arn, op_id, kind)
+);
+CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
+CREATE TABLE IF NOT EXISTS client_tokens (
+  arn TEXT NOT NULL, checkpoint_token TEXT NOT NULL, client_token TEXT NOT NULL, response TEXT NOT NULL,
+  created_ms INTEGER NOT NULL, PRIMARY KEY (arn, checkpoint_token, client_token)
+);
+`;
+
+type Row = Record<string, SQLInputValue>;
+
+function str(v: SQLInputValue | undefined): string {
+  return typeof v === 'string' ? v : String(v ?? '');
+}
+function strOrNull(v: SQLInputValue | undefined): string | null {
+  return v === null || v === undefined ? null : str(v);
+}
+function num(v: SQLInputValue | undefined): number {
+  return Number(v ?? 0);
+}
+function numOrNull(v: SQLInputValue | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+function toExecution(r: Row): ExecutionRow {
+  const error = strOrNull(r['error']);
+  const pending = strOrNull(r['pending_close']);
+  return {
+    arn: str(r['arn']),
+    seq: num(r['seq']),
+    functionName: str(r['function_name']),
+    functionArn: str(r['function_arn']),
+    version: str(r['version']),
+    name: str(r['name']),
+    executionId: str(r['execution_id']),
+    status: str(r['status']) as ExecutionStatus,
+    input: str(r['input']),
+    result: strOrNull(r['result']),
+    error: error === null ? null : (JSON.parse(error) as ErrorObject),
+    startMs: num(r['start_ms']),
+    endMs: numOrNull(r['end_ms']),
+    timeoutSeconds: num(r['timeout_s']),
+    retentionDays: num(r['retention_days']),
+    traceId: strOrNull(r['trace_id']),
+    parentArn: strOrNull(r['parent_arn']),
+    parentOpId: strOrNull(r['parent_op']),
+    token: strOrNull(r['token']),
+    invocationId: strOrNull(r['invocation_id']),
+    invocationStartMs: numOrNull(r['invocation_start_ms']),
+    invocationNo: num(r['invocation_no']),
+    changeNo: num(r['change_no']),
+    seenChange: num(r['seen_change']),
+    serviceChange: num(r['service_change']),
+    failures: num(r['failures']),
+    pendingClose: pending === null ? null : (JSON.parse(pending) as ExecutionRow['pendingClose']),
+  };
+}
+
+const COLUMN: Record<string, string> = {
+  status: 'status', result: 'result', error: 'error', endMs: 'end_ms', token: 'token', invocationId: 'invocation_id',
+  invocationStartMs: 'invocation_start_ms', invocationNo: 'invocation_no', changeNo: 'change_no',
+  seenChange: 'seen_change', serviceChange: 'service_change', failures: 'failures', pendingClose: 'pending_close',
+};
+
+export interface ListFilter {
+  functionName: string;
+  version?: string;
+  name?: string;
+  statuses?: string[];
+  startedAfterMs?: number;
+  startedBeforeMs?: number;
+  oldestFirst: boolean;
+  afterSeq?: number;
+  limit: number;
+}
+
+/**
+ * The engine's SQLite database (WAL). Every state change goes through here inside a
+ * transaction, so a crash leaves either the whole change or none of it.
+ */
+export type DurableStore = ReturnType<typeof openDurableStore>;
+
+export function openDurableStore(dbPath: string) {
+  const db = new DatabaseSync(dbPath);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  db.exec(SCHEMA);
+
+  const stmt = (sql: string) => db.prepare(sql);
+  const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
+  const getOp = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');
+  const nextEventId = stmt('SELECT COALESCE(MAX(event_id), 0) + 1 AS n FROM events WHERE arn = ?');
+  const insertEvent = stmt('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
+  const nextOpSeq = stmt('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM operations WHERE arn = ?');
+  let depth = 0;
+
+  return {
+    db,
+    close(): void {
+      db.close();
+    },
+    /** Runs `fn` in one transaction (nested calls join the outer one). */
+    tx<T>(fn: () => T): T {
+      if (depth > 0) return fn();
+      depth++;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = fn();
+        db.exec('COMMIT');
+        return out;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+    getExecution(arn: string): ExecutionRow | undefined {
+      const r = getExec.get(arn) as Row | undefined;
+      return r === undefined ? undefined : toExecution(r);
+    },
+    findByName(functionName: string, name: string): ExecutionRow | undefined {
+      const r = stmt('SELECT * FROM executions WHERE function_name = ? AND name = ?').get(functionName, name) as Row | undefined;
+      return r === undefined ? undefined : toExecution(r);
+    },
+    runningExecutions(): ExecutionRow[] {
+      return (stmt("SELECT * FROM executions WHERE status = 'RUNNING' ORDER BY seq").all() as Row[]).map(toExecution);
+    },
+    insertExecution(e: Omit<ExecutionRow, 'seq' | 'invocationNo' | 'changeNo' | 'seenChange' | 'serviceChange' | 'failures' | 'token' | 'invocationId' | 'invocationStartMs' | 'pendingClose' | 'result' | 'error' | 'endMs'>): void {
+      const seq = num((stmt('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM executions').get() as Row)['n']);
+      stmt(
+        `INSERT INTO executions (arn, seq, function_name, function_arn, version, name, execution_id, status, input,
+         start_ms, timeout_s, retention_days, trace_id, parent_arn, parent_op) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ).run(e.arn, seq, e.functionName, e.functionArn, e.version, e.name, e.executionId, e.status, e.input, e.startMs,
+        e.timeoutSeconds, e.retentionDays, e.traceId, e.parentArn, e.parentOpId);
+    },
+    updateExecution(arn: string, patch: Partial<ExecutionRow>): void {
+      const sets: string[] = [];
+      const values: SQLInputValue[] = [];
+      for (const [key, value] of Object.entries(patch)) {
+        const column = COLUMN[key];
+        if (column === undefined) throw new Error(`execution field ${key} is not updatable`);
+        sets.push(`${column} = ?`);
+        if (value === null || value === undefined) values.push(null);
+        else if (typeof value === 'object') values.push(JSON.stringify(value));
+        else values.push(value as SQLInputValue);
+      }
+      if (sets.length > 0) stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
+    },
+    listExecutions(f: ListFilter): ExecutionRow[] {
+      const where = ['function_name = ?'];
+      const values: SQLInputValue[] = [f.functionName];
+      if (f.version !== undefined) {
+        where.push('version = ?');
+        values.push(f.version);
+      }
+      if (f.name !== undefined) {
+        where.push('name = ?');
+        values.push(f.name);
+      }
+      if (f.statuses !== undefined && f.statuses.length > 0) {
+        where.push(`status IN (${f.statuses.map(() => '?').join(',')})`);
+        values.push(...f.statuses);
+      }
+      if (f.startedAfterMs !== undefined) {
+        where.push('start_ms >= ?');
+        values.push(f.startedAfterMs);
+      }
+      if (f.startedBeforeMs !== undefined) {
+        where.push('start_ms <= ?');
+        values.push(f.startedBeforeMs);
+      }
+      if (f.afterSeq !== undefined) {
+        where.push(f.oldestFirst ? 'seq > ?' : 'seq < ?');
+        values.push(f.afterSeq);
+      }
+      const order = f.oldestFirst ? 'ASC' : 'DESC';
+      return (stmt(`SELECT * FROM executions WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT ?`).all(...values, f.limit) as Row[]).map(toExecution);
+    },
+
+    getOperation(arn: string, id: string): Operation | undefined {
+      const r = getOp.get(arn, id) as Row | undefined;
+      return r === undefined ? undefined : (JSON.parse(str(r['data'])) as Operation);
+    },
+    /** Every operation in start order. */
+    operations(arn: string): Operation[] {
+      return (stmt('SELECT data FROM operations WHERE arn = ? ORDER BY seq').all(arn) as Row[]).map((r) => JSON.parse(str(r['data'])) as Operation);
+    },
+    operationsChangedAfter(arn: string, changeNo: number): Operation[] {
+      return (stmt('SELECT data FROM operations WHERE arn = ? AND change_no > ? ORDER BY seq').all(arn, changeNo) as Row[]).map(
+        (r) => JSON.parse(str(r['data'])) as Operation,
+      );
+    },
+    /** Writes an operation and gives it a new change number; `service` marks a change the handler has not caused. */
+    putOperation(arn: string, op: Operation, service = false): void {
+      const e = getExec.get(arn) as Row;
+      const change = num(e['change_no']) + 1;
+      const existing = getOp.get(arn, op.Id) as Row | undefined;
+      if (existing === undefined) {
+        const seq = num((nextOpSeq.get(arn) as Row)['n']);
+        stmt('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?)').run(arn, op.Id, seq, change, JSON.stringify(op));
+      } else {
+        stmt('UPDATE operations SET change_no = ?, data = ? WHERE arn = ? AND id = ?').run(change, JSON.stringify(op), arn, op.Id);
+      }
+      if (service) stmt('UPDATE executions SET change_no = ?, service_change = ? WHERE arn = ?').run(change, change, arn);
+      else stmt('UPDATE executions SET change_no = ? WHERE arn = ?').run(change, arn);
+    },
+
+    /** Appends a history event, numbering it; returns the event as stored. */
+    appendEvent(arn: string, event: Record<string, unknown>): Record<string, unknown> {
+      const id = num((nextEventId.get(arn) as Row)['n']);
+      const stored = { EventId: id, ...event };
+      insertEvent.run(arn, id, JSON.stringify(stored));
+      return stored;
+    },
+    events(arn: string, fromId: number, limit: number, reverse: boolean): Record<string, unknown>[] {
+      const sql = reverse
+        ? 'SELECT data FROM events WHERE arn = ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
+        : 'SELECT data FROM events WHERE arn = ? AND event_id >= ? ORDER BY event_id ASC LIMIT ?';
+      return (stmt(sql).all(arn, fromId, limit) as Row[]).map((r) => JSON.parse(str(r['data'])) as Record<string, unknown>);
+    },
+    lastEventId(arn: string): number {
+      return num((nextEventId.get(arn) as Row)['n']) - 1;
+    },
+
+    setTimer(t: TimerRow): void {
+      stmt('INSERT OR REPLACE INTO timers (arn, op_id, kind, due_ms) VALUES (?,?,?,?)').run(t.arn, t.opId, t.kind, t.dueMs);
+    },
+    deleteTimer(arn: string, opId: string, kind: TimerKind): void {
+      stmt('DELETE FROM timers WHERE arn = ? AND op_id = ? AND kind = ?').run(arn, opId, kind);
+    },
+    deleteTimers(arn: string): void {
+      stmt('DELETE FROM timers WHERE arn = ?').run(arn);
+    },
+    timersOf(arn: string): TimerRow[] {
+      return (stmt('SELECT * FROM timers WHERE arn = ? ORDER BY due_ms').all(arn) as Row[]).map(toTimer);
+    },
+    dueTimers(nowMs: number): TimerRow[] {
+      return (stmt('SELECT * FROM timers WHERE due_ms <= ? ORDER BY due_ms LIMIT 500').all(nowMs) as Row[]).map(toTimer);
+    },
+    nextTimerDue(): number | undefined {
+      const r = stmt('SELECT MIN(due_ms) AS d FROM timers').get() as Row;
+      return numOrNull(r['d']) ?? undefined;
+    },
+
+    cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
+      const r = stmt('SELECT response FROM client_tokens WHERE arn = ? AND checkpoint_token = ? AND client_token = ?').get(arn, checkpointToken, clientToken) as Row | undefined;
+      return r === undefined ? undefined : str(r['response']);
+    },
+    cacheCheckpoint(arn: string, checkpointToken: string, clientToken: string, response: string, nowMs: number): void {
+      stmt('DELETE FROM client_tokens WHERE created_ms < ?').run(nowMs - 15 * 60_000);
+      stmt('INSERT OR REPLACE INTO client_tokens (arn, checkpoint_token, client_token, response, created_ms) VALUES (?,?,?,?,?)').run(
+        arn, checkpointToken, clientToken, response, nowMs,
+      );
+    },
+  };
+}
+
+function toTimer(r: Row): TimerRow {
+  return { arn: str(r['arn']), opId: str(r['op_id']), kind: str(r['kind']) as TimerKind, dueMs: num(r['due_ms']) };
+}

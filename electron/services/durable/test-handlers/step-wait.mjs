@@ -1,0 +1,8 @@
+import { withDurableExecution } from '@aws/durable-execution-sdk-js';
+
+export const handler = withDurableExecution(async (event, context) => {
+  const a = await context.step('first', async () => `A:${event.x ?? 0}`);
+  await context.wait('pause', { seconds: 2 });
+  const b = await context.step('second', async () => `${a}+B`);
+  return { a, b };
+});
