@@ -1,10 +1,10 @@
 import {
   CreateFunctionCommand,
   GetDurableExecutionCommand,
+  type GetDurableExecutionCommandOutput,
   GetDurableExecutionHistoryCommand,
   type Event as HistoryEvent,
   InvokeCommand,
-  LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ export interface DurableHarness extends TestService {
   /** Starts an execution with an Event invoke and returns its ARN. */
   start(functionName: string, payload?: unknown, name?: string): Promise<string>;
   /** Waits for the execution to close and returns GetDurableExecution's answer. */
-  finish(arn: string, timeoutMs?: number): Promise<Awaited<ReturnType<LambdaClient['send']>> & { Status?: string; Result?: string; Error?: { ErrorType?: string; ErrorMessage?: string } }>;
+  finish(arn: string, timeoutMs?: number): Promise<GetDurableExecutionCommandOutput>;
+  /** Polls history until an event of that type (and optional name) appears; returns it. */
+  waitForEvent(arn: string, eventType: string, name?: string, timeoutMs?: number): Promise<HistoryEvent>;
 }
 
 /** The real local Lambda service (SigV4 server, process sandboxes) with the engine attached, in a temporary folder. */
@@ -70,6 +72,16 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
     async finish(arn, timeoutMs = 30_000) {
       await engine.waitForClose(arn, timeoutMs);
       return t.client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }));
+    },
+    async waitForEvent(arn, eventType, name, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const events = await this.history(arn);
+        const found = events.find((e) => e.EventType === eventType && (name === undefined || e.Name === name));
+        if (found !== undefined) return found;
+        if (Date.now() > deadline) throw new Error(`no ${eventType} event within ${timeoutMs} ms: ${events.map((e) => e.EventType).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async close() {
       engine.close();
