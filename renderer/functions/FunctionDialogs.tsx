@@ -12,7 +12,8 @@ interface Props {
 }
 
 export function RenameDialog({ name, onClose }: Props) {
-  const existing = useWorkspace((s) => s.functions.map((f) => f.name));
+  const functions = useWorkspace((s) => s.functions);
+  const existing = functions.map((f) => f.name);
   const [to, setTo] = useState(name);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);

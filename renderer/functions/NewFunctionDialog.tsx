@@ -13,7 +13,8 @@ export function NewFunctionDialog() {
   const open = useUi((s) => s.newFunctionOpen);
   const setOpen = useUi((s) => s.setNewFunctionOpen);
   const templates = useWorkspace((s) => s.templates);
-  const existing = useWorkspace((s) => s.functions.map((f) => f.name));
+  const functions = useWorkspace((s) => s.functions);
+  const existing = functions.map((f) => f.name);
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [template, setTemplate] = useState<TemplateId | null>(null);

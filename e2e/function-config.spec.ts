@@ -1,0 +1,53 @@
+import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
+
+test('function.json through the form: valid edits are written, an invalid value is shown and not written', async ({ studio, serve }) => {
+  const { functions, editor, configForm } = studio;
+  const configPath = ['functions', 'inventory', 'function.json'] as const;
+
+  await functions.create('inventory', 'node-ts');
+  await editor.openFile('function.json');
+  await expect(configForm.form).toBeVisible();
+
+  await configForm.memory.fill('512');
+  await configForm.timeout.fill('30');
+  await configForm.addEnv('TABLE_NAME', 'inventory-items');
+  await configForm.durable.check();
+  await configForm.executionTimeout.fill('3600');
+  await configForm.retention.fill('7');
+  await editor.expectDirty('function.json', true);
+  await studio.screenshotBothThemes('05-config-form-edited');
+
+  await configForm.saveButton.click();
+  await editor.expectDirty('function.json', false);
+  await expect
+    .poll(async () => JSON.parse(await readWorkspaceFile(serve, ...configPath)) as Record<string, unknown>)
+    .toMatchObject({
+      memorySize: 512,
+      timeout: 30,
+      environment: { TABLE_NAME: 'inventory-items' },
+      durable: { enabled: true, executionTimeout: 3600, retentionPeriodInDays: 7 },
+    });
+  await expect(functions.row('inventory')).toContainText('durable');
+  const savedText = await readWorkspaceFile(serve, ...configPath);
+
+  // Out-of-range memory and a bad variable name: inline errors, nothing written.
+  await configForm.memory.fill('64');
+  await configForm.addEnv('2FAST', 'x');
+  await editor.saveWithShortcut();
+  await expect(configForm.fieldError('memorySize')).toHaveText('must be at least 128 MB');
+  await expect(configForm.fieldError('env')).toContainText('must start with a letter');
+  await expect(configForm.invalidBanner).toContainText('Nothing was saved');
+  await studio.screenshotBothThemes('06-config-form-invalid');
+  expect(await readWorkspaceFile(serve, ...configPath)).toBe(savedText);
+
+  // Fixing the field clears its error right away; the JSON view shows the saved text.
+  await configForm.memory.fill('1024');
+  await expect(configForm.fieldError('memorySize')).toHaveCount(0);
+  await configForm.page.getByTestId('cfg-env-remove-1').click();
+  await editor.saveWithShortcut();
+  await editor.expectDirty('function.json', false);
+  await expect.poll(async () => (JSON.parse(await readWorkspaceFile(serve, ...configPath)) as { memorySize: number }).memorySize).toBe(1024);
+  await configForm.showJson();
+  await expect(editor.monaco).toContainText('"memorySize": 1024');
+  await studio.screenshotBothThemes('07-config-json');
+});

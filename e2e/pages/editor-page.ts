@@ -1,0 +1,63 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The open function: file tabs, the Monaco editor and the Problems panel. */
+export class EditorPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  tab(file: string): Locator {
+    return this.page.getByTestId(`tab-${file}`);
+  }
+
+  get monaco(): Locator {
+    return this.page.getByTestId('code-editor').locator('.monaco-editor');
+  }
+
+  get problemRows(): Locator {
+    return this.page.getByTestId('problem-row');
+  }
+
+  get problemsEmpty(): Locator {
+    return this.page.getByTestId('problems-empty');
+  }
+
+  async openFile(file: string): Promise<void> {
+    await this.tab(file).click();
+    await expect(this.tab(file)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Focuses the editor text at the end of the file. */
+  async focusEnd(): Promise<void> {
+    await this.monaco.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+  }
+
+  /** Types text as one input (Playwright's per-key typing drops spaces in Monaco). */
+  async insertText(text: string): Promise<void> {
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Replaces the text of the cursor's line (the editor must have focus). */
+  async replaceCurrentLine(text: string): Promise<void> {
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async saveWithShortcut(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+S');
+  }
+
+  async expectDirty(file: string, dirty: boolean): Promise<void> {
+    await expect(this.tab(file)).toHaveAttribute('data-dirty', String(dirty));
+  }
+
+  /** The line the cursor is on, from Monaco's own current-line highlight. */
+  async cursorLineNumber(): Promise<number> {
+    const text = await this.monaco.locator('.line-numbers.active-line-number').first().textContent();
+    return Number(text?.trim());
+  }
+}
