@@ -34,7 +34,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
   const engine = createDurableEngine({ dbPath, invoker: t.service, region: t.service.region, accountId: t.service.accountId, ...engineOptions });
   t.service.attachDurable(engine);
   await engine.start();
-  return {
+  const harness: DurableHarness = {
     ...t,
     engine,
     dbPath,
@@ -76,7 +76,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
     async waitForEvent(arn, eventType, name, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const events = await this.history(arn);
+        const events = await harness.history(arn);
         const found = events.find((e) => e.EventType === eventType && (name === undefined || e.Name === name));
         if (found !== undefined) return found;
         if (Date.now() > deadline) throw new Error(`no ${eventType} event within ${timeoutMs} ms: ${events.map((e) => e.EventType).join(', ')}`);
@@ -88,6 +88,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
       await t.close();
     },
   };
+  return harness;
 }
 
 /** (EventType, SubType, Name) of each event, InvocationCompleted left out, sorted: the signature both runners must share. */
