@@ -1,0 +1,97 @@
+import {
+  GetDurableExecutionCommand,
+  GetDurableExecutionHistoryCommand,
+  InvokeCommand,
+  LambdaClient,
+  SendDurableExecutionCallbackSuccessCommand,
+} from '@aws-sdk/client-lambda';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * Crash safety: the process hosting the service and the engine is SIGKILLed at random
+ * moments and restarted on the same state folder. The execution must finish with the
+ * right result, every step must have succeeded exactly once in history, and a step may
+ * only run again when a kill interrupted it.
+ */
+const stateDir = mkdtempSync(join(tmpdir(), 'durable-crash-'));
+const counterFile = join(stateDir, 'side-effects.log');
+let host: ChildProcess | undefined;
+
+afterAll(() => {
+  host?.kill('SIGKILL');
+});
+
+async function startHost(): Promise<LambdaClient> {
+  host = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, 'crash-host.ts'), stateDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    host?.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+    });
+    host?.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
+  });
+  const info = JSON.parse(line) as { endpoint: string; accessKeyId: string; secretAccessKey: string };
+  return new LambdaClient({ endpoint: info.endpoint, region: 'us-east-1', credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, maxAttempts: 1 });
+}
+
+async function kill(): Promise<void> {
+  const h = host;
+  if (h === undefined || h.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    h.once('exit', () => resolve());
+    h.kill('SIGKILL');
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('crash and restart', () => {
+  it('finishes the execution with each step succeeded once despite SIGKILLs', async () => {
+    let client = await startHost();
+    const invoked = await client.send(new InvokeCommand({ FunctionName: 'crash:$LATEST', InvocationType: 'Event', Payload: JSON.stringify({ counterFile }), DurableExecutionName: 'crash-run' }));
+    const arn = invoked.DurableExecutionArn ?? '';
+    expect(arn).toMatch(/crash-run/);
+    const kills = 5;
+    for (let i = 0; i < kills; i++) {
+      await sleep(150 + Math.floor(Math.random() * 900));
+      await kill();
+      client.destroy();
+      client = await startHost();
+      // Re-invoking with the same name must not start a second execution.
+      const again = await client.send(new InvokeCommand({ FunctionName: 'crash:$LATEST', InvocationType: 'Event', Payload: JSON.stringify({ counterFile }), DurableExecutionName: 'crash-run' }));
+      expect(again.DurableExecutionArn).toBe(arn);
+    }
+    let status = 'RUNNING';
+    let callbackSent = false;
+    const deadline = Date.now() + 60_000;
+    while (status === 'RUNNING' && Date.now() < deadline) {
+      await sleep(300);
+      if (!callbackSent) {
+        const history = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, MaxItems: 1000 }));
+        const started = history.Events?.find((e) => e.EventType === 'CallbackStarted');
+        if (started !== undefined) {
+          await client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: started.CallbackStartedDetails?.CallbackId, Result: Buffer.from('approved') }));
+          callbackSent = true;
+        }
+      }
+      status = (await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }))).Status ?? 'UNKNOWN';
+    }
+    const done = await client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }));
+    expect(done.Status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.Result ?? 'null')).toEqual({ sum: 21, approval: 'approved' });
+    const events = (await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, MaxItems: 1000 }))).Events ?? [];
+    for (let i = 1; i <= 6; i++) expect(events.filter((e) => e.EventType === 'StepSucceeded' && e.Name === `s${i}`)).toHaveLength(1);
+    expect(events.at(-1)?.EventType).toBe('ExecutionSucceeded');
+    const log = existsSync(counterFile) ? readFileSync(counterFile, 'utf8').split('\n').filter(Boolean) : [];
+    const starts = log.filter((l) => l.startsWith('start')).length;
+    for (let i = 1; i <= 6; i++) expect(log).toContain(`end ${i}`);
+    expect(starts - 6).toBeLessThanOrEqual(kills);
+    client.destroy();
+    await kill();
+  }, 120_000);
+});
