@@ -23,6 +23,7 @@ export function CodeEditor({ uri, hidden }: { uri: string | null; hidden: boolea
       lineHeight: 19,
       fontFamily: 'ui-monospace, "SF Mono", "Cascadia Code", Menlo, Consolas, "DejaVu Sans Mono", monospace',
       minimap: { enabled: false },
+      stickyScroll: { enabled: false },
       scrollBeyondLastLine: false,
       tabSize: 2,
       renderLineHighlight: 'line',

@@ -122,7 +122,9 @@ export const useEditor = create<EditorState>((set, get) => {
       if (isDirty(model) || formBusy) changedOnDisk[path] = true;
       else loadFromDisk(model, text);
     }
-    set({ detail, files, changedOnDisk, active: files.includes(get().active ?? '') ? get().active : (files[0] ?? null) });
+    // A config that broke on disk cannot be shown as a form: show its text and the reason.
+    const configView = detail.configError !== undefined && !get().formDirty ? 'json' : get().configView;
+    set({ detail, files, changedOnDisk, configView, active: files.includes(get().active ?? '') ? get().active : (files[0] ?? null) });
   }
 
   return {

@@ -30,7 +30,12 @@ export function getModel(uri: string): Model | null {
   return monaco.editor.getModel(monaco.Uri.parse(uri));
 }
 
+/** The dirty state listeners last heard, per model, so they hear only changes. */
+const lastDirty = new Map<string, boolean>();
+
 function notifyDirty(uri: string, dirty: boolean): void {
+  if (lastDirty.get(uri) === dirty) return;
+  lastDirty.set(uri, dirty);
   for (const listener of dirtyListeners) listener(uri, dirty);
 }
 
@@ -45,15 +50,12 @@ export function ensureModel(uri: string, path: string, content: string): Model {
   const model = monaco.editor.createModel(content, languageFor(path), monaco.Uri.parse(uri));
   const key = model.uri.toString();
   savedVersion.set(key, model.getAlternativeVersionId());
-  let wasDirty = false;
-  model.onDidChangeContent(() => {
-    const dirty = isDirty(model);
-    if (dirty !== wasDirty) {
-      wasDirty = dirty;
-      notifyDirty(key, dirty);
-    }
+  lastDirty.set(key, false);
+  model.onDidChangeContent(() => notifyDirty(key, isDirty(model)));
+  model.onWillDispose(() => {
+    savedVersion.delete(key);
+    lastDirty.delete(key);
   });
-  model.onWillDispose(() => savedVersion.delete(key));
   return model;
 }
 

@@ -1,5 +1,5 @@
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FunctionConfig } from '../../shared/workspace/function-config.ts';
 import { api } from '../api/api.ts';
 import { useEditor } from '../editor/editor-store.ts';
@@ -58,24 +58,22 @@ export function ConfigForm({ name, initial }: { name: string; initial: FunctionC
   const setFormSaver = useEditor((s) => s.setFormSaver);
   const applyDetail = useEditor((s) => s.applyDetail);
   const dirty = !sameForm(values, start);
-  const valuesRef = useRef(values);
-  valuesRef.current = values;
 
   useEffect(() => setFormDirty(dirty), [dirty, setFormDirty]);
 
   const update = (patch: Partial<ConfigFormValues>) => {
-    setValues((v) => ({ ...v, ...patch }));
+    const next = { ...values, ...patch };
+    setValues(next);
     // Re-check live once the person has seen errors, so a fixed field clears right away.
-    setErrors((current) => {
-      if (Object.keys(current).length === 0) return current;
-      const result = formToConfig({ ...valuesRef.current, ...patch });
-      return result.ok ? {} : result.errors;
-    });
+    if (Object.keys(errors).length > 0) {
+      const result = formToConfig(next);
+      setErrors(result.ok ? {} : result.errors);
+    }
   };
 
   useEffect(() => {
     const save = async (): Promise<boolean> => {
-      const result = formToConfig(valuesRef.current);
+      const result = formToConfig(values);
       if (!result.ok) {
         setErrors(result.errors);
         return false;
@@ -97,19 +95,23 @@ export function ConfigForm({ name, initial }: { name: string; initial: FunctionC
     };
     setFormSaver(save);
     setPendingFormText(() => {
-      const result = formToConfig(valuesRef.current);
+      const result = formToConfig(values);
       if (!result.ok) {
         setErrors(result.errors);
         return null;
       }
       return configToText(result.config);
     });
-    return () => {
+  }, [name, values, applyDetail, setFormSaver]);
+
+  useEffect(
+    () => () => {
       setFormSaver(null);
       setPendingFormText(null);
       setFormDirty(false);
-    };
-  }, [name, applyDetail, setFormSaver, setFormDirty]);
+    },
+    [setFormSaver, setFormDirty],
+  );
 
   const setEnv = (id: string, patch: { key?: string; value?: string }) => update({ env: values.env.map((row) => (row.id === id ? { ...row, ...patch } : row)) });
   const hasErrors = Object.keys(errors).length > 0;

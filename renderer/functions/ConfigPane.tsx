@@ -68,6 +68,14 @@ export function ConfigPane() {
         </div>
       )}
       {configView === 'form' && parsed.ok && <ConfigForm key={`${fn}:${text}`} name={fn} initial={parsed.config} />}
+      {configView === 'form' && !parsed.ok && (
+        <div className="config-pane__error">
+          <ErrorMessage failure={{ message: 'This function.json cannot be shown as a form until it is valid.', details: parsed.error }} />
+          <button className="button button--small config-pane__fix" onClick={() => setConfigView('json')}>
+            Fix it as JSON
+          </button>
+        </div>
+      )}
     </div>
   );
 }

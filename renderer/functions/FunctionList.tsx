@@ -18,21 +18,25 @@ function Row({ fn, selected, onAction }: { fn: FunctionSummary; selected: boolea
   return (
     <li className={`fn-row${selected ? ' is-selected' : ''}`} data-testid="function-row" data-name={fn.name}>
       <button className="fn-row__main" onClick={() => void open(fn.name)} aria-current={selected ? 'true' : undefined} data-testid={`function-open-${fn.name}`}>
-        <SquareFunction size={14} className="fn-row__icon" aria-hidden />
-        <span className="fn-row__name">{fn.name}</span>
-        {fn.configError !== undefined && (
-          <Tip label={fn.configError}>
-            <span className="badge badge--warning" data-testid="function-config-warning">
-              <TriangleAlert size={11} aria-hidden /> config
-            </span>
-          </Tip>
-        )}
-        {fn.durable && (
-          <span className="badge badge--durable" data-testid="function-durable-badge">
-            <Timer size={11} aria-hidden /> durable
+        <SquareFunction size={15} className="fn-row__icon" aria-hidden />
+        <span className="fn-row__text">
+          <span className="fn-row__name">{fn.name}</span>
+          <span className="fn-row__meta">
+            <span className="mono">{fn.runtime ?? 'no runtime'}</span>
+            {fn.durable && (
+              <span className="badge badge--durable" data-testid="function-durable-badge">
+                <Timer size={11} aria-hidden /> durable
+              </span>
+            )}
+            {fn.configError !== undefined && (
+              <Tip label={fn.configError}>
+                <span className="badge badge--warning" data-testid="function-config-warning">
+                  <TriangleAlert size={11} aria-hidden /> invalid config
+                </span>
+              </Tip>
+            )}
           </span>
-        )}
-        <span className="fn-row__runtime mono">{fn.runtime ?? ''}</span>
+        </span>
       </button>
       <Menu.Root>
         <Menu.Trigger asChild>

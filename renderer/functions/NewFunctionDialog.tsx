@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TemplateId } from '../../shared/contract/functions.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
@@ -12,6 +12,20 @@ import { useWorkspace } from './workspace-store.ts';
 export function NewFunctionDialog() {
   const open = useUi((s) => s.newFunctionOpen);
   const setOpen = useUi((s) => s.setNewFunctionOpen);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog--wide" data-testid="new-function-dialog">
+          {/* Mounted only while open, so every opening starts blank. */}
+          {open && <NewFunctionForm onDone={() => setOpen(false)} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function NewFunctionForm({ onDone }: { onDone: () => void }) {
   const templates = useWorkspace((s) => s.templates);
   const functions = useWorkspace((s) => s.functions);
   const existing = functions.map((f) => f.name);
@@ -20,14 +34,6 @@ export function NewFunctionDialog() {
   const [template, setTemplate] = useState<TemplateId | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    setName('');
-    setTouched(false);
-    setFailure(null);
-    setBusy(false);
-  }, [open]);
 
   const chosen = template ?? templates[0]?.id ?? null;
   const problem = nameProblem(name, existing);
@@ -41,7 +47,7 @@ export function NewFunctionDialog() {
     setFailure(null);
     try {
       await createFunction(name, chosen);
-      setOpen(false);
+      onDone();
     } catch (error) {
       setFailure(toFailure(error, `Could not create ${name}`));
     } finally {
@@ -50,65 +56,60 @@ export function NewFunctionDialog() {
   };
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog--wide" data-testid="new-function-dialog">
-          <Dialog.Title className="dialog__title">New function</Dialog.Title>
-          <Dialog.Description className="dialog__description">
-            Creates <span className="mono">functions/{name === '' ? '<name>' : name}/</span> in the workspace with a handler and its function.json.
-          </Dialog.Description>
-          <form onSubmit={(e) => void submit(e)}>
-            <label className="field">
-              <span className="field__label">Name</span>
-              <input
-                className={`input mono${showProblem ? ' is-invalid' : ''}`}
-                value={name}
-                autoFocus
-                spellCheck={false}
-                placeholder="e.g. process-order"
-                onChange={(e) => {
-                  setName(e.target.value);
-                  if (e.target.value !== '') setTouched(true);
-                }}
-                aria-invalid={showProblem}
-                data-testid="new-function-name"
-              />
-              <span className={`field__hint${showProblem ? ' is-error' : ''}`} data-testid="new-function-name-hint">
-                {showProblem ? problem : 'Letters, digits, - and _; up to 64 characters, as Lambda allows.'}
-              </span>
-            </label>
-            <fieldset className="field">
-              <legend className="field__label">Template</legend>
-              <div className="template-list" role="radiogroup">
-                {templates.map((t) => (
-                  <label key={t.id} className={`template${chosen === t.id ? ' is-selected' : ''}`} data-testid={`template-${t.id}`}>
-                    <input type="radio" name="template" value={t.id} checked={chosen === t.id} onChange={() => setTemplate(t.id)} />
-                    <span className="template__text">
-                      <span className="template__label">
-                        {t.label} <span className="badge">{t.language}</span>
-                      </span>
-                      <span className="template__description">{t.description}</span>
-                    </span>
-                  </label>
-                ))}
-                {templates.length === 0 && <p className="panel-note">Loading templates…</p>}
-              </div>
-            </fieldset>
-            {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--primary" disabled={busy || problem !== undefined || chosen === null} data-testid="new-function-create">
-                {busy ? 'Creating…' : 'Create function'}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <>
+      <Dialog.Title className="dialog__title">New function</Dialog.Title>
+      <Dialog.Description className="dialog__description">
+        Creates <span className="mono">functions/{name === '' ? '<name>' : name}/</span> in the workspace with a handler and its function.json.
+      </Dialog.Description>
+      <form onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span className="field__label">Name</span>
+          <input
+            className={`input mono${showProblem ? ' is-invalid' : ''}`}
+            value={name}
+            autoFocus
+            spellCheck={false}
+            placeholder="e.g. process-order"
+            onChange={(e) => {
+              setName(e.target.value);
+              if (e.target.value !== '') setTouched(true);
+            }}
+            aria-invalid={showProblem}
+            data-testid="new-function-name"
+          />
+          <span className={`field__hint${showProblem ? ' is-error' : ''}`} data-testid="new-function-name-hint">
+            {showProblem ? problem : 'Letters, digits, - and _; up to 64 characters, as Lambda allows.'}
+          </span>
+        </label>
+        <fieldset className="field">
+          <legend className="field__label">Template</legend>
+          <div className="template-list" role="radiogroup">
+            {templates.map((t) => (
+              <label key={t.id} className={`template${chosen === t.id ? ' is-selected' : ''}`} data-testid={`template-${t.id}`}>
+                <input type="radio" name="template" value={t.id} checked={chosen === t.id} onChange={() => setTemplate(t.id)} />
+                <span className="template__text">
+                  <span className="template__label">
+                    {t.label} <span className="badge">{t.language}</span>
+                  </span>
+                  <span className="template__description">{t.description}</span>
+                </span>
+              </label>
+            ))}
+            {templates.length === 0 && <p className="panel-note">Loading templates…</p>}
+          </div>
+        </fieldset>
+        {failure !== null && <ErrorMessage failure={failure} />}
+        <div className="dialog__buttons">
+          <Dialog.Close asChild>
+            <button type="button" className="button">
+              Cancel
+            </button>
+          </Dialog.Close>
+          <button type="submit" className="button button--primary" disabled={busy || problem !== undefined || chosen === null} data-testid="new-function-create">
+            {busy ? 'Creating…' : 'Create function'}
+          </button>
+        </div>
+      </form>
+    </>
   );
 }
