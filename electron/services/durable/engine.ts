@@ -82,6 +82,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   let started = false;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let retention: NodeJS.Timeout | undefined;
   const invoking = new Set<string>();
   const listeners = new Set<(event: DurableExecutionStatusChange) => void>();
   const closeWaiters = new Map<string, Set<(exec: ExecutionRow | undefined) => void>>();
@@ -316,6 +317,10 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       if (started) return;
       started = true;
       const nowMs = clock.now();
+      const purged = store.tx(() => store.purgeExpired(nowMs));
+      if (purged > 0) log(`Removed ${purged} durable executions past their retention period.`);
+      retention = setInterval(() => store.tx(() => store.purgeExpired(clock.now())), 3_600_000);
+      retention.unref();
       for (const exec of store.runningExecutions()) {
         // An invocation that was running when the studio stopped is over: record it and run again.
         if (exec.invocationId !== null) {
@@ -341,8 +346,10 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       schedule();
     },
     close() {
+      if (closed) return;
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
+      if (retention !== undefined) clearInterval(retention);
       for (const [, waiters] of closeWaiters) for (const resolve of waiters) resolve(undefined);
       closeWaiters.clear();
       store.close();

@@ -313,6 +313,15 @@ export function openDurableStore(dbPath: string) {
       return numOrNull(r['d']) ?? undefined;
     },
 
+    /** Deletes closed executions whose retention period has passed; returns how many. */
+    purgeExpired(nowMs: number): number {
+      const expired = stmt("SELECT arn FROM executions WHERE status != 'RUNNING' AND end_ms IS NOT NULL AND end_ms + retention_days * 86400000 < ?").all(nowMs) as Row[];
+      for (const r of expired) {
+        const arn = str(r['arn']);
+        for (const table of ['operations', 'events', 'timers', 'client_tokens', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
+      }
+      return expired.length;
+    },
     cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
       const r = stmt('SELECT response FROM client_tokens WHERE arn = ? AND checkpoint_token = ? AND client_token = ?').get(arn, checkpointToken, clientToken) as Row | undefined;
       return r === undefined ? undefined : str(r['response']);

@@ -70,7 +70,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
       return out.DurableExecutionArn;
     },
     async finish(arn, timeoutMs = 30_000) {
-      await engine.waitForClose(arn, timeoutMs);
+      await harness.engine.waitForClose(arn, timeoutMs);
       return t.client.send(new GetDurableExecutionCommand({ DurableExecutionArn: arn }));
     },
     async waitForEvent(arn, eventType, name, timeoutMs = 20_000) {
@@ -84,7 +84,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
       }
     },
     async close() {
-      engine.close();
+      harness.engine.close();
       await t.close();
     },
   };
