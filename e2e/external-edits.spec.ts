@@ -29,6 +29,9 @@ test('edits made outside the studio show up live, and unsaved work is never over
   await expect(page.getByTestId('config-view-json')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('config-error')).toContainText('cannot be used as it is');
   await expect(editor.monaco).toContainText('"lots"');
+  await expect(page.getByTestId('config-error-reason')).toContainText('memorySize');
+  // The raw text is checked against the same schema, so the Problems panel points at the value.
+  await expect(editor.problemRows.filter({ hasText: 'function.json:1:' })).toHaveCount(1);
   await studio.screenshotBothThemes('08-invalid-config-from-disk');
 
   await studio.activity('workflows').click();

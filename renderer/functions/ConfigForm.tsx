@@ -145,7 +145,7 @@ export function ConfigForm({ name, initial }: { name: string; initial: FunctionC
                 </option>
               ))}
             </select>
-            <span className="field__hint">Lambda's runtime identifier.</span>
+            <span className="field__hint">As Lambda names it.</span>
           </label>
           <label className="field">
             <span className="field__label">Handler</span>

@@ -64,7 +64,10 @@ export function ConfigPane() {
       )}
       {configView === 'json' && (hostError !== undefined || !parsed.ok) && (
         <div className="config-pane__error" data-testid="config-error">
-          <ErrorMessage failure={{ message: 'This function.json cannot be used as it is, so the function will not run until it is fixed. Your text is kept as it is.', details: hostError ?? (parsed.ok ? undefined : parsed.error) }} />
+          <ErrorMessage failure={{ message: 'This function.json cannot be used as it is, so the function will not run until it is fixed. Your text is kept as it is.' }} />
+          <pre className="config-pane__reason" data-testid="config-error-reason">
+            {hostError ?? (parsed.ok ? '' : parsed.error)}
+          </pre>
         </div>
       )}
       {configView === 'form' && parsed.ok && <ConfigForm key={`${fn}:${text}`} name={fn} initial={parsed.config} />}

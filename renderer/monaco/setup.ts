@@ -11,6 +11,7 @@ import * as ts from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import { registerFunctionJsonSchema } from './function-json-schema.ts';
 
 // Without getWorker the editor worker is looked up from a data: URL and fails to load.
 self.MonacoEnvironment = {
@@ -40,5 +41,7 @@ ts.javascriptDefaults.setCompilerOptions({ ...compilerOptions, checkJs: false })
 // Models that are not open still get diagnostics, so the Problems panel covers every file.
 ts.typescriptDefaults.setEagerModelSync(true);
 ts.javascriptDefaults.setEagerModelSync(true);
+
+registerFunctionJsonSchema();
 
 export { monaco, ts };
