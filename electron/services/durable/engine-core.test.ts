@@ -16,6 +16,7 @@ beforeAll(async () => {
     h.deploy('retry', 'retry.mjs'),
     h.deploy('condition', 'condition.mjs'),
     h.deploy('longwait', 'long-wait.mjs'),
+    h.deploy('force', 'force-checkpoint.mjs'),
   ]);
 }, 30_000);
 afterAll(async () => {
@@ -39,6 +40,16 @@ describe('durable engine with the official SDK', () => {
     const waitSucceeded = events.find((e) => e.EventType === 'WaitSucceeded');
     expect((waitSucceeded?.EventTimestamp?.getTime() ?? 0) - (waitStarted?.EventTimestamp?.getTime() ?? 0)).toBeGreaterThanOrEqual(1900);
     expect(events.map((e) => e.EventId)).toEqual(events.map((_, i) => i + 1));
+  }, 30_000);
+
+  it('updates a wait while an invocation runs, without a second invocation', async () => {
+    const arn = await h.start('force');
+    const done = await h.finish(arn);
+    expect(done.Status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.Result ?? 'null')).toEqual({ slow: 'slow', after: 'after' });
+    const events = await h.history(arn);
+    expect(events.filter((e) => e.EventType === 'InvocationCompleted')).toHaveLength(1);
+    expect(events.findIndex((e) => e.EventType === 'WaitSucceeded')).toBeLessThan(events.findIndex((e) => e.EventType === 'StepSucceeded' && e.Name === 'slow'));
   }, 30_000);
 
   it('answers a RequestResponse invoke with the execution result', async () => {
