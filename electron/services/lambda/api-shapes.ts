@@ -46,6 +46,27 @@ export const UpdateAliasInput = z
   .object({ FunctionVersion: z.string().regex(/^(\$LATEST|[0-9]+)$/).optional(), Description: z.string().max(256).optional(), RevisionId: z.string().optional() })
   .loose();
 
+/** Variables Lambda sets itself and refuses to take from a function's configuration. */
+export const RESERVED_ENV_KEYS = [
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME',
+  'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+];
+
+/** Refuses reserved variable names with Lambda's own message. */
+export function checkEnvironment(variables: Record<string, string> | undefined): Record<string, string> {
+  const used = Object.keys(variables ?? {}).filter((key) => RESERVED_ENV_KEYS.includes(key));
+  if (used.length > 0) {
+    throw new LambdaApiError(
+      400,
+      'InvalidParameterValueException',
+      `Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${used.join(', ')}`,
+    );
+  }
+  return variables ?? {};
+}
+
 /** Parses a JSON body against a schema, answering bad input as Lambda does. */
 export function parseBody<T extends z.ZodType>(request: ApiRequest, schema: T): z.infer<T> {
   let json: unknown = {};

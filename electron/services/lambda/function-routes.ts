@@ -2,6 +2,7 @@ import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ApiRequest, type ApiRoute, LambdaApiError } from './api-types.ts';
 import {
+  checkEnvironment,
   checkRuntime,
   CreateFunctionInput,
   parseBody,
@@ -104,7 +105,7 @@ export function functionRoutes(ctx: RouteContext): ApiRoute[] {
           handler: input.Handler,
           memorySize: input.MemorySize ?? 128,
           timeout: input.Timeout ?? 3,
-          environment: input.Environment?.Variables ?? {},
+          environment: checkEnvironment(input.Environment?.Variables),
           description: input.Description ?? '',
           role: input.Role ?? `arn:aws:iam::${registry.accountId}:role/lambda-studio-local`,
           ...(durable === undefined
@@ -192,7 +193,7 @@ export function functionRoutes(ctx: RouteContext): ApiRoute[] {
           description: input.Description ?? latest.description,
           timeout: input.Timeout ?? latest.timeout,
           memorySize: input.MemorySize ?? latest.memorySize,
-          environment: input.Environment === undefined ? latest.environment : (input.Environment.Variables ?? {}),
+          environment: input.Environment === undefined ? latest.environment : checkEnvironment(input.Environment.Variables),
           role: input.Role ?? latest.role,
           ...(durable === undefined
             ? {}

@@ -146,6 +146,12 @@ describe('the Lambda API with the official SDK', () => {
       400,
     );
     await expectError(t.client.send(new CreateAliasCommand({ FunctionName: 'echo', Name: 'live', FunctionVersion: '1' })), 'ResourceConflictException', 409);
+    const reserved = await expectError(
+      t.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'echo', Environment: { Variables: { AWS_REGION: 'eu-west-1' } } })),
+      'InvalidParameterValueException',
+      400,
+    );
+    expect(reserved.message).toContain('Reserved keys used in this request: AWS_REGION');
     await expectError(t.client.send(new InvokeCommand({ FunctionName: 'echo', Payload: 'not json' })), 'InvalidRequestContentException', 400);
   });
 

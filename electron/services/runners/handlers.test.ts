@@ -23,7 +23,7 @@ describe('handler styles in process sandboxes', () => {
             key: process.env.AWS_ACCESS_KEY_ID, root: process.env.LAMBDA_TASK_ROOT !== undefined, api: process.env.AWS_LAMBDA_RUNTIME_API },
         });`,
       },
-      { environment: { MINE: 'yes', AWS_REGION: 'eu-west-9' } },
+      { environment: { MINE: 'yes' } },
     );
     const out = await invoke(t, 'cjs', { a: 2, b: 3 });
     expect(out.functionError).toBeUndefined();
