@@ -54,6 +54,30 @@ export class FunctionsPage {
     await expect(this.page.getByTestId('editor-function-name')).toHaveText(name);
   }
 
+  async rename(from: string, to: string): Promise<void> {
+    await this.row(from).hover();
+    await this.page.getByTestId(`function-menu-${from}`).click();
+    await this.page.getByTestId('function-rename').click();
+    await this.page.getByTestId('rename-input').fill(to);
+    await this.page.getByTestId('rename-confirm').click();
+    await expect(this.page.getByTestId('rename-dialog')).toBeHidden();
+  }
+
+  /** Opens the delete confirmation; the caller confirms or cancels. */
+  async startDelete(name: string): Promise<Locator> {
+    await this.row(name).hover();
+    await this.page.getByTestId(`function-menu-${name}`).click();
+    await this.page.getByTestId('function-delete').click();
+    const dialog = this.page.getByTestId('delete-dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async confirmDelete(): Promise<void> {
+    await this.page.getByTestId('delete-confirm').click();
+    await expect(this.page.getByTestId('delete-dialog')).toBeHidden();
+  }
+
   async open(name: string): Promise<void> {
     await this.page.getByTestId(`function-open-${name}`).click();
     await expect(this.page.getByTestId('editor-function-name')).toHaveText(name);

@@ -36,6 +36,14 @@ export class StudioPage {
     return this.page.getByTestId('status-errors');
   }
 
+  get palette(): Locator {
+    return this.page.getByTestId('command-palette');
+  }
+
+  get bottomPanel(): Locator {
+    return this.page.getByTestId('bottom-panel');
+  }
+
   get notices(): Locator {
     return this.page.getByTestId('notice');
   }

@@ -87,3 +87,8 @@ export function functionModels(functionName: string): Model[] {
 export function disposeFunctionModels(functionName: string): void {
   for (const model of functionModels(functionName)) model.dispose();
 }
+
+/** Whether any open file, in any function, has edits not yet saved. */
+export function hasUnsavedWork(): boolean {
+  return [...lastDirty.values()].some(Boolean);
+}

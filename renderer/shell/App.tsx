@@ -2,6 +2,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { useEffect } from 'react';
 import { api } from '../api/api.ts';
 import { useEditor } from '../editor/editor-store.ts';
+import { hasUnsavedWork } from '../editor/models.ts';
 import { NewFunctionDialog } from '../functions/NewFunctionDialog.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { toFailure } from '../lib/errors.ts';
@@ -36,8 +37,20 @@ function useStartup(): void {
   }, []);
 }
 
+/** Asks before the page goes away with unsaved edits in any open file. */
+function useUnsavedGuard(): void {
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (hasUnsavedWork()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+}
+
 export function App() {
   useTheme();
+  useUnsavedGuard();
   useShortcuts();
   useStartup();
   return (
