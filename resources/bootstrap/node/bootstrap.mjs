@@ -128,19 +128,30 @@ function makeContext(headers, callbackState) {
 function runHandler(handler, event, headers) {
   return new Promise((resolve, reject) => {
     let settled = false;
+    const finish = (error, result) => {
+      if (error !== null && error !== undefined) reject(error);
+      else resolve(result);
+    };
     const state = {
       waitForEmptyLoop: true,
+      // As in Lambda, a callback answer waits for the handler's pending timers and sockets to
+      // finish unless the handler set callbackWaitsForEmptyEventLoop = false.
       callback: (error, result) => {
         if (settled) return;
         settled = true;
-        if (error !== null && error !== undefined) reject(error);
-        else resolve(result);
+        if (viaCallback && state.waitForEmptyLoop) process.once('beforeExit', () => finish(error, result));
+        else finish(error, result);
       },
     };
+    let viaCallback = false;
     const context = makeContext(headers, state);
     try {
-      const returned = handler.length >= 3 ? handler(event, context, state.callback) : handler(event, context);
-      if (returned && typeof returned.then === 'function') returned.then((value) => state.callback(null, value), (error) => state.callback(error ?? new Error('Promise rejected')));
+      viaCallback = handler.length >= 3;
+      const returned = viaCallback ? handler(event, context, state.callback) : handler(event, context);
+      if (returned && typeof returned.then === 'function') {
+        viaCallback = false;
+        returned.then((value) => state.callback(null, value), (error) => state.callback(error ?? new Error('Promise rejected')));
+      }
       else if (handler.length < 3) state.callback(null, returned);
     } catch (error) {
       state.callback(error);
