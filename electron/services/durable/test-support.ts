@@ -9,7 +9,8 @@ import {
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startTestService, type TestService, zipOf } from '../lambda/test-support.ts';
-import { createDurableEngine, type DurableEngine, type DurableEngineOptions } from './engine.ts';
+import { attachDurableEngine, DURABLE_DB_FILE } from './attach.ts';
+import type { DurableEngine, DurableEngineOptions } from './engine.ts';
 
 /** Handler modules shared by the engine tests and the official local runner comparison. */
 export const HANDLERS_DIR = join(import.meta.dirname, 'test-handlers');
@@ -30,10 +31,8 @@ export interface DurableHarness extends TestService {
 /** The real local Lambda service (SigV4 server, process sandboxes) with the engine attached, in a temporary folder. */
 export async function startDurableHarness(engineOptions: Partial<DurableEngineOptions> = {}): Promise<DurableHarness> {
   const t = await startTestService();
-  const dbPath = join(t.stateDir, 'durable.db');
-  const engine = createDurableEngine({ dbPath, invoker: t.service, region: t.service.region, accountId: t.service.accountId, ...engineOptions });
-  t.service.attachDurable(engine);
-  await engine.start();
+  const dbPath = join(t.stateDir, DURABLE_DB_FILE);
+  const engine = await attachDurableEngine(t.service, { stateDir: t.stateDir, ...engineOptions });
   const harness: DurableHarness = {
     ...t,
     engine,
