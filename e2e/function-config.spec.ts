@@ -50,4 +50,7 @@ test('function.json through the form: valid edits are written, an invalid value 
   await configForm.showJson();
   await expect(editor.monaco).toContainText('"memorySize": 1024');
   await studio.screenshotBothThemes('07-config-json');
+  await configForm.showForm();
+  await expect(configForm.memory).toHaveValue('1024');
+  await expect(configForm.envRows()).toHaveCount(1);
 });

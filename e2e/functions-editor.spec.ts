@@ -1,5 +1,6 @@
 import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
 
+
 test('a durable TypeScript function: a type error shows in Problems, the fix saves to disk', async ({ studio, serve }) => {
   const { functions, editor, page } = studio;
 
@@ -22,10 +23,12 @@ test('a durable TypeScript function: a type error shows in Problems, the fix sav
   const original = await readWorkspaceFile(serve, 'functions', 'order-approval', 'index.ts');
 
   await editor.focusEnd();
+  const typed = Date.now();
   await editor.insertText("\nexport const attempts: number = 'three';\n");
   await editor.expectDirty('index.ts', true);
   const problem = editor.problemRows.filter({ hasText: "Type 'string' is not assignable to type 'number'" });
   await expect(problem).toHaveCount(1);
+  test.info().annotations.push({ type: 'diagnostic latency', description: `${Date.now() - typed} ms from typing to the Problems row` });
   await expect(problem).toContainText('index.ts:');
   await expect(studio.statusErrors).toHaveText('1');
   await studio.screenshotBothThemes('03-editor-type-error');
