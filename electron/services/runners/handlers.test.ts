@@ -1,5 +1,6 @@
+import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
+import { decode, deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
 import type { SandboxLogLine } from './sandbox-types.ts';
 
 let t: TestService;
@@ -70,6 +71,15 @@ describe('handler styles in process sandboxes', () => {
     const waited = await invoke(t, 'waits', { wait: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     expect(waited.log).toContain('late timer ran');
+  });
+
+  it('passes the caller\'s client context to the handler', async () => {
+    await deploy(t, 'ctx', { 'index.mjs': 'export const handler = async (e, context) => ({ cc: context.clientContext, trace: process.env._X_AMZN_TRACE_ID });' });
+    const clientContext = Buffer.from(JSON.stringify({ custom: { tenant: 'a' }, env: { locale: 'en' } })).toString('base64');
+    const out = await t.client.send(new InvokeCommand({ FunctionName: 'ctx', ClientContext: clientContext, Payload: '{}' }));
+    const body = decode(out.Payload) as { cc: unknown; trace: string };
+    expect(body.cc).toEqual({ custom: { tenant: 'a' }, env: { locale: 'en' } });
+    expect(body.trace).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$/);
   });
 
   it('reports a thrown error with its type and stack, and logs it', async () => {
