@@ -44,6 +44,27 @@ export class StudioPage {
     return this.page.getByTestId('bottom-panel');
   }
 
+  get sidePanel(): Locator {
+    return this.page.getByTestId('side');
+  }
+
+  /** Drags the separator between the side list and the main area by `dx` pixels. */
+  async dragSideSeparator(dx: number): Promise<void> {
+    const box = await this.page.locator('.separator--vertical').boundingBox();
+    if (box === null) throw new Error('the side separator is not visible');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y, { steps: 4 });
+    await this.page.mouse.move(x + dx, y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async sideWidth(): Promise<number> {
+    return (await this.sidePanel.boundingBox())?.width ?? 0;
+  }
+
   get notices(): Locator {
     return this.page.getByTestId('notice');
   }
