@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ApiRequest, type ApiResponse, type ApiRoute, LambdaApiError } from './api-types.ts';
 import type { DurableHooks } from './durable-hooks.ts';
 import type { FunctionRegistry, FunctionVersion } from './function-registry.ts';
@@ -13,6 +14,8 @@ export const LOG_TAIL_BYTES = 4096;
 
 /** One invocation to run: what the route learned from the request. */
 export interface InvokeOrder {
+  /** Also returned as `x-amzn-RequestId`, so callers can find the invocation's log lines. */
+  requestId: string;
   version: FunctionVersion;
   /** The ARN the caller used (qualified when it named a version or alias). */
   invokedFunctionArn: string;
@@ -87,13 +90,18 @@ export function invokeRoute(ctx: InvokeRouteContext): ApiRoute {
         return durable.invokeDurable(request, { functionName: resolved.record.name, qualifier: resolved.qualifier, functionArn: invokedFunctionArn });
       }
       const clientContext = decodeClientContext(request.headers['x-amz-client-context']);
-      const order: InvokeOrder = { version: resolved.version, invokedFunctionArn, payload: request.body, ...(clientContext === undefined ? {} : { clientContext }) };
+      const requestId = randomUUID();
+      const order: InvokeOrder = { requestId, version: resolved.version, invokedFunctionArn, payload: request.body, ...(clientContext === undefined ? {} : { clientContext }) };
       if (type === 'Event') {
         ctx.enqueue(order);
-        return { status: 202 };
+        return { status: 202, headers: { 'x-amzn-requestid': requestId } };
       }
       const result = await ctx.run(order);
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amz-executed-version': resolved.version.version };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-amz-executed-version': resolved.version.version,
+        'x-amzn-requestid': result.requestId,
+      };
       if (result.errorType !== undefined) headers['x-amz-function-error'] = 'Unhandled';
       if ((request.headers['x-amz-log-type'] ?? 'None') === 'Tail') headers['x-amz-log-result'] = logTail(result.logs);
       return { status: 200, headers, body: result.payload };

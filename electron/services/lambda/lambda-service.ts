@@ -121,7 +121,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
 
   const run = (order: InvokeOrder): Promise<InvocationResult> =>
     pool.run(order.version, {
-      requestId: randomUUID(),
+      requestId: order.requestId,
       payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
       invokedFunctionArn: order.invokedFunctionArn,
       traceId: newTraceId(),
@@ -190,7 +190,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       const resolved = resolve(request.functionName, request.qualifier);
       const payload = typeof request.payload === 'string' ? Buffer.from(request.payload) : request.payload;
       const arn = registry.functionArn(resolved.record.name, request.qualifier);
-      const result = await run({ version: resolved.version, invokedFunctionArn: arn, payload });
+      const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload });
       return { ...result, executedVersion: resolved.version.version };
     },
     async invokeSandbox(request): Promise<SandboxOutcome> {
