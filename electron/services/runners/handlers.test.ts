@@ -155,3 +155,21 @@ def handler(event, context):
     }
   });
 });
+
+describe('idle sandboxes', () => {
+  it('are stopped after the idle time, and the next invoke starts a fresh one', async () => {
+    const short = await startTestService({ idleSandboxMs: 300 });
+    try {
+      await deploy(short, 'idle', { 'index.mjs': 'export const handler = async () => process.pid;' });
+      const first = await invoke(short, 'idle');
+      expect(short.service.sandboxStats()['idle']).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(short.service.sandboxStats()['idle']).toBeUndefined();
+      const second = await invoke(short, 'idle');
+      expect(second.body).not.toBe(first.body);
+      expect(second.log).toContain('Init Duration');
+    } finally {
+      await short.close();
+    }
+  });
+});
