@@ -28,10 +28,12 @@ export function parseExecutionArn(arn: string): ExecutionArnParts | undefined {
   };
 }
 
+/** Builds an execution ARN from its parts. */
 export function executionArn(p: ExecutionArnParts): string {
   return `arn:aws:lambda:${p.region}:${p.accountId}:function:${p.functionName}:${p.version}/durable-execution/${p.executionName}/${p.executionId}`;
 }
 
+/** A function ARN, qualified when a qualifier is given. */
 export function functionArn(region: string, accountId: string, functionName: string, qualifier?: string): string {
   const base = `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
   return qualifier === undefined ? base : `${base}:${qualifier}`;
@@ -59,6 +61,7 @@ export function encodeCallbackId(arn: string, operationId: string): string {
   return Buffer.from(JSON.stringify({ a: arn, o: operationId, n: nonce })).toString('base64');
 }
 
+/** Reads the execution and operation out of a callback id; `undefined` when it is malformed. */
 export function decodeCallbackId(callbackId: string): { arn: string; operationId: string } | undefined {
   if (callbackId.length > 1024 || !/^[A-Za-z0-9+/]+={0,2}$/.test(callbackId)) return undefined;
   try {

@@ -15,6 +15,7 @@ export interface Clock {
   now(): number;
 }
 
+/** What `createDurableEngine` needs. */
 export interface DurableEngineOptions {
   /** The SQLite file (e.g. `<workspace>/.studio/durable.db`). */
   dbPath: string;

@@ -6,6 +6,7 @@ import type { ErrorObject, Operation } from './wire.ts';
  */
 export type HistoryEvent = Record<string, unknown>;
 
+/** Epoch milliseconds to the epoch seconds Lambda's JSON carries. */
 export const seconds = (ms: number): number => ms / 1000;
 
 /** `{Payload, Truncated}` as Lambda wraps results and inputs; an absent payload stays absent. */
@@ -13,6 +14,7 @@ export function payloadOf(value: string | undefined): { Payload?: string; Trunca
   return value === undefined ? { Truncated: false } : { Payload: value, Truncated: false };
 }
 
+/** `{Payload, Truncated}` around an error object, as history events carry errors. */
 export function errorOf(error: ErrorObject | undefined): { Payload?: ErrorObject; Truncated: boolean } {
   return error === undefined ? { Truncated: false } : { Payload: error, Truncated: false };
 }
@@ -27,6 +29,7 @@ export function operationEvent(eventType: string, op: Operation, nowMs: number, 
   return event;
 }
 
+/** The `InvocationCompleted` event closing one run of the handler. */
 export function invocationCompletedEvent(startMs: number, endMs: number, requestId: string, error?: ErrorObject): HistoryEvent {
   return {
     EventType: 'InvocationCompleted',

@@ -47,6 +47,7 @@ export function invocationEvent(store: DurableStore, arn: string, token: string)
   };
 }
 
+/** What one invocation amounted to, for the engine. */
 export type InvocationResult =
   | { kind: 'succeeded'; result: string | undefined }
   | { kind: 'failed'; error: ErrorObject }

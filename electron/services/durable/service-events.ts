@@ -84,6 +84,7 @@ export function completeCallback(store: DurableStore, arn: string, op: Operation
   });
 }
 
+/** How a chained invoke ended, as recorded on the calling execution. */
 export type ChainedOutcome = { status: 'SUCCEEDED'; result?: string } | { status: 'FAILED' | 'TIMED_OUT' | 'STOPPED'; error: ErrorObject };
 
 const CHAINED_EVENT = { SUCCEEDED: 'ChainedInvokeSucceeded', FAILED: 'ChainedInvokeFailed', TIMED_OUT: 'ChainedInvokeTimedOut', STOPPED: 'ChainedInvokeStopped' } as const;

@@ -26,6 +26,7 @@ export interface DurableExecutionStatusChange {
   };
 }
 
+/** Builds the status-change event for an execution's current state. */
 export function statusChangeEvent(exec: ExecutionRow, region: string, accountId: string, nowMs: number, lastEventId: number): DurableExecutionStatusChange {
   return {
     version: '0',

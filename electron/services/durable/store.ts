@@ -38,6 +38,7 @@ export interface ExecutionRow {
 
 /** A persistent timer: waits, retry delays, callback timeouts, heartbeats, execution timeouts, invoke back-off. */
 export type TimerKind = 'wait' | 'retry' | 'callback-timeout' | 'callback-heartbeat' | 'execution-timeout' | 'invoke-retry';
+/** One row of the timers table. */
 export interface TimerRow {
   arn: string;
   opId: string;
@@ -133,6 +134,7 @@ const COLUMN: Record<string, string> = {
   seenChange: 'seen_change', serviceChange: 'service_change', failures: 'failures', pendingClose: 'pending_close',
 };
 
+/** ListDurableExecutionsByFunction's filters, already validated. */
 export interface ListFilter {
   functionName: string;
   version?: string;
@@ -151,6 +153,7 @@ export interface ListFilter {
  */
 export type DurableStore = ReturnType<typeof openDurableStore>;
 
+/** Opens (creating when needed) the engine's database at `dbPath`. */
 export function openDurableStore(dbPath: string) {
   const db = new DatabaseSync(dbPath);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');

@@ -5,11 +5,17 @@ import { z } from 'zod';
  * and patterns), validated at the edge so the engine only ever sees well-formed updates.
  */
 
+/** Lambda's OperationType values. */
 export const OPERATION_TYPES = ['EXECUTION', 'CONTEXT', 'STEP', 'WAIT', 'CALLBACK', 'CHAINED_INVOKE'] as const;
+/** One of Lambda's OperationType values. */
 export type OperationType = (typeof OPERATION_TYPES)[number];
+/** Lambda's OperationAction values. */
 export const OPERATION_ACTIONS = ['START', 'SUCCEED', 'FAIL', 'RETRY', 'CANCEL'] as const;
+/** One of Lambda's OperationAction values. */
 export type OperationAction = (typeof OPERATION_ACTIONS)[number];
+/** Lambda's OperationStatus values. */
 export type OperationStatus = 'STARTED' | 'PENDING' | 'READY' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'TIMED_OUT' | 'STOPPED';
+/** Lambda's ExecutionStatus values. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'STOPPED';
 
 /** The largest `Payload` of one update (Lambda's model: 6 291 456 characters). */
@@ -18,12 +24,10 @@ export const MAX_UPDATE_PAYLOAD = 6_291_456;
 export const MAX_ERROR_BYTES = 32 * 1024;
 /** Lambda's limit for a callback result sent by a client. */
 export const MAX_CALLBACK_RESULT_BYTES = 256 * 1024;
-/** Lambda's limits for an invoke payload, synchronous and asynchronous. */
-export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
-export const MAX_ASYNC_PAYLOAD_BYTES = 1024 * 1024;
 
 const IdString = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'must be 1-64 characters of [a-zA-Z0-9-_]');
 
+/** Lambda's ErrorObject, capped in size. */
 export const ErrorObject = z
   .object({
     ErrorType: z.string().optional(),
@@ -32,10 +36,12 @@ export const ErrorObject = z
     StackTrace: z.array(z.string()).optional(),
   })
   .refine((e) => JSON.stringify(e).length <= MAX_ERROR_BYTES, `error objects are limited to ${MAX_ERROR_BYTES} bytes`);
+/** Lambda's ErrorObject. */
 export type ErrorObject = z.infer<typeof ErrorObject>;
 
 const Seconds = z.number().int().min(1).max(31_622_400);
 
+/** One update of a CheckpointDurableExecution request. */
 export const OperationUpdate = z.object({
   Id: IdString,
   ParentId: IdString.optional(),
@@ -58,13 +64,16 @@ export const OperationUpdate = z.object({
     .object({ FunctionName: z.string().min(1).max(256), TenantId: z.string().optional() })
     .optional(),
 });
+/** One validated checkpoint update. */
 export type OperationUpdate = z.infer<typeof OperationUpdate>;
 
+/** The CheckpointDurableExecution request body. */
 export const CheckpointBody = z.object({
   CheckpointToken: z.string().min(1).max(2048),
   Updates: z.array(OperationUpdate).max(250).optional(),
   ClientToken: z.string().min(1).max(64).optional(),
 });
+/** A validated CheckpointDurableExecution body. */
 export type CheckpointBody = z.infer<typeof CheckpointBody>;
 
 /**
@@ -106,7 +115,9 @@ export function operationOnWire(op: Operation, convert: (ms: number) => number):
   return out;
 }
 
+/** Timestamp converter for API responses. */
 export const toEpochSeconds = (ms: number): number => ms / 1000;
+/** Timestamp converter for the invocation event. */
 export const toEpochMillis = (ms: number): number => ms;
 
 /** What a durable handler returns to the service at the end of one invocation. */
@@ -115,4 +126,5 @@ export const InvocationOutput = z.object({
   Result: z.string().optional(),
   Error: ErrorObject.optional(),
 });
+/** A validated handler result. */
 export type InvocationOutput = z.infer<typeof InvocationOutput>;

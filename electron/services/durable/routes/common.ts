@@ -1,12 +1,15 @@
 import { LambdaApiError } from '../../lambda/api-types.ts';
 import type { z } from 'zod';
 
+/** The API version prefix of every durable-execution path. */
 export const API = '/2025-12-01';
 
+/** Lambda's 400 for bad input. */
 export function invalidParameter(message: string): LambdaApiError {
   return new LambdaApiError(400, 'InvalidParameterValueException', message);
 }
 
+/** Lambda's 404 for an unknown execution or function. */
 export function notFound(message: string): LambdaApiError {
   return new LambdaApiError(404, 'ResourceNotFoundException', message);
 }
@@ -37,6 +40,7 @@ export function maxItems(query: URLSearchParams, defaultValue: number, max: numb
   return n === 0 ? defaultValue : n;
 }
 
+/** A `true`/`false` query parameter; anything else is rejected. */
 export function booleanParam(query: URLSearchParams, name: string, defaultValue: boolean): boolean {
   const raw = query.get(name);
   if (raw === null || raw === '') return defaultValue;
