@@ -86,7 +86,7 @@ describe('failures the host detects', () => {
     await expectRecovers('broken');
   });
 
-  it('reports Python init errors and timeouts', async () => {
+  it('reports Python init errors, timeouts and memory exhaustion', async () => {
     await deploy(t, 'py-broken', { 'app.py': 'import not_a_module\ndef handler(e, c):\n    return 1\n' }, { runtime: 'python3.12', handler: 'app.handler' });
     const out = await invoke(t, 'py-broken');
     expect(out.body['errorType']).toBe('Runtime.ImportModuleError');
@@ -96,5 +96,10 @@ describe('failures the host detects', () => {
     const slow = await invoke(t, 'py-slow', { bad: true });
     expect(slow.body['errorType']).toBe('Sandbox.Timedout');
     await expectRecovers('py-slow');
+
+    await deploy(t, 'py-hungry', { 'app.py': 'keep = []\ndef handler(e, c):\n    while e.get("bad"):\n        keep.append(bytearray(8 * 1024 * 1024))\n    return {"ok": True}\n' }, { runtime: 'python3.12', handler: 'app.handler' });
+    const hungry = await invoke(t, 'py-hungry', { bad: true });
+    expect(hungry.body['errorType']).toBe('Runtime.OutOfMemory');
+    await expectRecovers('py-hungry');
   });
 });
