@@ -1,5 +1,10 @@
 import './styles/theme.css';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/frame.css';
+import './styles/controls.css';
+import './styles/pages.css';
+import './styles/editor.css';
+import './styles/dialogs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApi } from '../shared/contract/client.ts';

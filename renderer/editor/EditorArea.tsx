@@ -62,7 +62,7 @@ function NoFunction() {
         testId="editor-empty"
         action={
           <button className="button button--primary" onClick={() => newFunction(true)}>
-            <Plus size={14} /> New function <kbd className="kbd">{shortcutLabel('newFunction')}</kbd>
+            <Plus size={14} /> New function <kbd className="kbd kbd--on-primary">{shortcutLabel('newFunction')}</kbd>
           </button>
         }
       >
