@@ -29,6 +29,7 @@ export class BuildError extends Error {
   }
 }
 
+/** A finished bundle. */
 export interface BundleResult {
   /** The folder to run (and to zip for AWS): `<outDir>/<module>.mjs` plus its source map. */
   outDir: string;

@@ -27,21 +27,27 @@ const ConfigurationInput = z
   })
   .loose();
 
+/** CreateFunction's body. */
 export const CreateFunctionInput = ConfigurationInput.extend({
   FunctionName: z.string().min(1).max(140),
   Code: z.object({ ZipFile: z.string().optional(), S3Bucket: z.string().optional(), ImageUri: z.string().optional() }).loose(),
   Publish: z.boolean().optional(),
   PackageType: z.string().optional(),
 });
+/** UpdateFunctionConfiguration's body. */
 export const UpdateConfigurationInput = ConfigurationInput;
+/** UpdateFunctionCode's body. */
 export const UpdateCodeInput = z
   .object({ ZipFile: z.string().optional(), S3Bucket: z.string().optional(), ImageUri: z.string().optional(), Publish: z.boolean().optional(), RevisionId: z.string().optional() })
   .loose();
+/** PublishVersion's body. */
 export const PublishVersionInput = z.object({ Description: z.string().max(256).optional(), RevisionId: z.string().optional(), CodeSha256: z.string().optional() }).loose();
 const AliasName = z.string().regex(/^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$/, 'must be letters, digits, - or _ and not only digits');
+/** CreateAlias's body. */
 export const CreateAliasInput = z
   .object({ Name: AliasName, FunctionVersion: z.string().regex(/^(\$LATEST|[0-9]+)$/), Description: z.string().max(256).optional() })
   .loose();
+/** UpdateAlias's body. */
 export const UpdateAliasInput = z
   .object({ FunctionVersion: z.string().regex(/^(\$LATEST|[0-9]+)$/).optional(), Description: z.string().max(256).optional(), RevisionId: z.string().optional() })
   .loose();
@@ -129,6 +135,7 @@ export function toConfiguration(registry: FunctionRegistry, v: FunctionVersion):
   };
 }
 
+/** Lambda's AliasConfiguration document. */
 export function toAliasConfiguration(registry: FunctionRegistry, functionName: string, alias: AliasRecord): Record<string, unknown> {
   return {
     AliasArn: registry.functionArn(functionName, alias.name),

@@ -6,8 +6,10 @@ import { LambdaApiError } from './api-types.ts';
 
 /** Lambda's limits for a deployment package uploaded directly. */
 export const MAX_ZIP_BYTES = 50 * 1024 * 1024;
+/** Lambda's limit on the unpacked package. */
 export const MAX_UNZIPPED_BYTES = 250 * 1024 * 1024;
 
+/** Where an uploaded package was unpacked, and its fingerprint. */
 export interface StoredCode {
   codeDir: string;
   /** Base64 SHA-256 of the zip, as Lambda reports `CodeSha256`. */

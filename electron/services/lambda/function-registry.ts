@@ -31,6 +31,7 @@ export interface FunctionVersion {
   origin: 'workspace' | 'api';
 }
 
+/** A named pointer to a version. */
 export interface AliasRecord {
   name: string;
   functionVersion: string;
@@ -38,6 +39,7 @@ export interface AliasRecord {
   revisionId: string;
 }
 
+/** A function: its `$LATEST`, published versions and aliases. */
 export interface FunctionRecord {
   name: string;
   latest: FunctionVersion;
@@ -61,6 +63,7 @@ export function lambdaTimestamp(date: Date = new Date()): string {
   return date.toISOString().replace('Z', '+0000');
 }
 
+/** A fresh RevisionId. */
 export const newRevisionId = (): string => randomUUID();
 
 /** Reads a FunctionName path parameter in any of the forms Lambda accepts. */

@@ -22,6 +22,7 @@ export interface RouteContext {
   retire(functionName: string): void;
 }
 
+/** The FunctionName path segment as a named group. */
 export const FN = '(?<fn>[^/]+)';
 const API = '/2015-03-31/functions';
 

@@ -8,6 +8,8 @@ import { verifySigV4 } from './sigv4-verify.ts';
 /** The largest body read at all; the routes apply Lambda's own, smaller limits (6 MB invoke, 50 MB zip). */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
+/** What the API server needs; `routes` is read per request so routes can be mounted later. */
+/** A running API server. */
 export interface ApiServerOptions {
   /** 0 picks a free port. */
   port: number;

@@ -23,6 +23,7 @@ export interface InvokeOrder {
   clientContext?: string;
 }
 
+/** What the Invoke route needs from the service. */
 export interface InvokeRouteContext {
   registry: FunctionRegistry;
   run(order: InvokeOrder): Promise<InvocationResult>;

@@ -14,6 +14,7 @@ import { startProcessSandbox } from '../runners/process-sandbox.ts';
 import { createSandboxPool } from '../runners/sandbox-pool.ts';
 import type { InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
 
+/** Options of {@link createLocalLambdaService}. */
 export interface LocalLambdaServiceOptions {
   /** Where credentials, uploaded code and published versions live (e.g. `<workspace>/.studio`). */
   stateDir: string;

@@ -30,6 +30,7 @@ export function findPython(): string | undefined {
   }
 }
 
+/** Paths for running from the source tree (or the packaged app laid out the same way). */
 export function defaultLauncherPaths(): LauncherPaths {
   return {
     bootstrapDir: join(projectRoot, 'resources', 'bootstrap'),

@@ -11,6 +11,7 @@ import type { InvocationResult, Sandbox, SandboxCommand, SandboxInvocation, Sand
 export const INIT_LIMIT_MS = 10_000;
 const MEMORY_POLL_MS = 25;
 
+/** What starting one process sandbox needs. */
 export interface ProcessSandboxOptions {
   version: FunctionVersion;
   /** Builds the command once the sandbox's Runtime API address is known. */
@@ -159,7 +160,7 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
     const report = { durationMs, billedDurationMs: Math.max(1, Math.ceil(durationMs)), maxMemoryUsedMb: Math.max(1, Math.ceil(peakMb)), ...(initMs === undefined ? {} : { initDurationMs: round2(initMs) }) };
     emit(`END RequestId: ${requestId}`);
     emit(reportLine(requestId, version.memorySize, report, status));
-    const result: InvocationResult = { requestId, payload, runtimeFailure, logs: lines, ...report };
+    const result: InvocationResult = { requestId, payload, runtimeFailure, logs: lines.slice(), ...report };
     return errorType === undefined ? result : { ...result, errorType };
   };
 

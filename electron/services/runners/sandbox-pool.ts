@@ -1,6 +1,7 @@
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import type { InvocationResult, Sandbox, SandboxInvocation } from './sandbox-types.ts';
 
+/** How the pool starts sandboxes and how many it keeps. */
 export interface SandboxPoolOptions {
   /** Starts a fresh sandbox for a version. */
   start(version: FunctionVersion): Promise<Sandbox>;
@@ -38,6 +39,7 @@ export interface SandboxPool {
 
 const keyOf = (v: FunctionVersion) => `${v.functionName}@${v.version}#${v.revisionId}`;
 
+/** Creates the pool of warm sandboxes. */
 export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
   const groups = new Map<string, Group>();
 

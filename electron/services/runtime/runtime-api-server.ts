@@ -23,6 +23,7 @@ export type RuntimeAnswer =
 /** Lambda's limit on a synchronous response. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
 
+/** What the sandbox's runtime reports besides answers. */
 export interface RuntimeApiEvents {
   /** The runtime asked for work: it finished init, or the previous invocation. */
   onNext(): void;
