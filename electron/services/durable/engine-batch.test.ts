@@ -47,7 +47,11 @@ describe('parallel, map, child contexts and chained invokes', () => {
     expect(done.Status).toBe('SUCCEEDED');
     expect(JSON.parse(done.Result ?? 'null')).toEqual({ out: { doubled: 42 } });
     const events = await h.history(arn);
-    expect(events.find((e) => e.EventType === 'ChainedInvokeStarted')?.ChainedInvokeStartedDetails?.FunctionName).toBe('child:$LATEST');
+    const started = events.find((e) => e.EventType === 'ChainedInvokeStarted')?.ChainedInvokeStartedDetails;
+    expect(started?.FunctionName).toBe('child:$LATEST');
+    const childArn = started?.DurableExecutionArn ?? '';
+    expect(childArn).toMatch(/:function:child:\$LATEST\/durable-execution\//);
+    expect((await h.finish(childArn)).Status).toBe('SUCCEEDED');
     expect(events.find((e) => e.EventType === 'ChainedInvokeSucceeded')?.ChainedInvokeSucceededDetails?.Result?.Payload).toBe('{"doubled":42}');
   }, 30_000);
 

@@ -1,4 +1,4 @@
-import { SendDurableExecutionCallbackSuccessCommand } from '@aws-sdk/client-lambda';
+import { SendDurableExecutionCallbackSuccessCommand, StopDurableExecutionCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DurableExecutionStatusChange } from './status-event.ts';
 import { type DurableHarness, startDurableHarness } from './test-support.ts';
@@ -11,6 +11,7 @@ beforeAll(async () => {
     h.deploy('timeout', 'long-wait.mjs', { executionTimeout: 2 }),
     h.deploy('broken', 'not-durable.mjs'),
     h.deploy('cb', 'create-callback.mjs'),
+    h.deploy('longwait', 'long-wait.mjs'),
   ]);
 }, 30_000);
 afterAll(async () => {
@@ -71,6 +72,17 @@ describe('execution lifecycle', () => {
     } finally {
       h.engine.setVirtualClock(false);
     }
+  }, 30_000);
+
+  it('puts one execution on the virtual clock, leaving others on real time', async () => {
+    const fast = await h.start('longwait');
+    const slow = await h.start('longwait');
+    await h.waitForEvent(fast, 'InvocationCompleted');
+    await h.waitForEvent(slow, 'InvocationCompleted');
+    h.engine.setVirtualClock(true, fast);
+    expect((await h.finish(fast, 10_000)).Status).toBe('SUCCEEDED');
+    expect(h.engine.store.getExecution(slow)?.status).toBe('RUNNING');
+    await h.client.send(new StopDurableExecutionCommand({ DurableExecutionArn: slow }));
   }, 30_000);
 
   it('refuses a callback result over 256 KB and keeps the callback open', async () => {

@@ -47,8 +47,11 @@ export interface DurableEngine extends DurableHooks {
    * History marks the resulting event `Skipped: true`. Returns what was skipped, or undefined.
    */
   skip(executionArn: string): Promise<{ kind: TimerKind; operationId: string } | undefined>;
-  /** Turns the studio-wide virtual clock on or off. */
-  setVirtualClock(enabled: boolean): void;
+  /**
+   * Turns the virtual clock on or off: studio-wide, or for one execution when an ARN is
+   * given. On it, waits, retry delays and callback timeouts fire at once (history marks them skipped).
+   */
+  setVirtualClock(enabled: boolean, executionArn?: string): void;
   /** Resolves when the execution has closed (or at once when it already has). */
   waitForClose(executionArn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
   store: DurableStore;
@@ -198,10 +201,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   const runTimers = (): void => {
     if (closed) return;
     const nowMs = clock.now();
-    const due: TimerRow[] = store.dueTimers(nowMs);
-    if (virtual) {
-      for (const t of store.dueTimers(Number.MAX_SAFE_INTEGER)) if (SKIPPABLE.includes(t.kind) && t.dueMs > nowMs) due.push(t);
-    }
+    const due: TimerRow[] = [...store.dueTimers(nowMs), ...store.skippableTimers(SKIPPABLE, nowMs, virtual)];
     const touched = new Set<string>();
     for (const t of due) {
       if (fireTimer(store, t, nowMs, t.dueMs > nowMs)) touched.add(t.arn);
@@ -216,7 +216,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     timer = undefined;
     const nextDue = store.nextTimerDue();
     if (nextDue === undefined) return;
-    const skipNow = virtual && store.dueTimers(Number.MAX_SAFE_INTEGER).some((t) => SKIPPABLE.includes(t.kind));
+    const skipNow = store.skippableTimers(SKIPPABLE, clock.now(), virtual).length > 0;
     const delay = skipNow ? 0 : Math.min(Math.max(0, nextDue - clock.now()), MAX_TIMEOUT_MS);
     timer = setTimeout(runTimers, delay);
     timer.unref?.();
@@ -252,6 +252,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
         parentArn: arn,
         parentOpId: r.opId,
       });
+      store.patchEventDetails(arn, (e) => e['EventType'] === 'ChainedInvokeStarted' && e['Id'] === r.opId, 'ChainedInvokeStartedDetails', { DurableExecutionArn: execution.arn });
       changed(execution.arn);
       return;
     }
@@ -365,7 +366,12 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       if (fireTimer(store, next, clock.now(), true)) changed(executionArn);
       return { kind: next.kind, operationId: next.opId };
     },
-    setVirtualClock(enabled) {
+    setVirtualClock(enabled, executionArn) {
+      if (executionArn !== undefined) {
+        store.setVirtualClock(executionArn, enabled);
+        if (enabled) runTimers();
+        return;
+      }
       virtual = enabled;
       if (enabled) runTimers();
       else schedule();

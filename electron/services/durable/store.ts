@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS executions (
   parent_arn TEXT, parent_op TEXT, token TEXT, invocation_id TEXT, invocation_start_ms INTEGER,
   invocation_no INTEGER NOT NULL DEFAULT 0, change_no INTEGER NOT NULL DEFAULT 0,
   seen_change INTEGER NOT NULL DEFAULT 0, service_change INTEGER NOT NULL DEFAULT 0,
-  failures INTEGER NOT NULL DEFAULT 0, pending_close TEXT,
+  failures INTEGER NOT NULL DEFAULT 0, pending_close TEXT, virtual_clock INTEGER NOT NULL DEFAULT 0,
   UNIQUE (function_name, name)
 );
 CREATE INDEX IF NOT EXISTS executions_by_function ON executions (function_name, seq);
@@ -158,6 +158,8 @@ export function openDurableStore(dbPath: string) {
   const db = new DatabaseSync(dbPath);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   db.exec(SCHEMA);
+  const columns = (db.prepare('PRAGMA table_info(executions)').all() as Row[]).map((r) => str(r['name']));
+  if (!columns.includes('virtual_clock')) db.exec('ALTER TABLE executions ADD COLUMN virtual_clock INTEGER NOT NULL DEFAULT 0');
 
   const stmt = (sql: string) => db.prepare(sql);
   const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
@@ -191,6 +193,16 @@ export function openDurableStore(dbPath: string) {
     getExecution(arn: string): ExecutionRow | undefined {
       const r = getExec.get(arn) as Row | undefined;
       return r === undefined ? undefined : toExecution(r);
+    },
+    /** Adds details to an event already appended (e.g. a chained invoke's child ARN, known just after its start). */
+    patchEventDetails(arn: string, match: (event: Record<string, unknown>) => boolean, detailsKey: string, extra: Record<string, unknown>): void {
+      for (const r of stmt('SELECT event_id, data FROM events WHERE arn = ? ORDER BY event_id DESC').all(arn) as Row[]) {
+        const event = JSON.parse(str(r['data'])) as Record<string, unknown>;
+        if (!match(event)) continue;
+        event[detailsKey] = { ...(event[detailsKey] as Record<string, unknown>), ...extra };
+        stmt('UPDATE events SET data = ? WHERE arn = ? AND event_id = ?').run(JSON.stringify(event), arn, num(r['event_id']));
+        return;
+      }
     },
     findByName(functionName: string, name: string): ExecutionRow | undefined {
       const r = stmt('SELECT * FROM executions WHERE function_name = ? AND name = ?').get(functionName, name) as Row | undefined;
@@ -310,6 +322,14 @@ export function openDurableStore(dbPath: string) {
     },
     dueTimers(nowMs: number): TimerRow[] {
       return (stmt('SELECT * FROM timers WHERE due_ms <= ? ORDER BY due_ms LIMIT 500').all(nowMs) as Row[]).map(toTimer);
+    },
+    /** Timers of the given kinds that are not due yet, limited to executions on the virtual clock unless `all`. */
+    skippableTimers(kinds: readonly TimerKind[], nowMs: number, all: boolean): TimerRow[] {
+      const sql = `SELECT t.* FROM timers t JOIN executions e ON e.arn = t.arn WHERE t.due_ms > ? AND t.kind IN (${kinds.map(() => '?').join(',')})${all ? '' : ' AND e.virtual_clock = 1'} ORDER BY t.due_ms LIMIT 500`;
+      return (stmt(sql).all(nowMs, ...kinds) as Row[]).map(toTimer);
+    },
+    setVirtualClock(arn: string, enabled: boolean): void {
+      stmt('UPDATE executions SET virtual_clock = ? WHERE arn = ?').run(enabled ? 1 : 0, arn);
     },
     nextTimerDue(): number | undefined {
       const r = stmt('SELECT MIN(due_ms) AS d FROM timers').get() as Row;
