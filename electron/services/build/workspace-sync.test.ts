@@ -71,6 +71,15 @@ export const handler = async (event: Input) => {
     await expect(t.service.invoke({ functionName: 'counter', payload: '{}' })).rejects.toThrow(/Function not found/);
   });
 
+  it('maps stack traces back to the TypeScript source', async () => {
+    const dir = await writeFunction('mapped', { 'index.ts': 'interface A { x: number }\n\nexport const handler = async (e: A) => {\n  throw new Error("boom " + e.x);\n};\n' });
+    await t.service.syncWorkspaceFunction({ name: 'mapped', dir, config: FunctionConfig.parse({ runtime: 'nodejs22.x', handler: 'index.handler' }) });
+    const out = await t.service.invoke({ functionName: 'mapped', payload: '{"x":1}' });
+    expect(out.errorType).toBe('Error');
+    const doc = JSON.parse(out.payload.toString()) as { trace: string[] };
+    expect(doc.trace[1]).toContain(`${join(dir, 'index.ts')}:4:9`);
+  });
+
   it('explains a build error with its location', async () => {
     const dir = await writeFunction('typo', { 'index.ts': 'export const handler = async () => {\n  return (1 + ;\n};' });
     const config = FunctionConfig.parse({ runtime: 'nodejs22.x', handler: 'index.handler' });
