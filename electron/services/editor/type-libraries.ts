@@ -7,11 +7,13 @@ interface DeclarationPackage {
   name: string;
   /** Folders (relative to the package) holding its `.d.ts` files. */
   folders: string[];
+  /** Sub-folders left out: the package's own test helpers, which need a test framework's types. */
+  skip?: string[];
 }
 
 const PACKAGES: DeclarationPackage[] = [
   { name: '@types/aws-lambda', folders: ['.'] },
-  { name: '@aws/durable-execution-sdk-js', folders: ['dist-types'] },
+  { name: '@aws/durable-execution-sdk-js', folders: ['dist-types'], skip: ['dist-types/testing'] },
 ];
 
 /**
@@ -53,20 +55,43 @@ export declare class GetDurableExecutionStateCommand {
   },
   {
     path: 'file:///node_modules/@types/node/index.d.ts',
-    content: `/** Editor stand-in for the few Node.js globals handlers commonly use. */
+    content: `/** Editor stand-in for the few Node.js names handlers and the SDK declarations use. */
 declare var process: {
   env: Record<string, string | undefined>;
   argv: string[];
   cwd(): string;
   exit(code?: number): never;
 };
+declare namespace NodeJS {
+  interface Timeout {
+    ref(): this;
+    unref(): this;
+    hasRef(): boolean;
+    refresh(): this;
+  }
+}
 declare module 'events' {
   export class EventEmitter {
-    on(event: string | symbol, listener: (...args: unknown[]) => void): this;
-    once(event: string | symbol, listener: (...args: unknown[]) => void): this;
-    off(event: string | symbol, listener: (...args: unknown[]) => void): this;
-    emit(event: string | symbol, ...args: unknown[]): boolean;
+    on(event: string | symbol, listener: (...args: any[]) => void): this;
+    once(event: string | symbol, listener: (...args: any[]) => void): this;
+    off(event: string | symbol, listener: (...args: any[]) => void): this;
+    emit(event: string | symbol, ...args: any[]): boolean;
     removeAllListeners(event?: string | symbol): this;
+  }
+}
+declare module 'node:events' {
+  export * from 'events';
+}
+declare module 'node:stream' {
+  import { EventEmitter } from 'events';
+  export class Writable extends EventEmitter {
+    write(chunk: unknown, callback?: (error?: Error | null) => void): boolean;
+    end(chunk?: unknown, callback?: () => void): this;
+    setContentType?(contentType: string): void;
+  }
+  export class Readable extends EventEmitter {
+    static from(source: Iterable<unknown> | AsyncIterable<unknown>): Readable;
+    pipe<T extends Writable>(destination: T): T;
   }
 }
 `,
@@ -84,7 +109,10 @@ async function declarationFiles(folder: string): Promise<string[]> {
 async function loadPackage(nodeModulesDir: string, pkg: DeclarationPackage): Promise<TypeLibrary[]> {
   const root = join(nodeModulesDir, ...pkg.name.split('/'));
   const virtual = (absolute: string) => `file:///node_modules/${pkg.name}/${absolute.slice(root.length + 1).split(/[\\/]/).join('/')}`;
-  const files = (await Promise.all(pkg.folders.map((folder) => declarationFiles(join(root, folder))))).flat();
+  const skipped = (pkg.skip ?? []).map((folder) => join(root, folder));
+  const files = (await Promise.all(pkg.folders.map((folder) => declarationFiles(join(root, folder)))))
+    .flat()
+    .filter((file) => !skipped.some((folder) => file.startsWith(`${folder}/`) || file.startsWith(`${folder}\\`)));
   const libraries = await Promise.all(
     [join(root, 'package.json'), ...files].map(async (file) => ({
       path: virtual(file),

@@ -1,0 +1,125 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, createApi, type Api, type Transport } from '../../shared/contract/client.ts';
+import type { WorkspaceChanged } from '../../shared/contract/events.ts';
+import { createHttpTransport } from '../../shared/transport/http-transport.ts';
+import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents } from '../services/api/ipc-handler.ts';
+import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import { projectPaths } from './project-paths.ts';
+import { startStudioServer, type StudioServer } from './serve.ts';
+
+/** The IPC transport as the preload builds it, minus Electron: the same handler, called directly. */
+function ipcTransport(services: StudioServices): Transport {
+  const invoke = createIpcInvokeHandler(services.dispatch);
+  return {
+    invoke: (method, input) => invoke(method, input),
+    subscribe: (event, listener) =>
+      forwardEvents(services.events, (channel, name, payload) => {
+        if (channel === EVENT_CHANNEL && name === event) listener(payload);
+      }),
+  };
+}
+
+let temp: string;
+let server: StudioServer;
+let services: StudioServices;
+const apis: Record<string, Api> = {};
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'studio-transports-'));
+  server = await startStudioServer({ workspaceDir: join(temp, 'http'), port: 0 });
+  services = await startStudioServices({
+    workspaceDir: join(temp, 'ipc'),
+    host: 'electron',
+    version: '0.0.0-test',
+    resourcesDir: projectPaths.resourcesDir,
+    nodeModulesDir: projectPaths.nodeModulesDir,
+  });
+  apis.http = createApi(createHttpTransport({ baseUrl: server.origin, token: server.token }));
+  apis.ipc = createApi(ipcTransport(services));
+});
+
+afterAll(async () => {
+  await Promise.all([server.close(), services.close()]);
+  await rm(temp, { recursive: true, force: true });
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe.each(['http', 'ipc'])('the contract over %s', (name) => {
+  const api = () => apis[name]!;
+
+  it('says which host answers', async () => {
+    const info = await api().call('app.info', {});
+    expect(info.host).toBe(name === 'http' ? 'serve' : 'electron');
+    expect(info.workspace).toBe(join(temp, name));
+  });
+
+  it('creates, edits, configures, renames and deletes a function', async () => {
+    const created = await api().call('functions.create', { name: 'orders', template: 'node-ts' });
+    expect(created.files).toEqual(['function.json', 'index.ts']);
+    await api().call('functions.writeFile', { name: 'orders', path: 'src/util.ts', content: 'export const n = 1;\n' });
+    expect(await api().call('functions.readFile', { name: 'orders', path: 'src/util.ts' })).toEqual({ content: 'export const n = 1;\n' });
+    const saved = await api().call('functions.saveConfig', { name: 'orders', config: { ...created.config!, timeout: 60 } });
+    expect(saved.config?.timeout).toBe(60);
+    const renamed = await api().call('functions.rename', { from: 'orders', to: 'orders-v2' });
+    expect(renamed.files).toContain('src/util.ts');
+    expect((await api().call('functions.list', {})).map((f) => f.name)).toEqual(['orders-v2']);
+    expect(await api().call('functions.delete', { name: 'orders-v2' })).toEqual({ ok: true });
+    expect(await api().call('functions.list', {})).toEqual([]);
+  });
+
+  it('serves the editor type libraries', async () => {
+    const libraries = await api().call('editor.typeLibraries', {});
+    expect(libraries.some((lib) => lib.path === 'file:///node_modules/@aws/durable-execution-sdk-js/dist-types/index.d.ts')).toBe(true);
+  });
+
+  it('rejects the same bad input the same way', async () => {
+    const error = await errorOf(api().call('functions.readFile', { name: 'x', path: '../../etc/passwd' }));
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.details).toMatch(/^path: must be a relative path inside the function$/);
+    const unknown = await errorOf(api().call('functions.nope' as 'functions.list', {}));
+    expect(unknown.code).toBe('UNKNOWN_METHOD');
+    expect((await errorOf(api().call('functions.get', { name: 'ghost' }))).code).toBe('NOT_FOUND');
+    await api().call('functions.create', { name: 'twice', template: 'python' });
+    expect((await errorOf(api().call('functions.create', { name: 'twice', template: 'python' }))).code).toBe('CONFLICT');
+  });
+
+  it('reports a broken function.json and keeps its bytes', async () => {
+    await api().call('functions.create', { name: 'broken', template: 'node-js' });
+    const file = join(temp, name, 'functions', 'broken', 'function.json');
+    const text = '{ "runtime": "nodejs22.x", "handler": "index.handler", "timeout": "soon" }';
+    await writeFile(file, text);
+    const detail = await api().call('functions.get', { name: 'broken' });
+    expect(detail).toMatchObject({ config: null, configText: text });
+    expect(detail.configError).toMatch(/timeout/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('pushes workspace.changed after a file is written outside the studio', async () => {
+    await api().call('functions.create', { name: 'watched', template: 'node-ts' });
+    const seen: WorkspaceChanged[] = [];
+    const arrived = new Promise<WorkspaceChanged>((resolve) => {
+      const stop = api().on('workspace.changed', (change) => {
+        seen.push(change);
+        if (change.path === 'functions/watched/notes.md') {
+          stop();
+          resolve(change);
+        }
+      });
+    });
+    // Give the socket a moment to connect before the change happens.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writeFile(join(temp, name, 'functions', 'watched', 'notes.md'), 'hello\n');
+    expect(await arrived).toEqual({ kind: 'add', path: 'functions/watched/notes.md', functionName: 'watched' });
+  });
+});
