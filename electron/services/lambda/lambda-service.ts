@@ -6,6 +6,7 @@ import type { DurableHooks, SandboxInvoker, SandboxOutcome } from './durable-hoo
 import { FunctionRegistry, parseFunctionRef } from './function-registry.ts';
 import { functionRoutes, type RouteContext } from './function-routes.ts';
 import { startApiServer } from './http-server.ts';
+import { invokeDurableDirect } from './durable-direct-invoke.ts';
 import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
 import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
@@ -42,6 +43,8 @@ export interface LocalLambdaServiceOptions {
 /** A direct invocation's outcome, with every log line (the API's LogType Tail holds only 4 KB). */
 export interface DirectInvokeResult extends InvocationResult {
   executedVersion: string;
+  /** Set when the function is durable: the execution this invoke started or joined. */
+  durableExecutionArn?: string;
 }
 
 /** The local Lambda service: the Lambda API on loopback, its functions and their sandboxes. */
@@ -57,8 +60,12 @@ export interface LocalLambdaService extends SandboxInvoker {
   syncWorkspaceFunction(input: WorkspaceFunctionInput): Promise<{ functionArn: string; codeDir: string; warnings: string[] }>;
   /** Removes a function registered from the workspace (no-op when unknown). */
   removeWorkspaceFunction(name: string): void;
-  /** Runs a function once in a sandbox, bypassing HTTP (for the studio's own Invoke panel). Durable functions go through the API instead. */
-  invoke(request: { functionName: string; qualifier?: string; payload: string | Buffer }): Promise<DirectInvokeResult>;
+  /**
+   * Invokes a function synchronously without HTTP (the studio's own Invoke panel), with every
+   * log line. A durable function (with the engine attached) starts or joins an execution, as
+   * Invoke does; its logs are the lines the function wrote meanwhile.
+   */
+  invoke(request: { functionName: string; qualifier?: string; payload: string | Buffer; durableExecutionName?: string }): Promise<DirectInvokeResult>;
   /** Every log line of every invocation, as it is written. Returns the unsubscribe function. */
   onLog(listener: (line: SandboxLogLine) => void): () => void;
   /** Plugs the durable engine in: its routes join the API, and Invoke of durable functions goes to it. */
@@ -99,6 +106,10 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
   let durable = options.durable;
   let endpoint = '';
 
+  const addListener = (listener: (line: SandboxLogLine) => void): (() => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
   const emitLog = (line: SandboxLogLine) => {
     for (const listener of listeners) {
       try {
@@ -191,6 +202,9 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       const resolved = resolve(request.functionName, request.qualifier);
       const payload = typeof request.payload === 'string' ? Buffer.from(request.payload) : request.payload;
       const arn = registry.functionArn(resolved.record.name, request.qualifier);
+      if (resolved.version.durable !== undefined && durable !== undefined) {
+        return invokeDurableDirect(durable, (listener) => addListener(listener), { name: resolved.record.name, qualifier: resolved.qualifier, arn, payload, executionName: request.durableExecutionName });
+      }
       const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload });
       return { ...result, executedVersion: resolved.version.version };
     },
@@ -210,10 +224,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     async durableConfigOf(functionName, qualifier) {
       return resolve(functionName, qualifier).version.durable ?? null;
     },
-    onLog(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onLog: addListener,
     attachDurable(hooks) {
       durable = hooks;
     },
