@@ -54,11 +54,12 @@ function decodeClientContext(value: string | undefined): string | undefined {
 function checkPayload(payload: Buffer, type: string): void {
   const limit = type === 'Event' ? MAX_ASYNC_PAYLOAD_BYTES : MAX_SYNC_PAYLOAD_BYTES;
   if (payload.length > limit) {
-    throw new LambdaApiError(
-      413,
-      'RequestEntityTooLargeException',
-      `${payload.length} byte payload is too large for the ${type === 'Event' ? 'Event' : 'RequestResponse'} invocation type (limit ${limit} bytes)`,
-    );
+    // The two messages Lambda itself sends.
+    const message =
+      type === 'Event'
+        ? `${payload.length} byte payload is too large for the Event invocation type (limit ${limit} bytes)`
+        : `Request must be smaller than ${limit} bytes for the InvokeFunction operation`;
+    throw new LambdaApiError(413, 'RequestEntityTooLargeException', message);
   }
   if (payload.length === 0) return;
   try {
