@@ -1,7 +1,7 @@
 // Warm invoke latency of the local Lambda service (process runner, official SDK client over
 // SigV4-signed HTTP) against a baseline of spawning one Node process per invocation.
 // Run: node bench/invoke.ts [iterations]
-import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -58,6 +58,12 @@ try {
   const baseline = await measure('baseline: spawn node per invocation', spawnCount, async (i) => {
     await run(process.execPath, [script, String(i)]);
   });
+  // A configuration change retires the warm sandboxes, so every invoke here starts a new one.
+  const cold = await measure('cold invoke (new sandbox each time)', spawnCount, async (i) => {
+    await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'bench', Description: `cold ${i}` }));
+    await invoke(i);
+  });
+  console.log(`ratio cold/baseline: p50 ${(cold.p50 / baseline.p50).toFixed(3)}   p99 ${(cold.p99 / baseline.p99).toFixed(3)}`);
   console.log(`ratio warm/baseline: p50 ${(warm.p50 / baseline.p50).toFixed(3)}   p99 ${(warm.p99 / baseline.p99).toFixed(3)}`);
   console.log(`ratio direct/baseline: p50 ${(direct.p50 / baseline.p50).toFixed(3)}   p99 ${(direct.p99 / baseline.p99).toFixed(3)}`);
 } finally {
