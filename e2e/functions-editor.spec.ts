@@ -50,5 +50,12 @@ test('a durable TypeScript function: a type error shows in Problems, the fix sav
   expect(await readWorkspaceFile(serve, 'functions', 'order-approval', 'index.ts')).toBe(`${original}\nexport const attempts: number = 3;\n`);
   await studio.screenshotBothThemes('04-editor-saved');
 
+  // Imports are really resolved: an unknown package is flagged, so the clean SDK import above is real.
+  await editor.focusEnd();
+  await editor.insertText("import { nothing } from 'no-such-package';");
+  await expect(editor.problemRows.filter({ hasText: "Cannot find module 'no-such-package'" })).toHaveCount(1);
+  await editor.clearCurrentLine();
+  await expect(editor.problemsEmpty).toBeVisible();
+
   await expect(page.getByTestId('status-functions')).toHaveText('1 function');
 });

@@ -47,6 +47,13 @@ export class EditorPage {
     await this.page.keyboard.insertText(text);
   }
 
+  /** Empties the cursor's line, keeping the line itself. */
+  async clearCurrentLine(): Promise<void> {
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.press('Backspace');
+  }
+
   async saveWithShortcut(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+S');
   }

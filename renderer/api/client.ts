@@ -4,9 +4,12 @@ import { hashWithoutToken, resolveToken } from './token.ts';
 
 /** Thrown when the page was opened without the token `serve` printed. */
 export class MissingTokenError extends Error {
+  readonly details: string;
+
   constructor() {
     super('This page needs the access link printed by `serve` (it ends in #token=…). Open that link again.');
     this.name = 'MissingTokenError';
+    this.details = 'Start the studio with `npm run serve`; it prints one line like {"ui":"http://127.0.0.1:4700/#token=…"} and opens that address. The token keeps other pages and programs on this machine out.';
   }
 }
 
