@@ -1,77 +1,17 @@
-import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
-import { newCheckpointToken, parseFunctionIdentifier } from './arns.ts';
+import { newCheckpointToken } from './arns.ts';
+import type { DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
+import { type ChainedInvokeDeps, runChainedInvoke } from './chained-invoke.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
 import { invocationCompletedEvent } from './history.ts';
+import { recoverUnfinished } from './recovery.ts';
 import { interpretOutcome, invocationEvent } from './invocation.ts';
 import { closeExecution, insertExecution, type StartExecutionInput } from './lifecycle.ts';
 import { durableRoutes } from './routes.ts';
+
+export type { Clock, DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { completeChainedInvoke, fireTimer, type ChainedOutcome } from './service-events.ts';
 import { type DurableExecutionStatusChange, statusChangeEvent } from './status-event.ts';
-import { type DurableStore, type ExecutionRow, openDurableStore, type TimerKind, type TimerRow } from './store.ts';
-import type { ErrorObject } from './wire.ts';
-
-/** Where the engine reads the time; tests and the virtual clock use their own. */
-export interface Clock {
-  now(): number;
-}
-
-/** What `createDurableEngine` needs. */
-export interface DurableEngineOptions {
-  /** The SQLite file (e.g. `<workspace>/.studio/durable.db`). */
-  dbPath: string;
-  invoker: SandboxInvoker;
-  region: string;
-  accountId: string;
-  clock?: Clock;
-  log?: (message: string) => void;
-  /**
-   * The message of the stale-token error. AWS sends `Invalid checkpoint token`; SDK 2.4
-   * only recognises `Invalid Checkpoint Token` as a retryable invocation-level failure.
-   */
-  staleTokenMessage?: string;
-  /** Consecutive failed invocations (crash, timeout, bad output) before the execution fails. Default 5. */
-  maxInvocationFailures?: number;
-  /** Whether all waits, retry delays and callback timeouts fire at once (studio-wide virtual clock). Default false. */
-  virtualClock?: boolean;
-}
-
-/** The engine as the rest of the studio sees it: the Lambda API hooks plus lifecycle and development controls. */
-export interface DurableEngine extends DurableHooks {
-  /** Reloads the database and resumes every unfinished execution. Call once, after the Lambda service listens. */
-  start(): Promise<void>;
-  /** Stops timers and waits for nothing; unfinished executions resume on the next `start`. */
-  close(): void;
-  onExecutionChanged(listener: (event: DurableExecutionStatusChange) => void): () => void;
-  /**
-   * Fast-forwards the execution's earliest wait, retry delay or callback timeout (virtual clock).
-   * History marks the resulting event `Skipped: true`. Returns what was skipped, or undefined.
-   */
-  skip(executionArn: string): Promise<{ kind: TimerKind; operationId: string } | undefined>;
-  /**
-   * Turns the virtual clock on or off: studio-wide, or for one execution when an ARN is
-   * given. On it, waits, retry delays and callback timeouts fire at once (history marks them skipped).
-   */
-  setVirtualClock(enabled: boolean, executionArn?: string): void;
-  /** Resolves when the execution has closed (or at once when it already has). */
-  waitForClose(executionArn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
-  store: DurableStore;
-}
-
-/** Internal surface the routes share with the engine. */
-export interface EngineInternals {
-  store: DurableStore;
-  region: string;
-  accountId: string;
-  invoker: SandboxInvoker;
-  now(): number;
-  staleTokenMessage: string;
-  log(message: string): void;
-  changed(arn: string): void;
-  startChainedInvokes(arn: string, requests: ChainedInvokeRequest[]): void;
-  startExecution(input: Omit<StartExecutionInput, 'region' | 'accountId'>): { execution: ExecutionRow; created: boolean };
-  executionClosed(exec: ExecutionRow): void;
-  waitForClose(arn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
-}
+import { type ExecutionRow, openDurableStore, type TimerKind, type TimerRow } from './store.ts';
 
 const SKIPPABLE: TimerKind[] = ['wait', 'retry', 'callback-timeout', 'callback-heartbeat', 'invoke-retry'];
 const MAX_TIMEOUT_MS = 2_147_000_000;
@@ -222,57 +162,21 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     timer.unref?.();
   }
 
-  const startChainedInvokes = (arn: string, requests: ChainedInvokeRequest[]): void => {
-    for (const r of requests) void runChainedInvoke(arn, r);
+  const chainedDeps = (): ChainedInvokeDeps => ({
+    store,
+    invoker: options.invoker,
+    region: options.region,
+    accountId: options.accountId,
+    now: () => clock.now(),
+    isClosed: () => closed,
+    changed,
+    startExecution,
+  });
+  const runChained = (arn: string, r: ChainedInvokeRequest): void => {
+    runChainedInvoke(chainedDeps(), arn, r).catch((error: unknown) => log(`Chained invoke ${r.functionName} from ${arn} failed: ${(error as Error).message}`));
   };
-
-  const runChainedInvoke = async (arn: string, r: ChainedInvokeRequest): Promise<void> => {
-    const fail = (error: ErrorObject): void => {
-      if (completeChainedInvoke(store, arn, r.opId, { status: 'FAILED', error }, clock.now())) changed(arn);
-    };
-    const target = parseFunctionIdentifier(r.functionName);
-    if (target === undefined) return fail({ ErrorType: 'InvalidParameterValueException', ErrorMessage: `${r.functionName} is not a function name or ARN.` });
-    let config: Awaited<ReturnType<SandboxInvoker['durableConfigOf']>>;
-    try {
-      config = await options.invoker.durableConfigOf(target.functionName, target.qualifier);
-    } catch (error) {
-      return fail({ ErrorType: 'ResourceNotFoundException', ErrorMessage: (error as Error).message });
-    }
-    const parent = store.getExecution(arn);
-    if (parent === undefined || parent.status !== 'RUNNING') return;
-    if (config !== null) {
-      const version = target.qualifier !== undefined && /^(\$LATEST|\d+)$/.test(target.qualifier) ? target.qualifier : '$LATEST';
-      const { execution } = startExecution({
-        functionName: target.functionName,
-        version,
-        functionArn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${target.functionName}:${version}`,
-        input: r.payload ?? '{}',
-        timeoutSeconds: config.executionTimeout,
-        retentionDays: config.retentionPeriodInDays,
-        parentArn: arn,
-        parentOpId: r.opId,
-      });
-      store.patchEventDetails(arn, (e) => e['EventType'] === 'ChainedInvokeStarted' && e['Id'] === r.opId, 'ChainedInvokeStartedDetails', { DurableExecutionArn: execution.arn });
-      changed(execution.arn);
-      return;
-    }
-    try {
-      const outcome = await options.invoker.invokeSandbox({ functionName: target.functionName, ...(target.qualifier !== undefined ? { qualifier: target.qualifier } : {}), payload: Buffer.from(r.payload ?? '{}') });
-      const text = outcome.payload.toString('utf8');
-      if (outcome.functionError !== undefined) {
-        let error: ErrorObject = { ErrorType: outcome.functionError, ErrorMessage: text };
-        try {
-          const doc = JSON.parse(text) as { errorType?: unknown; errorMessage?: unknown };
-          error = { ErrorType: typeof doc.errorType === 'string' ? doc.errorType : outcome.functionError, ErrorMessage: typeof doc.errorMessage === 'string' ? doc.errorMessage : text };
-        } catch {
-          // Keep the raw text.
-        }
-        return fail(error);
-      }
-      if (completeChainedInvoke(store, arn, r.opId, { status: 'SUCCEEDED', result: text }, clock.now())) changed(arn);
-    } catch (error) {
-      fail({ ErrorType: 'ServiceException', ErrorMessage: (error as Error).message });
-    }
+  const startChainedInvokes = (arn: string, requests: ChainedInvokeRequest[]): void => {
+    for (const r of requests) runChained(arn, r);
   };
 
   const startExecution = (input: Omit<StartExecutionInput, 'region' | 'accountId'>) =>
@@ -323,27 +227,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       if (purged > 0) log(`Removed ${purged} durable executions past their retention period.`);
       retention = setInterval(() => store.tx(() => store.purgeExpired(clock.now())), 3_600_000);
       retention.unref();
-      for (const exec of store.runningExecutions()) {
-        // An invocation that was running when the studio stopped is over: record it and run again.
-        if (exec.invocationId !== null) {
-          store.tx(() => {
-            store.appendEvent(exec.arn, invocationCompletedEvent(exec.invocationStartMs ?? nowMs, nowMs, exec.invocationId ?? '', { ErrorType: 'Sandbox.Interrupted', ErrorMessage: 'The studio stopped while this invocation ran.' }));
-            store.updateExecution(exec.arn, { token: null, invocationId: null, invocationStartMs: null, serviceChange: exec.changeNo + 1, changeNo: exec.changeNo + 1 });
-          });
-        }
-        for (const op of store.operations(exec.arn)) {
-          if (op.Type !== 'CHAINED_INVOKE' || op.Status !== 'STARTED') continue;
-          const child = store.db.prepare('SELECT arn FROM executions WHERE parent_arn = ? AND parent_op = ?').get(exec.arn, op.Id) as { arn: string } | undefined;
-          if (child === undefined) {
-            const started = store.events(exec.arn, 1, 100_000, false).find((e) => e['EventType'] === 'ChainedInvokeStarted' && e['Id'] === op.Id);
-            const details = (started?.['ChainedInvokeStartedDetails'] ?? {}) as { FunctionName?: string; Input?: { Payload?: string } };
-            if (details.FunctionName !== undefined) void runChainedInvoke(exec.arn, { opId: op.Id, functionName: details.FunctionName, payload: details.Input?.Payload, tenantId: undefined });
-          } else {
-            const childExec = store.getExecution(child.arn);
-            if (childExec !== undefined && childExec.status !== 'RUNNING') executionClosed(childExec);
-          }
-        }
-      }
+      recoverUnfinished(store, nowMs, runChained, executionClosed);
       for (const exec of store.runningExecutions()) changed(exec.arn);
       schedule();
     },

@@ -1,0 +1,68 @@
+import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
+import type { ChainedInvokeRequest } from './checkpoint.ts';
+import type { StartExecutionInput } from './lifecycle.ts';
+import type { DurableExecutionStatusChange } from './status-event.ts';
+import type { DurableStore, ExecutionRow, TimerKind } from './store.ts';
+
+/** Where the engine reads the time; tests and the virtual clock use their own. */
+export interface Clock {
+  now(): number;
+}
+
+/** What `createDurableEngine` needs. */
+export interface DurableEngineOptions {
+  /** The SQLite file (e.g. `<workspace>/.studio/durable.db`). */
+  dbPath: string;
+  invoker: SandboxInvoker;
+  region: string;
+  accountId: string;
+  clock?: Clock;
+  log?: (message: string) => void;
+  /**
+   * The message of the stale-token error. AWS sends `Invalid checkpoint token`; SDK 2.4
+   * only recognises `Invalid Checkpoint Token` as a retryable invocation-level failure.
+   */
+  staleTokenMessage?: string;
+  /** Consecutive failed invocations (crash, timeout, bad output) before the execution fails. Default 5. */
+  maxInvocationFailures?: number;
+  /** Whether all waits, retry delays and callback timeouts fire at once (studio-wide virtual clock). Default false. */
+  virtualClock?: boolean;
+}
+
+/** The engine as the rest of the studio sees it: the Lambda API hooks plus lifecycle and development controls. */
+export interface DurableEngine extends DurableHooks {
+  /** Reloads the database and resumes every unfinished execution. Call once, after the Lambda service listens. */
+  start(): Promise<void>;
+  /** Stops timers and waits for nothing; unfinished executions resume on the next `start`. */
+  close(): void;
+  onExecutionChanged(listener: (event: DurableExecutionStatusChange) => void): () => void;
+  /**
+   * Fast-forwards the execution's earliest wait, retry delay or callback timeout (virtual clock).
+   * History marks the resulting event `Skipped: true`. Returns what was skipped, or undefined.
+   */
+  skip(executionArn: string): Promise<{ kind: TimerKind; operationId: string } | undefined>;
+  /**
+   * Turns the virtual clock on or off: studio-wide, or for one execution when an ARN is
+   * given. On it, waits, retry delays and callback timeouts fire at once (history marks them skipped).
+   */
+  setVirtualClock(enabled: boolean, executionArn?: string): void;
+  /** Resolves when the execution has closed (or at once when it already has). */
+  waitForClose(executionArn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
+  store: DurableStore;
+}
+
+/** Internal surface the routes share with the engine. */
+export interface EngineInternals {
+  store: DurableStore;
+  region: string;
+  accountId: string;
+  invoker: SandboxInvoker;
+  now(): number;
+  staleTokenMessage: string;
+  log(message: string): void;
+  changed(arn: string): void;
+  startChainedInvokes(arn: string, requests: ChainedInvokeRequest[]): void;
+  startExecution(input: Omit<StartExecutionInput, 'region' | 'accountId'>): { execution: ExecutionRow; created: boolean };
+  executionClosed(exec: ExecutionRow): void;
+  waitForClose(arn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
+}
