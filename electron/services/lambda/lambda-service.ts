@@ -7,6 +7,7 @@ import { FunctionRegistry, parseFunctionRef } from './function-registry.ts';
 import { functionRoutes, type RouteContext } from './function-routes.ts';
 import { startApiServer } from './http-server.ts';
 import { invokeDurableDirect } from './durable-direct-invoke.ts';
+import { createEventQueue, LAMBDA_ASYNC_RETRY_DELAYS_MS } from './event-queue.ts';
 import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
 import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
@@ -35,6 +36,8 @@ export interface LocalLambdaServiceOptions {
   maxSandboxesPerFunction?: number;
   /** Idle warm sandboxes are stopped after this long (default 5 minutes). */
   idleSandboxMs?: number;
+  /** Waits before retrying a failed Event invocation (default Lambda's: 1 and 2 minutes; `[]` turns retries off). */
+  asyncRetryDelaysMs?: readonly number[];
   paths?: Partial<LauncherPaths>;
   /** Service diagnostics (not function logs; those go to `onLog`). */
   log?: (message: string) => void;
@@ -140,6 +143,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
     });
 
+  const events = createEventQueue({ run, retryDelaysMs: options.asyncRetryDelaysMs ?? LAMBDA_ASYNC_RETRY_DELAYS_MS, log });
   const routeContext: RouteContext = { registry, stateDir: options.stateDir, retire: (name) => pool.retire(name) };
   const persisted = (route: ApiRoute): ApiRoute =>
     route.method === 'GET' || route.operation === 'Invoke'
@@ -157,9 +161,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     invokeRoute({
       registry,
       run,
-      enqueue: (order) => {
-        run(order).catch((error: unknown) => log(`Event invoke of ${order.version.functionName} failed: ${(error as Error).message}`));
-      },
+      enqueue: (order) => events.enqueue(order),
       durable: () => durable,
     }),
   ];
@@ -230,6 +232,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     },
     sandboxStats: () => pool.stats(),
     async close() {
+      events.close();
       pool.close();
       await server.close();
       await saving;

@@ -173,3 +173,24 @@ describe('idle sandboxes', () => {
     }
   });
 });
+
+describe('Event invocations', () => {
+  it('retry a failed one twice with the same request id, as Lambda does', async () => {
+    const quick = await startTestService({ asyncRetryDelaysMs: [100, 100] });
+    try {
+      await deploy(quick, 'flaky', { 'index.mjs': 'export const handler = async () => { throw new Error("always"); };' });
+      const attempts: string[] = [];
+      quick.service.onLog((line) => {
+        if (line.functionName === 'flaky' && line.line.startsWith('START ')) attempts.push(line.requestId);
+      });
+      const out = await quick.client.send(new InvokeCommand({ FunctionName: 'flaky', InvocationType: 'Event', Payload: '{}' }));
+      expect(out.StatusCode).toBe(202);
+      for (let i = 0; i < 50 && attempts.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(attempts).toHaveLength(3);
+      expect(new Set(attempts)).toEqual(new Set([out.$metadata.requestId]));
+    } finally {
+      await quick.close();
+    }
+  });
+});
