@@ -241,10 +241,10 @@ export function ConfigForm({ name, initial }: { name: string; initial: FunctionC
             </label>
           ))}
         </div>
-        {values.runner === 'docker' && (
+        {(values.runner === 'docker' || values.image !== '') && (
           <label className="field field--wide">
             <span className="field__label">Image</span>
-            <input className={`input mono${errors.image ? ' is-invalid' : ''}`} value={values.image} placeholder="Default for the runtime" onChange={(e) => update({ image: e.target.value })} data-testid="cfg-image" />
+            <input className={`input mono${errors.image ? ' is-invalid' : ''}`} value={values.image} placeholder="Default for the runtime (used by the Docker runner)" onChange={(e) => update({ image: e.target.value })} data-testid="cfg-image" />
             <FieldError errors={errors} name="image" />
           </label>
         )}

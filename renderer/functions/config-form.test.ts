@@ -63,4 +63,11 @@ describe('function.json form', () => {
     b.timeout = '9';
     expect(sameForm(a, b)).toBe(false);
   });
+
+  it('keeps a container image even while the process runner is chosen', () => {
+    const form = configToForm(FunctionConfig.parse({ ...base, runner: 'docker', image: 'my/image:1' }));
+    form.runner = 'process';
+    const result = formToConfig(form);
+    expect(result.ok && result.config).toMatchObject({ runner: 'process', image: 'my/image:1' });
+  });
 });

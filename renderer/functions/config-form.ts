@@ -140,7 +140,8 @@ export function formToConfig(values: ConfigFormValues): FormResult {
         }
       : {}),
     runner: values.runner,
-    ...(values.runner === 'docker' && values.image.trim() !== '' ? { image: values.image.trim() } : {}),
+    // Kept even with the process runner: it is the person's setting, only unused for now.
+    ...(values.image.trim() !== '' ? { image: values.image.trim() } : {}),
   };
   const parsed = FunctionConfig.safeParse(candidate);
   if (!parsed.success) {
