@@ -67,7 +67,7 @@ describe('callbacks', () => {
   }, 30_000);
 
   it('times out on a missed heartbeat; heartbeats keep it alive until then', async () => {
-    const arn = await h.start('approval', { timeout: 60, heartbeat: 2 });
+    const arn = await h.start('approval', { timeout: 60, heartbeat: 3 });
     const callbackId = await callbackIdOf(arn);
     for (let i = 0; i < 3; i++) {
       await new Promise((r) => setTimeout(r, 1000));
