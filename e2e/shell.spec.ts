@@ -7,6 +7,11 @@ test('the frame: token kept out of the URL, sizes and panel state survive a relo
   await page.getByTestId('new-function').hover();
   await expect(page.locator('.tooltip')).toContainText(/New function\s*Ctrl\+N/);
 
+  await page.keyboard.press('ControlOrMeta+N');
+  await expect(studio.functions.dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(studio.functions.dialog).toBeHidden();
+
   const before = await studio.sideWidth();
   await studio.dragSideSeparator(120);
   await expect.poll(() => studio.sideWidth()).toBeGreaterThan(before + 80);
