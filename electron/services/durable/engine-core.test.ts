@@ -17,6 +17,7 @@ beforeAll(async () => {
     h.deploy('condition', 'condition.mjs'),
     h.deploy('longwait', 'long-wait.mjs'),
     h.deploy('force', 'force-checkpoint.mjs'),
+    h.deploy('slow', 'slow-step.mjs'),
   ]);
 }, 30_000);
 afterAll(async () => {
@@ -115,6 +116,16 @@ describe('durable engine with the official SDK', () => {
       .catch((e: unknown) => e as Error);
     expect((conflict as Error).name).toBe('DurableExecutionAlreadyStartedException');
     await h.client.send(new StopDurableExecutionCommand({ DurableExecutionArn: first, Error: { ErrorMessage: 'not needed' } }));
+  }, 30_000);
+
+  it('stops an execution while its handler runs: the handler\'s next checkpoint is refused', async () => {
+    const arn = await h.start('slow');
+    await h.waitForEvent(arn, 'StepStarted', 'slow');
+    await h.client.send(new StopDurableExecutionCommand({ DurableExecutionArn: arn }));
+    await new Promise((r) => setTimeout(r, 2500));
+    const events = await h.history(arn);
+    expect(events.map((e) => e.EventType)).toEqual(['ExecutionStarted', 'StepStarted', 'InvocationCompleted', 'ExecutionStopped']);
+    expect(h.engine.store.getExecution(arn)?.status).toBe('STOPPED');
   }, 30_000);
 
   it('stops an execution: status, last event, no further invocations', async () => {
