@@ -1,0 +1,119 @@
+import { app, BrowserWindow, session } from 'electron';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import { CONTENT_SECURITY_POLICY } from '../services/api/web-content.ts';
+import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { parseMainArgs } from './args.ts';
+import { forwardEventsTo, mountIpc } from './ipc.ts';
+import { installMenu } from './menu.ts';
+import { createMainWindow, preloadPath } from './window.ts';
+
+// electron-vite sets this while developing; a packaged or built app loads its own files.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+/** The app's folder: the repository in development, `app.asar` when packaged. */
+const appRoot = app.getAppPath();
+/** Resources are unpacked beside the archive so child processes can read them as plain files. */
+const resourcesDir = join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'resources');
+
+function isTrustedUrl(url: string): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  return devServerUrl !== undefined && url.startsWith(devServerUrl);
+}
+
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : app.getVersion();
+  } catch {
+    return app.getVersion();
+  }
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another studio is running: it gets focus (below), this one leaves.
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  let services: StudioServices | undefined;
+  const workspace = parseMainArgs(process.argv, process.cwd()).workspace ?? defaultWorkspaceDir();
+
+  app.on('second-instance', () => {
+    if (window === undefined) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  const openWindow = async () => {
+    if (services === undefined) return;
+    window = await createMainWindow({
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      preload: preloadPath(import.meta.dirname),
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      isTrustedUrl,
+    });
+    forwardEventsTo(services, window.webContents);
+    window.on('closed', () => {
+      window = undefined;
+    });
+  };
+
+  app.whenReady().then(async () => {
+    // The dev server's pages get the same policy as the app's own protocol.
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    });
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+    serveRenderer(join(appRoot, 'out', 'renderer'));
+
+    services = await startStudioServices({
+      workspaceDir: workspace,
+      host: 'electron',
+      version: appVersion(),
+      resourcesDir,
+      nodeModulesDir: join(appRoot, 'node_modules'),
+      log: (message, error) => console.error(message, error ?? ''),
+    });
+    mountIpc(services, isTrustedUrl);
+    installMenu(
+      {
+        workspace: services.layout.root,
+        openWorkspace: (dir) => {
+          const args = process.argv.slice(1).filter((arg, i, all) => !arg.startsWith('--workspace') && all[i - 1] !== '--workspace');
+          app.relaunch({ args: [...args, '--workspace', dir] });
+          app.quit();
+        },
+      },
+      () => window,
+    );
+    await openWindow();
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+    });
+  }).catch((error: unknown) => {
+    console.error('Lambda Studio could not start', error);
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed || services === undefined) return;
+    // Stop the workspace watcher before the process goes.
+    event.preventDefault();
+    closed = true;
+    void services.close().finally(() => app.quit());
+  });
+}
