@@ -23,7 +23,9 @@ export async function invokeDurable(
   const input = request.body.length === 0 ? '{}' : request.body.toString('utf8');
   const config = await ctx.invoker.durableConfigOf(target.functionName, target.qualifier);
   if (config === null) throw invalidParameter(`${target.functionName} is not a durable function.`);
-  const version = /^(\$LATEST|\d+)$/.test(target.qualifier) ? target.qualifier : '$LATEST';
+  // An alias must be pinned to the version it points at; the Invoke route may pass that as `version`.
+  const resolved = (target as { version?: unknown }).version;
+  const version = typeof resolved === 'string' && /^(\$LATEST|\d+)$/.test(resolved) ? resolved : /^(\$LATEST|\d+)$/.test(target.qualifier) ? target.qualifier : '$LATEST';
   const traceId = request.headers['x-amzn-trace-id'];
   const { execution, created } = ctx.startExecution({
     functionName: target.functionName,
