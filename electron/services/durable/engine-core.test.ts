@@ -1,4 +1,4 @@
-import { InvokeCommand, StopDurableExecutionCommand } from '@aws-sdk/client-lambda';
+import { GetDurableExecutionHistoryCommand, InvokeCommand, ListDurableExecutionsByFunctionCommand, StopDurableExecutionCommand } from '@aws-sdk/client-lambda';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,5 +140,21 @@ describe('durable engine with the official SDK', () => {
     const events = await h.history(arn);
     expect(events.at(-1)?.EventType).toBe('ExecutionStopped');
     expect(events.filter((e) => e.EventType === 'InvocationCompleted')).toHaveLength(1);
+  }, 30_000);
+
+  it('lists and pages through the official client', async () => {
+    const list = await h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'stepwait', Statuses: ['SUCCEEDED'], StartedAfter: new Date(Date.now() - 600_000), MaxItems: 1 }));
+    expect(list.DurableExecutions).toHaveLength(1);
+    expect(list.DurableExecutions?.[0]?.Status).toBe('SUCCEEDED');
+    expect(list.DurableExecutions?.[0]?.StartTimestamp).toBeInstanceOf(Date);
+    expect(list.NextMarker).toBeDefined();
+    const next = await h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'stepwait', Statuses: ['SUCCEEDED'], MaxItems: 1, Marker: list.NextMarker }));
+    expect(next.DurableExecutions?.[0]?.DurableExecutionArn).not.toBe(list.DurableExecutions?.[0]?.DurableExecutionArn);
+    const none = await h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'stepwait', DurableExecutionName: 'never-used' }));
+    expect(none.DurableExecutions).toEqual([]);
+    const arn = list.DurableExecutions?.[0]?.DurableExecutionArn;
+    const newest = await h.client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, ReverseOrder: true, MaxItems: 2, IncludeExecutionData: false }));
+    expect(newest.Events?.map((e) => e.EventType)).toEqual(['ExecutionSucceeded', 'InvocationCompleted']);
+    expect(newest.Events?.[0]?.ExecutionSucceededDetails?.Result?.Payload).toBeUndefined();
   }, 30_000);
 });
