@@ -1,6 +1,6 @@
 import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
 
-test('function.json through the form: valid edits are written, an invalid value is shown and not written', async ({ studio, serve }) => {
+test('function.json through the form: valid edits are written, an invalid value is shown and not written', async ({ studio, serve, page }) => {
   const { functions, editor, configForm } = studio;
   const configPath = ['functions', 'inventory', 'function.json'] as const;
 
@@ -53,4 +53,22 @@ test('function.json through the form: valid edits are written, an invalid value 
   await configForm.showForm();
   await expect(configForm.memory).toHaveValue('1024');
   await expect(configForm.envRows()).toHaveCount(1);
+
+  // Unsaved form edits carry over to the text view, and the text saves as it is.
+  await configForm.timeout.fill('45');
+  await configForm.showJson();
+  await expect(editor.monaco).toContainText('"timeout": 45');
+  await editor.expectDirty('function.json', true);
+  await editor.monaco.locator('.view-lines').click();
+  await editor.saveWithShortcut();
+  await editor.expectDirty('function.json', false);
+  await expect.poll(async () => (JSON.parse(await readWorkspaceFile(serve, ...configPath)) as { timeout: number }).timeout).toBe(45);
+
+  // Broken text keeps the form closed and says why, without touching the text.
+  await page.keyboard.press('ControlOrMeta+Home');
+  await editor.insertText('oops ');
+  await page.getByTestId('config-view-form').click();
+  await expect(page.getByTestId('config-blocked')).toContainText('once the JSON is valid');
+  await expect(configForm.form).toHaveCount(0);
+  await expect(editor.monaco).toContainText('oops');
 });
