@@ -64,9 +64,9 @@ export function applyUpdates(store: DurableStore, exec: ExecutionRow, updates: O
       ...(u.SubType !== undefined ? { SubType: u.SubType } : {}),
     };
     const op: Operation = structuredClone(base);
-    const put = (eventType: string | undefined, details: Record<string, unknown>): void => {
+    const put = (eventType: string | undefined, details: Record<string, unknown>, extra: Record<string, unknown> = {}): void => {
       store.putOperation(arn, op);
-      if (eventType !== undefined) store.appendEvent(arn, operationEvent(eventType, op, nowMs, details));
+      if (eventType !== undefined) store.appendEvent(arn, { ...operationEvent(eventType, op, nowMs, details), ...extra });
     };
     const close = (status: Operation['Status']): void => {
       op.Status = status;
@@ -81,7 +81,9 @@ export function applyUpdates(store: DurableStore, exec: ExecutionRow, updates: O
           op.Status = 'STARTED';
           op.StepDetails = { ...op.StepDetails, Attempt: op.StepDetails?.Attempt ?? 0 };
           delete op.StepDetails.NextAttemptTimestamp;
-          put('StepStarted', {});
+          const skipped = op._retrySkipped === true;
+          delete op._retrySkipped;
+          put('StepStarted', {}, skipped ? { Skipped: true } : {});
           return;
         }
         if (u.Action === 'SUCCEED' || u.Action === 'FAIL' || u.Action === 'RETRY') {

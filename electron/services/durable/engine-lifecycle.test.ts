@@ -1,4 +1,7 @@
 import { SendDurableExecutionCallbackSuccessCommand, StopDurableExecutionCommand } from '@aws-sdk/client-lambda';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DurableExecutionStatusChange } from './status-event.ts';
 import { type DurableHarness, startDurableHarness } from './test-support.ts';
@@ -12,6 +15,7 @@ beforeAll(async () => {
     h.deploy('broken', 'not-durable.mjs'),
     h.deploy('cb', 'create-callback.mjs'),
     h.deploy('longwait', 'long-wait.mjs'),
+    h.deploy('retry', 'retry.mjs'),
   ]);
 }, 30_000);
 afterAll(async () => {
@@ -86,6 +90,17 @@ describe('execution lifecycle', () => {
     expect((await h.finish(fast, 10_000)).Status).toBe('SUCCEEDED');
     expect(h.engine.store.getExecution(slow)?.status).toBe('RUNNING');
     await h.client.send(new StopDurableExecutionCommand({ DurableExecutionArn: slow }));
+  }, 30_000);
+
+  it('skips an hour-long retry delay and marks the next attempt as skipped', async () => {
+    const counterFile = join(mkdtempSync(join(tmpdir(), 'durable-skip-')), 'attempts');
+    const arn = await h.start('retry', { counterFile, failTimes: 1, maxAttempts: 3, delaySeconds: 3600 });
+    await h.waitForEvent(arn, 'InvocationCompleted');
+    expect((await h.engine.skip(arn))?.kind).toBe('retry');
+    const done = await h.finish(arn, 10_000);
+    expect(done.Status).toBe('SUCCEEDED');
+    const starts = h.engine.store.events(arn, 1, 100, false).filter((e) => e['EventType'] === 'StepStarted');
+    expect(starts.map((e) => e['Skipped'] === true)).toEqual([false, true]);
   }, 30_000);
 
   it('refuses a callback result over 256 KB and keeps the callback open', async () => {

@@ -43,7 +43,7 @@ export function fireTimer(store: DurableStore, t: TimerRow, nowMs: number, skipp
     }
     if (t.kind === 'retry') {
       if (op.Status !== 'PENDING') return false;
-      store.putOperation(t.arn, { ...op, Status: 'READY' }, true);
+      store.putOperation(t.arn, { ...op, Status: 'READY', ...(skipped ? { _retrySkipped: true } : {}) }, true);
       return true;
     }
     // Callback timeout or missed heartbeat.

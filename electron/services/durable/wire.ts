@@ -98,12 +98,14 @@ export interface Operation {
   ChainedInvokeDetails?: { Result?: string; Error?: ErrorObject };
   /** Engine-private (never sent): a callback's heartbeat timeout, to re-arm it on each heartbeat. */
   _heartbeatSeconds?: number;
+  /** Engine-private (never sent): the retry delay was skipped on the virtual clock; the next StepStarted says so. */
+  _retrySkipped?: boolean;
 }
 
 /** Converts an operation's timestamps with `convert` (ms → wire unit). */
 export function operationOnWire(op: Operation, convert: (ms: number) => number): Record<string, unknown> {
   const out: Record<string, unknown> = structuredClone(op) as unknown as Record<string, unknown>;
-  delete out['_heartbeatSeconds'];
+  for (const key of Object.keys(out)) if (key.startsWith('_')) delete out[key];
   out['StartTimestamp'] = convert(op.StartTimestamp);
   if (op.EndTimestamp !== undefined) out['EndTimestamp'] = convert(op.EndTimestamp);
   if (op.StepDetails?.NextAttemptTimestamp !== undefined) {

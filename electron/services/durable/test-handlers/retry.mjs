@@ -11,6 +11,6 @@ export const handler = withDurableExecution(async (event, context) => {
       if (attempts(event.counterFile) <= event.failTimes) throw new Error(`attempt ${attempts(event.counterFile)} failed`);
       return `ok after ${attempts(event.counterFile)}`;
     },
-    { retryStrategy: (_error, attempt) => ({ shouldRetry: attempt < event.maxAttempts, delay: { seconds: 1 } }) },
+    { retryStrategy: (_error, attempt) => ({ shouldRetry: attempt < event.maxAttempts, delay: { seconds: event.delaySeconds ?? 1 } }) },
   );
 });
