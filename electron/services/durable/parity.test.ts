@@ -24,7 +24,7 @@ async function load(file: string): Promise<DurableLambdaHandler> {
 beforeAll(async () => {
   await LocalDurableTestRunner.setupTestEnvironment({ skipTime: false });
   h = await startDurableHarness();
-  await Promise.all(['step-wait', 'retry', 'condition', 'batch', 'map-tolerance', 'callback', 'create-callback', 'invoke-parent', 'child-durable'].map((f) => h.deploy(f, `${f}.mjs`)));
+  await Promise.all(['step-wait', 'retry', 'condition', 'batch', 'map-tolerance', 'callback', 'create-callback', 'invoke-parent', 'child-durable', 'parallel-waits'].map((f) => h.deploy(f, `${f}.mjs`)));
 }, 30_000);
 afterAll(async () => {
   await h?.close();
@@ -53,6 +53,7 @@ const cases: Array<[string, string, (tag: string) => unknown]> = [
   ['map within tolerance', 'map-tolerance', () => ({ tolerated: 2 })],
   ['map over tolerance', 'map-tolerance', () => ({ tolerated: 0 })],
   ['callback timeout', 'create-callback', () => ({ timeout: 1 })],
+  ['parallel waits, nested child contexts, at-most-once step', 'parallel-waits', () => ({})],
 ];
 
 describe('history signatures equal the official LocalDurableTestRunner', () => {
