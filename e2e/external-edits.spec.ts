@@ -18,6 +18,7 @@ test('edits made outside the studio show up live, and unsaved work is never over
   await editor.focusEnd();
   await editor.insertText('// mine\n');
   await editor.expectDirty('index.ts', true);
+  await expect(functions.row('webhook').getByTestId('function-unsaved')).toBeVisible();
   await writeFile(join(folder, 'index.ts'), "export const handler = async () => 'second';\n");
   await expect(page.getByTestId('changed-on-disk')).toBeVisible();
   await expect(editor.monaco).toContainText('// mine');

@@ -62,9 +62,9 @@ export class EditorPage {
     await expect(this.tab(file)).toHaveAttribute('data-dirty', String(dirty));
   }
 
-  /** The line the cursor is on, from Monaco's own current-line highlight. */
+  /** The line the cursor is on, as the status bar shows it. */
   async cursorLineNumber(): Promise<number> {
-    const text = await this.monaco.locator('.line-numbers.active-line-number').first().textContent();
-    return Number(text?.trim());
+    const text = (await this.page.getByTestId('status-cursor').textContent()) ?? '';
+    return Number(/Ln (\d+)/.exec(text)?.[1]);
   }
 }

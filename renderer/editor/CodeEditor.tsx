@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from '../monaco/setup.ts';
 import { shortcutActions } from '../shell/actions.ts';
+import { useCursor } from './cursor-store.ts';
 import { applyPendingReveal, setEditorInstance } from './editor-instance.ts';
 import { getModel } from './models.ts';
 
@@ -38,10 +39,15 @@ export function CodeEditor({ uri, hidden }: { uri: string | null; hidden: boolea
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyK, shortcutActions.palette);
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyJ, shortcutActions.togglePanel);
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyN, shortcutActions.newFunction);
+    const cursor = editor.onDidChangeCursorPosition((event) => useCursor.setState({ line: event.position.lineNumber, column: event.position.column }));
+    const model = editor.onDidChangeModel(() => useCursor.setState({ language: editor.getModel()?.getLanguageId() ?? null }));
     editorRef.current = editor;
     setEditorInstance(editor);
     return () => {
       setEditorInstance(null);
+      cursor.dispose();
+      model.dispose();
+      useCursor.setState({ language: null });
       editor.setModel(null);
       editor.dispose();
       editorRef.current = null;

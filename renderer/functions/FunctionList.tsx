@@ -3,6 +3,7 @@ import { Ellipsis, Plus, RefreshCw, SquareFunction, Timer, TriangleAlert } from 
 import { useState } from 'react';
 import type { FunctionSummary } from '../../shared/contract/functions.ts';
 import { useEditor } from '../editor/editor-store.ts';
+import { useHasUnsaved } from '../editor/unsaved-store.ts';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
@@ -15,12 +16,16 @@ type Pending = { kind: 'rename' | 'delete'; name: string } | null;
 
 function Row({ fn, selected, onAction }: { fn: FunctionSummary; selected: boolean; onAction: (pending: Pending) => void }) {
   const open = useEditor((s) => s.open);
+  const unsaved = useHasUnsaved(fn.name);
   return (
     <li className={`fn-row${selected ? ' is-selected' : ''}`} data-testid="function-row" data-name={fn.name}>
       <button className="fn-row__main" onClick={() => void open(fn.name)} aria-current={selected ? 'true' : undefined} data-testid={`function-open-${fn.name}`}>
         <SquareFunction size={15} className="fn-row__icon" aria-hidden />
         <span className="fn-row__text">
-          <span className="fn-row__name">{fn.name}</span>
+          <span className="fn-row__name">
+            {fn.name}
+            {unsaved && <span className="fn-row__unsaved" title="Unsaved changes" aria-label="unsaved changes" data-testid="function-unsaved" />}
+          </span>
           <span className="fn-row__meta">
             <span className="mono">{fn.runtime ?? 'no runtime'}</span>
             {fn.durable && (

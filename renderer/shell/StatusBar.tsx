@@ -1,11 +1,29 @@
 import { CircleAlert, FolderOpen, Server, SquareFunction, TriangleAlert } from 'lucide-react';
-import { useEditor } from '../editor/editor-store.ts';
+import { useCursor } from '../editor/cursor-store.ts';
+import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { countProblems } from '../problems/problems.ts';
 import { useProblems } from '../problems/problems-store.ts';
 import { shortcutLabel } from './shortcuts.ts';
 import { Tip } from './Tip.tsx';
 import { useUi } from './ui-store.ts';
+
+const LANGUAGE_NAMES: Record<string, string> = { typescript: 'TypeScript', javascript: 'JavaScript', json: 'JSON', python: 'Python', plaintext: 'Plain text' };
+
+function CursorPosition() {
+  const { line, column, language } = useCursor();
+  const view = useUi((s) => s.view);
+  const showingCode = useEditor((s) => s.fn !== null && !(s.active === CONFIG_FILE && s.configView === 'form'));
+  if (language === null || view !== 'functions' || !showingCode) return null;
+  return (
+    <>
+      <span className="status-bar__item" data-testid="status-cursor">
+        Ln {line}, Col {column}
+      </span>
+      <span className="status-bar__item">{LANGUAGE_NAMES[language] ?? language}</span>
+    </>
+  );
+}
 
 /** One line at the bottom: where the studio works, who hosts it, and what needs attention. */
 export function StatusBar() {
@@ -30,6 +48,7 @@ export function StatusBar() {
         {count} {count === 1 ? 'function' : 'functions'}
       </span>
       <span className="status-bar__spacer" />
+      <CursorPosition />
       <Tip label={fn === null ? 'Problems in the open function' : `Problems in ${fn}`} shortcut={shortcutLabel('togglePanel')} side="top">
         <button className="status-bar__item status-bar__button" onClick={() => showBottomTab('problems')} data-testid="status-problems">
           <CircleAlert size={12} aria-hidden className={errors > 0 ? 'tone-error' : undefined} />

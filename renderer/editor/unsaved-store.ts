@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import { onDirtyChange } from './models.ts';
+
+/** Functions with unsaved edits in any file, so the list can mark them even when closed. */
+interface UnsavedState {
+  dirtyUris: ReadonlySet<string>;
+}
+
+export const useUnsaved = create<UnsavedState>(() => ({ dirtyUris: new Set() }));
+
+onDirtyChange((uri, dirty) => {
+  const next = new Set(useUnsaved.getState().dirtyUris);
+  if (dirty) next.add(uri);
+  else next.delete(uri);
+  useUnsaved.setState({ dirtyUris: next });
+});
+
+/** Whether a function has unsaved edits, by its name. */
+export function useHasUnsaved(functionName: string): boolean {
+  const prefix = `file:///functions/${functionName}/`;
+  return useUnsaved((s) => [...s.dirtyUris].some((uri) => uri.startsWith(prefix)));
+}
