@@ -198,3 +198,21 @@ describe('client APIs', () => {
     expect(engine.store.lastEventId(arn)).toBe(3);
   });
 });
+
+describe('restart', () => {
+  it('completes an execution whose handler checkpointed its result just before the studio stopped', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'durable-restart-')), 'd.db');
+    engine = createDurableEngine({ dbPath, invoker: noSandboxes, region: 'us-east-1', accountId: '000000000000', clock: { now: () => now } });
+    engines.push(engine);
+    const arn = running();
+    await checkpoint(arn, { CheckpointToken: 'dG9rZW4x', Updates: [{ Id: 'r', Type: 'EXECUTION', Action: 'SUCCEED', Payload: '"big result"' }] });
+    engine.close();
+    engine = createDurableEngine({ dbPath, invoker: noSandboxes, region: 'us-east-1', accountId: '000000000000', clock: { now: () => now } });
+    engines.push(engine);
+    await engine.start();
+    const exec = engine.store.getExecution(arn);
+    expect(exec?.status).toBe('SUCCEEDED');
+    expect(exec?.result).toBe('"big result"');
+    expect(engine.store.events(arn, 1, 10, false).map((e) => e['EventType'])).toEqual(['ExecutionStarted', 'InvocationCompleted', 'ExecutionSucceeded']);
+  });
+});
