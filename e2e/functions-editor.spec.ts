@@ -50,6 +50,15 @@ test('a durable TypeScript function: a type error shows in Problems, the fix sav
   expect(await readWorkspaceFile(serve, 'functions', 'order-approval', 'index.ts')).toBe(`${original}\nexport const attempts: number = 3;\n`);
   await studio.screenshotBothThemes('04-editor-saved');
 
+  // Completion knows the durable SDK's types.
+  await editor.focusEnd();
+  await editor.insertText('const probe = (c: DurableContext) => c.');
+  await editor.triggerSuggest();
+  await expect(editor.suggestions).toContainText('runInChildContext');
+  await studio.screenshotBothThemes('04b-editor-completion');
+  await page.keyboard.press('Escape');
+  await editor.clearCurrentLine();
+
   // Imports are really resolved: an unknown package is flagged, so the clean SDK import above is real.
   await editor.focusEnd();
   await editor.insertText("import { nothing } from 'no-such-package';");

@@ -54,6 +54,15 @@ export class EditorPage {
     await this.page.keyboard.press('Backspace');
   }
 
+  /** Monaco's completion list, once it is open. */
+  get suggestions(): Locator {
+    return this.monaco.locator('.suggest-widget');
+  }
+
+  async triggerSuggest(): Promise<void> {
+    await this.page.keyboard.press('Control+Space');
+  }
+
   async saveWithShortcut(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+S');
   }
