@@ -38,6 +38,17 @@ test('rename and delete from the list, the palette and the panel shortcut', asyn
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('editor-function-name')).toHaveText('published');
 
+  // Arrow keys move through the list; Enter opens.
+  await page.getByTestId('function-open-published').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('function-open-second')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor-function-name')).toHaveText('second');
+  await page.getByTestId('function-open-second').focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('editor-function-name')).toHaveText('published');
+
   const dialog = await functions.startDelete('published');
   await expect(dialog).toContainText('trash');
   await studio.screenshotBothThemes('12-delete-confirm');
