@@ -115,7 +115,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       const token = newCheckpointToken();
       const event = store.tx(() => {
         store.updateExecution(arn, { token, invocationId: requestId, invocationStartMs: clock.now(), invocationNo: exec.invocationNo + 1, seenChange: exec.changeNo });
-        return invocationEvent(store, arn, token);
+        return invocationEvent(store, arn, token, exec.seenChange);
       });
       let result: ReturnType<typeof interpretOutcome>;
       try {

@@ -37,13 +37,16 @@ export function operationsPage(ops: Operation[], marker: number, maxItems: numbe
 }
 
 /** The durable invocation event (`DurableExecutionArn`, `CheckpointToken`, `InitialExecutionState`). */
-export function invocationEvent(store: DurableStore, arn: string, token: string): Record<string, unknown> {
+export function invocationEvent(store: DurableStore, arn: string, token: string, changedSince: number): Record<string, unknown> {
   const ops = visibleOperations(store, arn);
   const { operations, nextMarker } = operationsPage(ops, 0, 1000, 4 * 1024 * 1024, toEpochMillis);
+  // Operations that changed while the handler was suspended (fired waits, callbacks...), for the SDK's replay flags.
+  const updated = store.operationsChangedAfter(arn, changedSince).filter((op) => op.Type !== 'EXECUTION').map((op) => op.Id);
   return {
     DurableExecutionArn: arn,
     CheckpointToken: token,
     InitialExecutionState: { Operations: operations, ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }) },
+    ...(updated.length > 0 ? { UpdatedOperationIds: updated } : {}),
   };
 }
 
