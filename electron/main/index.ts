@@ -80,6 +80,12 @@ if (!app.requestSingleInstanceLock()) {
       version: appVersion(),
       resourcesDir,
       nodeModulesDir: join(appRoot, 'node_modules'),
+      // The services are bundled into out/main, so their own idea of the source tree is off.
+      sandboxPaths: {
+        bootstrapDir: join(resourcesDir, 'bootstrap'),
+        nodeModulesDir: join(appRoot, 'node_modules'),
+        nodeBinary: join(appRoot, 'node_modules', '.bin', 'node'),
+      },
       log: (message, error) => console.error(message, error ?? ''),
     });
     mountIpc(services, isTrustedUrl);

@@ -32,8 +32,9 @@ describe('cli serve', () => {
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
     });
 
-    const printed = JSON.parse(first) as { ui: string; workspace: string };
-    expect(Object.keys(printed).sort()).toEqual(['ui', 'workspace']);
+    const printed = JSON.parse(first) as { ui: string; workspace: string; lambda: string };
+    expect(Object.keys(printed).sort()).toEqual(['lambda', 'ui', 'workspace']);
+    expect(printed.lambda).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(printed.workspace).toBe(workspace);
     expect((await stat(join(workspace, 'functions'))).isDirectory()).toBe(true);
     const match = /^(http:\/\/127\.0\.0\.1:\d+)\/#token=(.+)$/.exec(printed.ui);

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
 import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
 import { openBrowser } from './open-browser.ts';
 import { projectVersion } from './project-paths.ts';
@@ -37,8 +38,9 @@ async function serve(options: ServeOptions): Promise<void> {
     fallbackToFreePort: options.port === undefined,
     log,
   });
-  process.stdout.write(`${JSON.stringify({ ui: server.url, workspace: server.workspace })}\n`);
+  process.stdout.write(`${JSON.stringify({ ui: server.url, workspace: server.workspace, lambda: server.lambdaEndpoint })}\n`);
   log(`Lambda Studio is running at ${server.url}`);
+  log(`Local Lambda API: ${server.lambdaEndpoint} (credentials in ${join(server.workspace, '.studio', CREDENTIALS_FILE)})`);
   log(`Workspace: ${server.workspace}. Press Ctrl+C to stop.`);
   if (options.open) openBrowser(server.url, (reason) => log(`Could not open a browser (${reason}); open the address above yourself.`));
 
@@ -71,7 +73,7 @@ const program = new Command()
 
 program
   .command('serve')
-  .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace"} as one JSON line.')
+  .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambda"} as one JSON line.')
   .option('-w, --workspace <dir>', `workspace folder, created if missing (default: ${defaultWorkspaceDir()})`)
   .option('-p, --port <port>', `port to listen on; 0 picks a free one (default: ${DEFAULT_PORT}, or a free one if taken)`, parsePort)
   .option('--no-open', 'do not open a browser')

@@ -30,6 +30,8 @@ export interface StudioServer {
   token: string;
   /** Absolute path of the open workspace. */
   workspace: string;
+  /** The local Lambda service's endpoint, for `aws --endpoint-url` and SDK clients. */
+  lambdaEndpoint: string;
   /** Closes sockets, the server and the workspace watcher. */
   close(): Promise<void>;
 }
@@ -92,6 +94,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     port,
     token,
     workspace: services.layout.root,
+    lambdaEndpoint: services.lambda.endpoint,
     close() {
       closing ??= Promise.all([http.close(), services.close()]).then(() => undefined);
       return closing;

@@ -105,6 +105,36 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
     expect(await readFile(file, 'utf8')).toBe(text);
   });
 
+  it('runs a function in the local Lambda service, streaming its log lines', async () => {
+    await api().call('functions.create', { name: 'greeter', template: 'node-ts' });
+    await api().call('testEvents.save', { functionName: 'greeter', event: { name: 'ada', payload: '{ "name": "Ada" }' } });
+    const [saved] = await api().call('testEvents.list', { functionName: 'greeter' });
+    const lines: string[] = [];
+    const stop = api().on('invoke.log', (log) => {
+      if (log.functionName === 'greeter') lines.push(log.line);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const result = await api().call('invoke.run', { functionName: 'greeter', payload: saved!.payload });
+    expect(result.functionError).toBeUndefined();
+    expect(JSON.parse(result.payload)).toEqual({ message: 'Hello, Ada!', requestId: result.requestId });
+    expect(result.logs.join('\n')).toContain('Greeting Ada');
+    expect(result.report?.memorySizeMb).toBe(128);
+    await expect.poll(() => lines.join('\n')).toContain('Greeting Ada');
+    stop();
+    const endpoint = await api().call('lambda.endpoint', {});
+    expect(endpoint.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('checks the event and the source before running anything', async () => {
+    await api().call('functions.create', { name: 'typo', template: 'node-ts' });
+    expect((await errorOf(api().call('invoke.run', { functionName: 'typo', payload: '{ name: Ada }' }))).code).toBe('BAD_INPUT');
+    await api().call('functions.writeFile', { name: 'typo', path: 'index.ts', content: 'export const handler = async () => {\n  return (;\n};\n' });
+    const build = await errorOf(api().call('invoke.run', { functionName: 'typo', payload: '{}' }));
+    expect(build.code).toBe('BAD_INPUT');
+    expect(build.message).toMatch(/did not build/);
+    expect(build.details).toMatch(/index\.ts:2/);
+  });
+
   it('pushes workspace.changed after a file is written outside the studio', async () => {
     await api().call('functions.create', { name: 'watched', template: 'node-ts' });
     const seen: WorkspaceChanged[] = [];

@@ -3,6 +3,7 @@ import { appMethods } from './app.ts';
 import type { MethodSpec } from './define.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
+import { invokeMethods } from './invoke.ts';
 
 /**
  * The whole contract between the renderer and a host. Each area keeps its methods in
@@ -11,6 +12,7 @@ import { functionsMethods } from './functions.ts';
 export const contract = {
   ...appMethods,
   ...functionsMethods,
+  ...invokeMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -36,3 +38,4 @@ export * from './define.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
+export * from './invoke.ts';

@@ -2,7 +2,9 @@ import type { AppInfo } from '../../../shared/contract/app.ts';
 import type { TypeLibraries } from '../editor/type-libraries.ts';
 import type { Templates } from '../templates/templates.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
+import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
+import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 
 /** The services a host has started, from which the handler table is built. */
 export interface HandlerServices {
@@ -10,21 +12,31 @@ export interface HandlerServices {
   functions: FunctionStore;
   templates: Templates;
   typeLibraries: TypeLibraries;
+  /** The local Lambda side: running functions and their saved test events. */
+  invoke: InvokeServices;
 }
 
 /** One handler per contract method, each a thin call into a service. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { functions, templates, typeLibraries } = services;
+  const sync: FunctionSync = services.invoke.sync;
   return {
+    ...createInvokeHandlers(services.invoke),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),
     'functions.list': () => functions.list(),
     'functions.get': ({ name }) => functions.get(name),
     'functions.create': ({ name, template }) => functions.create(name, template),
-    'functions.rename': ({ from, to }) => functions.rename(from, to),
+    'functions.rename': async ({ from, to }) => {
+      const renamed = await functions.rename(from, to);
+      sync.remove(from);
+      sync.schedule(to);
+      return renamed;
+    },
     'functions.delete': async ({ name }) => {
       await functions.remove(name);
+      sync.remove(name);
       return { ok: true };
     },
     'functions.readFile': async ({ name, path }) => ({ content: await functions.readFile(name, path) }),

@@ -4,30 +4,30 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { contract } from '../../../shared/contract/index.ts';
-import { createTypeLibraries } from '../editor/type-libraries.ts';
-import { createTemplates } from '../templates/templates.ts';
-import { createFunctionStore } from '../workspace/function-store.ts';
-import { openWorkspace } from '../workspace/layout.ts';
-import { createHandlers } from './create-handlers.ts';
 import { createDispatch, type Handlers } from './handler-table.ts';
+import { startStudioServices, type StudioServices } from './studio-services.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
+let services: StudioServices;
 let handlers: Handlers;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studio-dispatch-'));
-  const layout = await openWorkspace(dir);
-  const templates = createTemplates(join(root, 'resources', 'templates'));
-  handlers = createHandlers({
-    appInfo: { version: '1.2.3', workspace: layout.root, host: 'serve', platform: 'linux' },
-    functions: createFunctionStore({ layout, templates }),
-    templates,
-    typeLibraries: createTypeLibraries({ nodeModulesDir: join(root, 'node_modules') }),
+  services = await startStudioServices({
+    workspaceDir: dir,
+    host: 'serve',
+    version: '1.2.3',
+    resourcesDir: join(root, 'resources'),
+    nodeModulesDir: join(root, 'node_modules'),
   });
+  handlers = services.handlers;
 });
 
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('handler table', () => {
   it('implements every method of the contract and nothing else', () => {
@@ -38,7 +38,7 @@ describe('handler table', () => {
 describe('dispatch', () => {
   it('answers a valid call with the validated value', async () => {
     const dispatch = createDispatch(handlers);
-    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', workspace: dir, host: 'serve', platform: 'linux' } });
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '1.2.3', workspace: dir, host: 'serve', platform: process.platform } });
     const templates = await dispatch('templates.list', undefined);
     expect(templates.ok && (templates.value as unknown[]).length).toBe(5);
   });

@@ -1,13 +1,18 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/contract/app.ts';
+import { createDurableEngine } from '../durable/engine.ts';
 import { createTypeLibraries } from '../editor/type-libraries.ts';
+import { createLocalLambdaService, type LocalLambdaService } from '../lambda/lambda-service.ts';
+import type { LauncherPaths } from '../runners/launchers.ts';
 import { createTemplates } from '../templates/templates.ts';
+import { createTestEventsStore } from '../test-events/test-events-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
-import { createDispatch, type Dispatch } from './handler-table.ts';
+import { createFunctionSync } from './function-sync.ts';
+import { createDispatch, type Dispatch, type Handlers } from './handler-table.ts';
 
 /** What a host (the desktop app or `serve`) says about itself and where things are. */
 export interface StudioServicesOptions {
@@ -18,6 +23,13 @@ export interface StudioServicesOptions {
   resourcesDir: string;
   /** A `node_modules` holding the declaration packages handed to the editor. */
   nodeModulesDir: string;
+  /** Port of the local Lambda service; 0 (default) picks a free one. */
+  lambdaPort?: number;
+  /**
+   * Where sandboxes find their bootstraps, packages and Node binary. The defaults are relative
+   * to the source tree; a bundled host (the desktop app) names them itself.
+   */
+  sandboxPaths?: Partial<LauncherPaths>;
   /** Where problems that reach no caller are written (stderr in `serve`). */
   log?: (message: string, error?: unknown) => void;
 }
@@ -27,30 +39,78 @@ export interface StudioServices {
   layout: WorkspaceLayout;
   events: EventHub;
   dispatch: Dispatch;
-  /** Stops the watcher; the services answer no more calls after it. */
+  /** The table behind `dispatch`, for hosts and tests that wrap it. */
+  handlers: Handlers;
+  lambda: LocalLambdaService;
+  /** Stops the watcher, the engine's timers and the Lambda service with its sandboxes. */
   close(): Promise<void>;
 }
 
-/** Opens (creating if needed) the workspace and starts the services behind the contract. */
+/**
+ * Opens (creating if needed) the workspace and starts the services behind the contract:
+ * workspace files and their watcher, the local Lambda service with the durable engine, and
+ * the handler table over them.
+ */
 export async function startStudioServices(options: StudioServicesOptions): Promise<StudioServices> {
   const log = options.log ?? (() => {});
   const layout = await openWorkspace(options.workspaceDir);
   const events = createEventHub((error) => log('An event listener failed', error));
   const templates = createTemplates(join(options.resourcesDir, 'templates'));
+  const functions = createFunctionStore({ layout, templates });
+
+  const lambda = await createLocalLambdaService({
+    stateDir: layout.state,
+    port: options.lambdaPort ?? 0,
+    ...(options.sandboxPaths === undefined ? {} : { paths: options.sandboxPaths }),
+    log: (message) => log(message),
+  });
+  const engine = createDurableEngine({
+    dbPath: join(layout.state, 'durable.db'),
+    invoker: lambda,
+    region: lambda.region,
+    accountId: lambda.accountId,
+    log: (message) => log(message),
+  });
+  lambda.attachDurable(engine);
+  await engine.start();
+  const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
+  const sync = createFunctionSync({ functions, lambda, log });
+
   const handlers = createHandlers({
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
-    functions: createFunctionStore({ layout, templates }),
+    functions,
     templates,
     typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir }),
+    invoke: { functions, lambda, sync, testEvents: createTestEventsStore(layout.root) },
   });
-  const watcher = watchWorkspace(layout, (change) => events.emit('workspace.changed', change), {
-    onError: (error) => log('Watching the workspace failed', error),
-  });
+  const watcher = watchWorkspace(
+    layout,
+    (change) => {
+      events.emit('workspace.changed', change);
+      if (change.functionName !== undefined) sync.schedule(change.functionName);
+    },
+    { onError: (error) => log('Watching the workspace failed', error) },
+  );
   await watcher.ready;
+  // Outside tools may call the endpoint before anyone opens a function.
+  void sync.syncAll();
+
+  let closing: Promise<void> | undefined;
   return {
     layout,
     events,
     dispatch: createDispatch(handlers, log),
-    close: () => watcher.close(),
+    handlers,
+    lambda,
+    close() {
+      closing ??= (async () => {
+        await sync.close();
+        stopLogs();
+        await watcher.close();
+        engine.close();
+        await lambda.close();
+      })();
+      return closing;
+    },
   };
 }

@@ -1,0 +1,80 @@
+import { StudioError } from '../../../shared/contract/errors.ts';
+import type { InvokeResult } from '../../../shared/contract/invoke.ts';
+import { BuildError } from '../build/bundle-function.ts';
+import type { LocalLambdaService } from '../lambda/lambda-service.ts';
+import { assertJson, type TestEventsStore } from '../test-events/test-events-store.ts';
+import type { FunctionStore } from '../workspace/function-store.ts';
+import type { FunctionSync } from './function-sync.ts';
+import type { Handlers } from './handler-table.ts';
+
+type InvokeArea = Pick<Handlers, 'lambda.endpoint' | 'invoke.run' | 'testEvents.list' | 'testEvents.save' | 'testEvents.delete'>;
+
+/** What running a workspace function needs. */
+export interface InvokeServices {
+  functions: FunctionStore;
+  lambda: LocalLambdaService;
+  sync: FunctionSync;
+  testEvents: TestEventsStore;
+}
+
+/**
+ * Brings a workspace function up to date in the local Lambda service (bundling its current
+ * source) and runs it. The config and the payload are checked first, so a typo never reaches
+ * the handler and a broken function.json is reported as such.
+ */
+async function runFunction(services: InvokeServices, functionName: string, payload: string, qualifier?: string): Promise<InvokeResult> {
+  assertJson(payload, 'The event');
+  const detail = await services.functions.get(functionName);
+  if (detail.config === null) {
+    throw new StudioError('INVALID_CONFIG', `${functionName} cannot run until its function.json is fixed.`, detail.configError);
+  }
+  try {
+    await services.sync.sync(functionName);
+  } catch (error) {
+    if (error instanceof BuildError) {
+      const details = error.problems.map((p) => `${p.file ?? ''}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 0}`} ${p.text}`.trim()).join('\n');
+      throw new StudioError('BAD_INPUT', error.message, details);
+    }
+    throw error;
+  }
+  const result = await services.lambda.invoke({ functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
+  const functionError = result.errorType === undefined ? undefined : result.runtimeFailure ? result.errorType : 'Unhandled';
+  return {
+    requestId: result.requestId,
+    statusCode: 200,
+    ...(functionError === undefined ? {} : { functionError }),
+    payload: result.payload.toString('utf8'),
+    executedVersion: result.executedVersion,
+    logs: result.logs,
+    report: {
+      durationMs: result.durationMs,
+      billedDurationMs: result.billedDurationMs,
+      memorySizeMb: detail.config.memorySize,
+      maxMemoryUsedMb: result.maxMemoryUsedMb,
+      ...(result.initDurationMs === undefined ? {} : { initDurationMs: result.initDurationMs }),
+    },
+    ...(result.durableExecutionArn === undefined ? {} : { durableExecutionArn: result.durableExecutionArn }),
+  };
+}
+
+/** The invoke area of the contract: the local endpoint, running functions, saved test events. */
+export function createInvokeHandlers(services: InvokeServices): InvokeArea {
+  const { lambda, testEvents, functions } = services;
+  return {
+    'lambda.endpoint': async () => ({ endpoint: lambda.endpoint, region: lambda.region, ...lambda.credentials }),
+    'invoke.run': ({ functionName, payload, qualifier }) => runFunction(services, functionName, payload, qualifier),
+    'testEvents.list': async ({ functionName }) => {
+      await functions.folderOf(functionName);
+      return testEvents.list(functionName);
+    },
+    'testEvents.save': async ({ functionName, event }) => {
+      await functions.folderOf(functionName);
+      await testEvents.save(functionName, event);
+      return { ok: true };
+    },
+    'testEvents.delete': async ({ functionName, name }) => {
+      await testEvents.remove(functionName, name);
+      return { ok: true };
+    },
+  };
+}
