@@ -17,6 +17,15 @@ test('function.json through the form: valid edits are written, an invalid value 
   await editor.expectDirty('function.json', true);
   await studio.screenshotBothThemes('05-config-form-edited');
 
+  // Unsaved form edits survive a look at another file and at another area.
+  await editor.openFile('index.ts');
+  await editor.expectDirty('function.json', true);
+  await studio.activity('settings').click();
+  await studio.activity('functions').click();
+  await editor.openFile('function.json');
+  await expect(configForm.memory).toHaveValue('512');
+  await expect(configForm.retention).toHaveValue('7');
+
   await configForm.saveButton.click();
   await editor.expectDirty('function.json', false);
   await expect

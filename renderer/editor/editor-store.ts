@@ -4,6 +4,7 @@ import type { FunctionDetail } from '../../shared/contract/functions.ts';
 import { ApiError } from '../../shared/contract/client.ts';
 import { api } from '../api/api.ts';
 import { toFailure } from '../lib/errors.ts';
+import { draftFor, dropDraft } from '../functions/form-drafts.ts';
 import { useUi } from '../shell/ui-store.ts';
 import { disposeFunctionModels, ensureModel, getModel, isDirty, isEditable, loadFromDisk, markSaved, modelUri, onDirtyChange } from './models.ts';
 
@@ -151,13 +152,14 @@ export const useEditor = create<EditorState>((set, get) => {
           dirty[f] = model !== null && isDirty(model);
         }
         const broken = detail.configError !== undefined;
+        const configText = getModel(modelUri(name, CONFIG_FILE))?.getValue() ?? detail.configText;
         set({
           fn: name,
           detail,
           files,
           dirty,
           changedOnDisk: {},
-          formDirty: false,
+          formDirty: draftFor(name, configText) !== undefined,
           active: file ?? (broken ? CONFIG_FILE : (files[0] ?? null)),
           configView: broken ? 'json' : 'form',
         });
@@ -259,6 +261,7 @@ export const useEditor = create<EditorState>((set, get) => {
 /** Forget a function's editors, e.g. after it was deleted or renamed. */
 export function forgetFunction(name: string): void {
   if (useEditor.getState().fn === name) useEditor.getState().close();
+  dropDraft(name);
   disposeFunctionModels(name);
   for (const key of [...diskText.keys()]) if (key.startsWith(modelUri(name, ''))) diskText.delete(key);
 }

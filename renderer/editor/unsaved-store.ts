@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { useFormDrafts } from '../functions/form-drafts.ts';
+import { useEditor } from './editor-store.ts';
 import { onDirtyChange } from './models.ts';
 
 /** Functions with unsaved edits in any file, so the list can mark them even when closed. */
@@ -18,5 +20,8 @@ onDirtyChange((uri, dirty) => {
 /** Whether a function has unsaved edits, by its name. */
 export function useHasUnsaved(functionName: string): boolean {
   const prefix = `file:///functions/${functionName}/`;
-  return useUnsaved((s) => [...s.dirtyUris].some((uri) => uri.startsWith(prefix)));
+  const files = useUnsaved((s) => [...s.dirtyUris].some((uri) => uri.startsWith(prefix)));
+  const form = useEditor((s) => s.fn === functionName && s.formDirty);
+  const draft = useFormDrafts((s) => s.drafts[functionName] !== undefined);
+  return files || form || draft;
 }

@@ -1,8 +1,9 @@
 import { Plus, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FunctionConfig } from '../../shared/workspace/function-config.ts';
 import { api } from '../api/api.ts';
-import { useEditor } from '../editor/editor-store.ts';
+import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
+import { getModel, modelUri } from '../editor/models.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { formatSeconds } from '../lib/format.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
@@ -10,6 +11,7 @@ import { shortcutLabel } from '../shell/shortcuts.ts';
 import { configToForm, formToConfig, newEnvRow, RUNNERS, RUNTIMES, sameForm, type ConfigFormValues, type FieldErrors, type FieldName } from './config-form.ts';
 import { configToText } from './config-text.ts';
 import { setPendingFormText } from './form-bridge.ts';
+import { draftFor, dropDraft, keepDraft } from './form-drafts.ts';
 import { useWorkspace } from './workspace-store.ts';
 
 function FieldError({ errors, name }: { errors: FieldErrors; name: FieldName | `env:${string}` }) {
@@ -48,9 +50,9 @@ function NumberField({ label, unit, value, onChange, errors, name, hint, testId 
 }
 
 /** function.json as a form, checked with the contract's schema before anything is written. */
-export function ConfigForm({ name, initial }: { name: string; initial: FunctionConfig }) {
+export function ConfigForm({ name, initial, baseText }: { name: string; initial: FunctionConfig; baseText: string }) {
   const [start] = useState(() => configToForm(initial));
-  const [values, setValues] = useState<ConfigFormValues>(start);
+  const [values, setValues] = useState<ConfigFormValues>(() => draftFor(name, baseText) ?? start);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -104,13 +106,22 @@ export function ConfigForm({ name, initial }: { name: string; initial: FunctionC
     });
   }, [name, values, applyDetail, setFormSaver]);
 
+  // Edits outlive the form: kept as a draft when it leaves the screen, restored when it returns.
+  const latest = useRef({ values, dirty });
+  useEffect(() => {
+    latest.current = { values, dirty };
+  });
   useEffect(
     () => () => {
       setFormSaver(null);
       setPendingFormText(null);
-      setFormDirty(false);
+      // A draft over text that has since changed (saved, reloaded) would be stale.
+      const current = getModel(modelUri(name, CONFIG_FILE))?.getValue() === baseText;
+      if (latest.current.dirty && current) keepDraft(name, { baseText, values: latest.current.values });
+      else dropDraft(name);
+      if (useEditor.getState().fn === name) setFormDirty(latest.current.dirty && current);
     },
-    [setFormSaver, setFormDirty],
+    [name, baseText, setFormSaver, setFormDirty],
   );
 
   const setEnv = (id: string, patch: { key?: string; value?: string }) => update({ env: values.env.map((row) => (row.id === id ? { ...row, ...patch } : row)) });

@@ -70,7 +70,7 @@ export function ConfigPane() {
           </pre>
         </div>
       )}
-      {configView === 'form' && parsed.ok && <ConfigForm key={`${fn}:${text}`} name={fn} initial={parsed.config} />}
+      {configView === 'form' && parsed.ok && <ConfigForm key={`${fn}:${text}`} name={fn} initial={parsed.config} baseText={text} />}
       {configView === 'form' && !parsed.ok && (
         <div className="config-pane__error">
           <ErrorMessage failure={{ message: 'This function.json cannot be shown as a form until it is valid.', details: parsed.error }} />

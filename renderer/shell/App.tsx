@@ -4,6 +4,7 @@ import { api } from '../api/api.ts';
 import { useEditor } from '../editor/editor-store.ts';
 import { hasUnsavedWork } from '../editor/models.ts';
 import { NewFunctionDialog } from '../functions/NewFunctionDialog.tsx';
+import { hasAnyDraft } from '../functions/form-drafts.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { toFailure } from '../lib/errors.ts';
 import { addTypeLibraries } from '../monaco/type-libraries.ts';
@@ -41,7 +42,7 @@ function useStartup(): void {
 function useUnsavedGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (hasUnsavedWork()) event.preventDefault();
+      if (hasUnsavedWork() || useEditor.getState().formDirty || hasAnyDraft()) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
