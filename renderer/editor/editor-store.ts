@@ -6,9 +6,10 @@ import { api } from '../api/api.ts';
 import { toFailure } from '../lib/errors.ts';
 import { draftFor, dropDraft } from '../functions/form-drafts.ts';
 import { useUi } from '../shell/ui-store.ts';
-import { disposeFunctionModels, ensureModel, getModel, isDirty, isEditable, loadFromDisk, markSaved, modelUri, onDirtyChange } from './models.ts';
+import { CONFIG_FILE, orderFiles } from './file-order.ts';
+import { disposeFunctionModels, ensureModel, getModel, isDirty, loadFromDisk, markSaved, modelUri, onDirtyChange } from './models.ts';
 
-export const CONFIG_FILE = 'function.json';
+export { CONFIG_FILE };
 
 export type ConfigView = 'form' | 'json';
 
@@ -43,14 +44,6 @@ interface EditorState {
 
 /** The text last read from or written to disk, per model URI, to tell our own writes from others'. */
 const diskText = new Map<string, string>();
-
-function orderFiles(detail: FunctionDetail): string[] {
-  const handlerFile = detail.config?.handler.replace(/\.[^.]+$/, '');
-  const sources = detail.files.filter((f) => f !== CONFIG_FILE && isEditable(f));
-  const rank = (f: string): number => (handlerFile !== undefined && f.replace(/\.[^.]+$/, '') === handlerFile ? 0 : 1);
-  sources.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return [...sources, CONFIG_FILE];
-}
 
 async function readText(fn: string, path: string, detail: FunctionDetail): Promise<string> {
   if (path === CONFIG_FILE) return detail.configText;

@@ -21,11 +21,6 @@ export function languageFor(path: string): string {
   return 'plaintext';
 }
 
-/** Files worth loading into the editor (and so into diagnostics). */
-export function isEditable(path: string): boolean {
-  return !path.split('/').includes('node_modules') && /\.(ts|mts|cts|tsx|js|mjs|cjs|jsx|json|py|md|txt|yaml|yml|toml|env|sh)$|^[^.]+$/.test(path);
-}
-
 export function getModel(uri: string): Model | null {
   return monaco.editor.getModel(monaco.Uri.parse(uri));
 }
