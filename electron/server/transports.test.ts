@@ -125,6 +125,33 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
     expect(endpoint.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('runs a durable function: a quick one answers its result, a waiting one its execution ARN', async () => {
+    await api().call('functions.create', { name: 'quick', template: 'durable-ts' });
+    await api().call('functions.writeFile', {
+      name: 'quick',
+      path: 'index.ts',
+      content: [
+        "import { withDurableExecution } from '@aws/durable-execution-sdk-js';",
+        'export const handler = withDurableExecution(async (event: { n: number }, context) => {',
+        "  const doubled = await context.step('double', async () => event.n * 2);",
+        '  return { doubled };',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    const quick = await api().call('invoke.run', { functionName: 'quick', payload: '{"n": 21}' });
+    expect(quick.durableExecutionArn).toMatch(/^arn:aws:lambda:.*:function:quick/);
+    expect(JSON.parse(quick.payload)).toEqual({ doubled: 42 });
+
+    await api().call('functions.create', { name: 'approval', template: 'durable-ts' });
+    const started = Date.now();
+    const waiting = await api().call('invoke.run', { functionName: 'approval', payload: '{"orderId": "o-1", "amount": 5}' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(waiting.statusCode).toBe(202);
+    expect(JSON.parse(waiting.payload)).toEqual({ DurableExecutionArn: waiting.durableExecutionArn, Status: 'RUNNING' });
+    expect(waiting.logs.join('\n')).toContain('Approval requested');
+  });
+
   it('checks the event and the source before running anything', async () => {
     await api().call('functions.create', { name: 'typo', template: 'node-ts' });
     expect((await errorOf(api().call('invoke.run', { functionName: 'typo', payload: '{ name: Ada }' }))).code).toBe('BAD_INPUT');

@@ -1,9 +1,11 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
 import { BuildError } from '../build/bundle-function.ts';
+import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import { assertJson, type TestEventsStore } from '../test-events/test-events-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
+import { runDurable } from './durable-run.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
 
@@ -13,6 +15,7 @@ type InvokeArea = Pick<Handlers, 'lambda.endpoint' | 'invoke.run' | 'testEvents.
 export interface InvokeServices {
   functions: FunctionStore;
   lambda: LocalLambdaService;
+  engine: DurableEngine;
   sync: FunctionSync;
   testEvents: TestEventsStore;
 }
@@ -36,6 +39,9 @@ async function runFunction(services: InvokeServices, functionName: string, paylo
       throw new StudioError('BAD_INPUT', error.message, details);
     }
     throw error;
+  }
+  if (detail.config.durable?.enabled === true) {
+    return runDurable(services, { functionName, payload, config: detail.config, ...(qualifier === undefined ? {} : { qualifier }) });
   }
   const result = await services.lambda.invoke({ functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   const functionError = result.errorType === undefined ? undefined : result.runtimeFailure ? result.errorType : 'Unhandled';

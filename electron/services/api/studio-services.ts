@@ -81,7 +81,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     functions,
     templates,
     typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir }),
-    invoke: { functions, lambda, sync, testEvents: createTestEventsStore(layout.root) },
+    invoke: { functions, lambda, engine, sync, testEvents: createTestEventsStore(layout.root) },
   });
   const watcher = watchWorkspace(
     layout,

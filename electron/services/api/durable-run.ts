@@ -1,0 +1,67 @@
+import type { InvokeResult } from '../../../shared/contract/invoke.ts';
+import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
+import type { DurableEngine } from '../durable/engine.ts';
+import type { LocalLambdaService } from '../lambda/lambda-service.ts';
+
+/**
+ * How long the Invoke panel waits for a durable execution to finish before answering that it
+ * is still running. An execution waiting for an approval or a timer can run for days; the
+ * panel must not hang for that long, and the execution goes on either way.
+ */
+export const DURABLE_ANSWER_WAIT_MS = 5_000;
+
+/**
+ * Starts a durable execution of a workspace function as an Event invoke does, then waits a
+ * little for it to close: a quick execution answers with its result, a long one with its ARN
+ * and `"Status": "RUNNING"` (the shape the Lambda API's RUNNING answer has).
+ */
+export async function runDurable(
+  deps: { lambda: LocalLambdaService; engine: DurableEngine; waitMs?: number },
+  target: { functionName: string; payload: string; qualifier?: string; config: FunctionConfig },
+): Promise<InvokeResult> {
+  const { lambda, engine } = deps;
+  const logs: string[] = [];
+  const stop = lambda.onLog((line) => {
+    if (line.functionName === target.functionName) logs.push(line.line);
+  });
+  const started = performance.now();
+  try {
+    const qualifier = target.qualifier ?? '$LATEST';
+    const response = await engine.invokeDurable(
+      {
+        method: 'POST',
+        path: `/2015-03-31/functions/${target.functionName}/invocations`,
+        query: new URLSearchParams(qualifier === '$LATEST' ? {} : { Qualifier: qualifier }),
+        headers: { 'x-amz-invocation-type': 'Event' },
+        body: Buffer.from(target.payload),
+      },
+      { functionName: target.functionName, qualifier, functionArn: lambda.functionArn(target.functionName) },
+    );
+    const arn = response.headers?.['x-amz-durable-execution-arn'];
+    if (arn === undefined) throw new Error(`The durable engine started no execution for ${target.functionName}.`);
+    const closed = await engine.waitForClose(arn, deps.waitMs ?? DURABLE_ANSWER_WAIT_MS);
+    const durationMs = Math.round(performance.now() - started);
+    const base = {
+      requestId: arn.split('/').at(-1) ?? arn,
+      statusCode: 200,
+      executedVersion: response.headers?.['x-amz-executed-version'] ?? qualifier,
+      logs,
+      report: { durationMs, billedDurationMs: durationMs, memorySizeMb: target.config.memorySize, maxMemoryUsedMb: 0 },
+      durableExecutionArn: arn,
+    };
+    if (closed === undefined || closed.status === 'RUNNING') {
+      return { ...base, statusCode: 202, payload: JSON.stringify({ DurableExecutionArn: arn, Status: 'RUNNING' }) };
+    }
+    if (closed.status === 'SUCCEEDED') return { ...base, payload: closed.result ?? 'null' };
+    return {
+      ...base,
+      functionError: 'Unhandled',
+      payload: JSON.stringify({
+        errorType: closed.error?.ErrorType ?? `Execution${closed.status === 'TIMED_OUT' ? 'TimedOut' : closed.status === 'STOPPED' ? 'Stopped' : 'Failed'}`,
+        errorMessage: closed.error?.ErrorMessage ?? `The durable execution ended ${closed.status}.`,
+      }),
+    };
+  } finally {
+    stop();
+  }
+}
