@@ -2,6 +2,7 @@ import { LocalDurableTestRunner, WaitingOperationStatus } from '@aws/durable-exe
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_SAMPLE_EVENTS } from './templates.ts';
 
 type DurableHandler = ConstructorParameters<typeof LocalDurableTestRunner>[0]['handlerFunction'];
 
@@ -30,6 +31,15 @@ describe('durable-ts template under the official test runner', () => {
     expect(execution.getResult()).toEqual({ orderId: 'o-7', status: 'PROCESSED', confirmation: 'CONF-o-7-1250', approver: 'kim' });
     expect(runner.getOperation('validate').getStepDetails()?.result).toEqual({ orderId: 'o-7', amount: 12.5 });
     expect(runner.getOperation('process').getStepDetails()?.result).toBe('CONF-o-7-1250');
+  });
+
+  it('accepts its own sample event', async () => {
+    const runner = new LocalDurableTestRunner({ handlerFunction: handler });
+    const approval = runner.getOperation('wait-for-approval');
+    const running = runner.run({ payload: JSON.parse(TEMPLATE_SAMPLE_EVENTS['durable-ts']) as unknown });
+    await approval.waitForData(WaitingOperationStatus.SUBMITTED);
+    await approval.sendCallbackSuccess(JSON.stringify({ approved: true }));
+    expect((await running).getResult()).toMatchObject({ orderId: 'order-1001', status: 'PROCESSED' });
   });
 
   it('stops at a rejection without processing', async () => {

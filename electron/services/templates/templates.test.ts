@@ -8,7 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { TemplateId } from '../../../shared/contract/functions.ts';
 import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { createTemplates, TEMPLATE_CATALOG } from './templates.ts';
+import { createTemplates, TEMPLATE_CATALOG, TEMPLATE_SAMPLE_EVENTS } from './templates.ts';
 
 const templatesDir = join(import.meta.dirname, '..', '..', '..', 'resources', 'templates');
 const templates = createTemplates(templatesDir);
@@ -92,26 +92,27 @@ describe.each(scripted)('template %s', (id) => {
 });
 
 describe('plain handlers run', () => {
-  it.each(['node-ts', 'node-js'] as const)('%s greets by name', async (id) => {
+  it.each(['node-ts', 'node-js'] as const)('%s greets the sample event by name', async (id) => {
     const dir = await mkdtemp(join(tmpdir(), 'studio-run-'));
     try {
       const outfile = join(dir, 'index.mjs');
       await build({ entryPoints: [await entryOf(id)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
       const mod = (await import(pathToFileURL(outfile).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
-      await expect(mod.handler({ name: 'Ada' }, { awsRequestId: 'req-1' })).resolves.toEqual({ message: 'Hello, Ada!', requestId: 'req-1' });
+      const event: unknown = JSON.parse(TEMPLATE_SAMPLE_EVENTS[id]);
+      await expect(mod.handler(event, { awsRequestId: 'req-1' })).resolves.toEqual({ message: 'Hello, Ada!', requestId: 'req-1' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('workflow-block-ts turns event.data into the block output', async () => {
+  it('workflow-block-ts turns event.data of its sample into the block output', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'studio-run-'));
     try {
       const outfile = join(dir, 'index.mjs');
       await build({ entryPoints: [await entryOf('workflow-block-ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
       const mod = (await import(pathToFileURL(outfile).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
-      const data = { orderId: 'o-1', items: [{ sku: 'a', quantity: 2, unitPrice: 1.25 }, { sku: 'b', quantity: 1, unitPrice: 10 }] };
-      await expect(mod.handler({ data }, {})).resolves.toEqual({ orderId: 'o-1', itemCount: 3, total: 12.5 });
+      const event: unknown = JSON.parse(TEMPLATE_SAMPLE_EVENTS['workflow-block-ts']);
+      await expect(mod.handler(event, {})).resolves.toEqual({ orderId: 'order-1001', itemCount: 5, total: 28.6 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

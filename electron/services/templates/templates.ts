@@ -37,6 +37,18 @@ export const TEMPLATE_CATALOG: readonly TemplateInfo[] = [
   },
 ];
 
+/**
+ * A first saved test event per template, so a new function can be invoked straight away.
+ * It is the event the template's handler expects.
+ */
+export const TEMPLATE_SAMPLE_EVENTS: Record<TemplateId, string> = {
+  'node-ts': '{\n  "name": "Ada"\n}\n',
+  'node-js': '{\n  "name": "Ada"\n}\n',
+  'durable-ts': '{\n  "orderId": "order-1001",\n  "amount": 42.5,\n  "customerEmail": "ada@example.com"\n}\n',
+  'workflow-block-ts': '{\n  "data": {\n    "orderId": "order-1001",\n    "items": [\n      { "sku": "book", "quantity": 2, "unitPrice": 12.5 },\n      { "sku": "pen", "quantity": 3, "unitPrice": 1.2 }\n    ]\n  }\n}\n',
+  python: '{\n  "name": "Ada"\n}\n',
+};
+
 /** Written in place of this text in a template's `function.json`. */
 const NAME_PLACEHOLDER = '__FUNCTION_NAME__';
 

@@ -62,6 +62,17 @@ describe('function store', () => {
     expect(await readFile(join(layout.functions, 'orders', 'index.ts'), 'utf8')).toContain('Handler');
   });
 
+  it('saves a first test event the handler understands, and moves events along on rename', async () => {
+    await store.create('orders', 'durable-ts');
+    const sample = JSON.parse(await readFile(join(layout.events, 'orders', 'example.json'), 'utf8')) as { orderId: string; amount: number };
+    expect(sample.orderId).toBeTruthy();
+    expect(sample.amount).toBeGreaterThan(0);
+    await writeFile(join(layout.events, 'orders', 'big-order.json'), '{"orderId":"o-9","amount":9999}\n');
+    await store.rename('orders', 'approvals');
+    expect((await readdir(join(layout.events, 'approvals'))).sort()).toEqual(['big-order.json', 'example.json']);
+    await expect(readdir(join(layout.events, 'orders'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('renames a function, refusing a name that is taken', async () => {
     await store.create('a', 'node-ts');
     await store.create('b', 'python');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { FunctionDetail, FunctionSummary, TemplateId } from '../../../shared/contract/functions.ts';
 import { FunctionName, type FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import type { Templates } from '../templates/templates.ts';
+import { TEMPLATE_SAMPLE_EVENTS, type Templates } from '../templates/templates.ts';
 import { TEMP_SUFFIX, writeFileAtomic } from './atomic-write.ts';
 import { formatFunctionConfig, readFunctionConfig } from './config-file.ts';
 import type { WorkspaceLayout } from './layout.ts';
@@ -14,7 +14,9 @@ import { resolveInside } from './safe-path.ts';
 export interface FunctionStore {
   list(): Promise<FunctionSummary[]>;
   get(name: string): Promise<FunctionDetail>;
+  /** Copies the template and saves its sample as the first test event (`events/<name>/example.json`). */
   create(name: string, template: TemplateId): Promise<FunctionDetail>;
+  /** Moves the folder, and the function's saved test events with it. */
   rename(from: string, to: string): Promise<FunctionDetail>;
   /** Moves the folder to `.studio/trash/` rather than deleting it, so nothing is lost. */
   remove(name: string): Promise<void>;
@@ -157,6 +159,9 @@ export function createFunctionStore(options: { layout: WorkspaceLayout; template
         }
         throw error;
       }
+      // A first test event, unless events of an earlier function by this name are still there.
+      const events = join(layout.events, name);
+      if (!(await isDirectory(events))) await writeFileAtomic(join(events, 'example.json'), TEMPLATE_SAMPLE_EVENTS[template]);
       return get(name);
     },
 
@@ -171,6 +176,11 @@ export function createFunctionStore(options: { layout: WorkspaceLayout; template
           throw new StudioError('CONFLICT', `A function named "${to}" already exists. Choose another name.`);
         }
         throw error;
+      }
+      // Saved test events follow their function, unless the new name already has some.
+      const events = join(layout.events, from);
+      if ((await isDirectory(events)) && !(await isDirectory(join(layout.events, to)))) {
+        await rename(events, join(layout.events, to));
       }
       return get(to);
     },
