@@ -1,4 +1,5 @@
 import { app, BrowserWindow, session } from 'electron';
+import type { ExecutionChanged } from '../../shared/contract/events.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
@@ -6,8 +7,10 @@ import { CONTENT_SECURITY_POLICY } from '../services/api/web-content.ts';
 import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { parseMainArgs } from './args.ts';
+import { createExecutionNotices } from './execution-notices.ts';
 import { forwardEventsTo, mountIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
+import { notify } from './notify.ts';
 import { createMainWindow, preloadPath } from './window.ts';
 
 // electron-vite sets this while developing; a packaged or built app loads its own files.
@@ -89,6 +92,13 @@ if (!app.requestSingleInstanceLock()) {
       log: (message, error) => console.error(message, error ?? ''),
     });
     mountIpc(services, isTrustedUrl);
+    // A long execution finishing while the studio is in the background is worth a notification.
+    const noticeFor = createExecutionNotices();
+    services.events.subscribe((event, payload) => {
+      if (event !== 'executions.changed') return;
+      const notice = noticeFor(payload as ExecutionChanged);
+      if (notice !== undefined && window?.isFocused() !== true) notify(notice.title, notice.body, () => window?.show());
+    });
     installMenu(
       {
         workspace: services.layout.root,

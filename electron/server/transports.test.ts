@@ -139,9 +139,17 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
         '',
       ].join('\n'),
     });
+    const statuses: string[] = [];
+    const stop = api().on('executions.changed', (change) => {
+      if (change.functionArn.endsWith(':function:quick')) statuses.push(change.status);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const quick = await api().call('invoke.run', { functionName: 'quick', payload: '{"n": 21}' });
     expect(quick.durableExecutionArn).toMatch(/^arn:aws:lambda:.*:function:quick/);
     expect(JSON.parse(quick.payload)).toEqual({ doubled: 42 });
+    await expect.poll(() => statuses).toContain('SUCCEEDED');
+    expect(statuses[0]).toBe('RUNNING');
+    stop();
 
     await api().call('functions.create', { name: 'approval', template: 'durable-ts' });
     const started = Date.now();

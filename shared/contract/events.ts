@@ -11,9 +11,26 @@ export const WorkspaceChanged = z.object({
 });
 export type WorkspaceChanged = z.infer<typeof WorkspaceChanged>;
 
+/**
+ * A durable execution started, changed status or recorded history: the detail of Lambda's
+ * "Durable Execution Status Change" event. `lastEventId` lets a viewer fetch only new history.
+ */
+export const ExecutionChanged = z.object({
+  durableExecutionArn: z.string(),
+  durableExecutionName: z.string(),
+  functionArn: z.string(),
+  /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT or STOPPED. */
+  status: z.string(),
+  startTimestamp: z.string(),
+  endTimestamp: z.string().optional(),
+  lastEventId: z.number(),
+});
+export type ExecutionChanged = z.infer<typeof ExecutionChanged>;
+
 /** Every event the renderer can subscribe to, by name. */
 export const contractEvents = {
   'workspace.changed': WorkspaceChanged,
   /** A log line of a running invocation, as it is written (the invoke result repeats them all). */
   'invoke.log': InvokeLog,
+  'executions.changed': ExecutionChanged,
 };

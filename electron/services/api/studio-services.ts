@@ -74,6 +74,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   lambda.attachDurable(engine);
   await engine.start();
   const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
+  const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const sync = createFunctionSync({ functions, lambda, log });
 
   const handlers = createHandlers({
@@ -106,6 +107,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       closing ??= (async () => {
         await sync.close();
         stopLogs();
+        stopExecutions();
         await watcher.close();
         engine.close();
         await lambda.close();
