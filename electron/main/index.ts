@@ -83,6 +83,8 @@ if (!app.requestSingleInstanceLock()) {
       version: appVersion(),
       resourcesDir,
       nodeModulesDir: join(appRoot, 'node_modules'),
+      // Development-only packages (the aws-lambda declarations) are shipped beside the archive.
+      typeLibraryDirs: [join(process.resourcesPath, 'type-libraries')],
       // The services are bundled into out/main, so their own idea of the source tree is off.
       sandboxPaths: {
         bootstrapDir: join(resourcesDir, 'bootstrap'),

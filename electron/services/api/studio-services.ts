@@ -23,6 +23,8 @@ export interface StudioServicesOptions {
   resourcesDir: string;
   /** A `node_modules` holding the declaration packages handed to the editor. */
   nodeModulesDir: string;
+  /** More folders laid out like node_modules where declaration packages may be (a packaged app's). */
+  typeLibraryDirs?: string[];
   /** Port of the local Lambda service; 0 (default) picks a free one. */
   lambdaPort?: number;
   /**
@@ -81,7 +83,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
     functions,
     templates,
-    typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir }),
+    typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir, extraDirs: options.typeLibraryDirs ?? [] }),
     invoke: { functions, lambda, engine, sync, testEvents: createTestEventsStore(layout.root) },
   });
   const watcher = watchWorkspace(

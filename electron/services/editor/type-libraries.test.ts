@@ -57,6 +57,13 @@ describe('editor type libraries', () => {
     expect(context?.content).toMatch(/waitForCallback<TOutput/);
   });
 
+  it('finds packages in extra folders and says which one is missing', async () => {
+    const split = createTypeLibraries({ nodeModulesDir: join(root, 'no-such-dir'), extraDirs: [join(root, 'node_modules')] });
+    expect((await split.load()).length).toBe((await libraries.load()).length);
+    const missing = createTypeLibraries({ nodeModulesDir: join(root, 'no-such-dir') });
+    await expect(missing.load()).rejects.toThrow(/type declarations of @types\/aws-lambda are missing/);
+  });
+
   it('is read once and then served from memory', async () => {
     expect(await libraries.load()).toBe(await libraries.load());
   });

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TypeLibrary } from '../../../shared/contract/app.ts';
 
@@ -106,8 +106,17 @@ async function declarationFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-async function loadPackage(nodeModulesDir: string, pkg: DeclarationPackage): Promise<TypeLibrary[]> {
-  const root = join(nodeModulesDir, ...pkg.name.split('/'));
+/** The first of `dirs` that holds the package (a packaged app keeps some apart from node_modules). */
+async function packageRoot(dirs: readonly string[], name: string): Promise<string> {
+  for (const dir of dirs) {
+    const root = join(dir, ...name.split('/'));
+    if (await access(join(root, 'package.json')).then(() => true, () => false)) return root;
+  }
+  throw new Error(`The type declarations of ${name} are missing (looked in ${dirs.join(', ')}).`);
+}
+
+async function loadPackage(dirs: readonly string[], pkg: DeclarationPackage): Promise<TypeLibrary[]> {
+  const root = await packageRoot(dirs, pkg.name);
   const virtual = (absolute: string) => `file:///node_modules/${pkg.name}/${absolute.slice(root.length + 1).split(/[\\/]/).join('/')}`;
   const skipped = (pkg.skip ?? []).map((folder) => join(root, folder));
   const files = (await Promise.all(pkg.folders.map((folder) => declarationFiles(join(root, folder)))))
@@ -128,12 +137,16 @@ export interface TypeLibraries {
   load(): Promise<TypeLibrary[]>;
 }
 
-/** Type libraries read from the studio's own `node_modules`. */
-export function createTypeLibraries(options: { nodeModulesDir: string }): TypeLibraries {
+/**
+ * Type libraries read from the studio's own `node_modules`, or from `extraDirs` (laid out
+ * like node_modules) for packages a packaged app ships outside it.
+ */
+export function createTypeLibraries(options: { nodeModulesDir: string; extraDirs?: readonly string[] }): TypeLibraries {
+  const dirs = [options.nodeModulesDir, ...(options.extraDirs ?? [])];
   let cached: Promise<TypeLibrary[]> | undefined;
   return {
     load() {
-      cached ??= Promise.all(PACKAGES.map((pkg) => loadPackage(options.nodeModulesDir, pkg)))
+      cached ??= Promise.all(PACKAGES.map((pkg) => loadPackage(dirs, pkg)))
         .then((groups) => [...groups.flat(), ...STUBS])
         .catch((error: unknown) => {
           // A failed read should not be remembered: the next call tries again.
