@@ -43,7 +43,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | undefined;
   let services: StudioServices | undefined;
-  const workspace = parseMainArgs(process.argv, process.cwd()).workspace ?? defaultWorkspaceDir();
+  // `npm start` runs from the project root; INIT_CWD is where the user typed the command.
+  const workspace = parseMainArgs(process.argv, process.env.INIT_CWD ?? process.cwd()).workspace ?? defaultWorkspaceDir();
 
   app.on('second-instance', () => {
     if (window === undefined) return;

@@ -30,7 +30,8 @@ interface ServeOptions {
 }
 
 async function serve(options: ServeOptions): Promise<void> {
-  const workspaceDir = resolve(options.workspace ?? defaultWorkspaceDir());
+  // npm runs scripts from the project root; INIT_CWD is where the user typed the command.
+  const workspaceDir = resolve(process.env.INIT_CWD ?? process.cwd(), options.workspace ?? defaultWorkspaceDir());
   const server = await startStudioServer({
     workspaceDir,
     port: options.port ?? DEFAULT_PORT,
