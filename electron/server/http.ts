@@ -85,7 +85,8 @@ export function createStudioHttpServer(options: StudioHttpOptions): StudioHttpSe
       socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     };
     socket.on('error', () => socket.destroy());
-    if (isApiPath(path) && !hasQueryToken(request, options.token)) return refuse('401 Unauthorized');
+    // Browsers cannot set headers on a WebSocket, so the token comes in the query; other clients may use the header.
+    if (isApiPath(path) && !hasQueryToken(request, options.token) && !hasBearerToken(request, options.token)) return refuse('401 Unauthorized');
     if (path !== EVENTS_PATH) return refuse('404 Not Found');
     eventsSocket.handleUpgrade(request, socket, head);
   });
