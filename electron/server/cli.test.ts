@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTemplates } from '../services/templates/templates.ts';
+import { createFunctionStore } from '../services/workspace/function-store.ts';
+import { openWorkspace } from '../services/workspace/layout.ts';
+import { projectPaths } from './project-paths.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 let temp: string;
@@ -64,5 +68,45 @@ describe('cli serve', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/port is a whole number/);
+  });
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('cli invoke', () => {
+  it('runs a function with a saved event or a payload, response on stdout, log on stderr', async () => {
+    const workspace = join(temp, 'invoke');
+    const store = createFunctionStore({ layout: await openWorkspace(workspace), templates: createTemplates(join(projectPaths.resourcesDir, 'templates')) });
+    await store.create('hello', 'node-js');
+    await store.create('broken', 'node-js');
+    await store.writeFile('broken', 'index.mjs', "export const handler = async () => { throw new TypeError('no luck'); };\n");
+
+    const started = Date.now();
+    const saved = await runCli(['invoke', 'hello', '--workspace', workspace, '--event', 'example']);
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ message: 'Hello, Ada!' });
+    expect(saved.stderr).toContain('Greeting Ada');
+    expect(Date.now() - started).toBeLessThan(8_000);
+
+    const given = await runCli(['invoke', 'hello', '--workspace', workspace, '--payload', '{"name":"Bo"}', '--json']);
+    expect(given.code).toBe(0);
+    const result = JSON.parse(given.stdout) as { payload: string; report: { memorySizeMb: number } };
+    expect(JSON.parse(result.payload)).toMatchObject({ message: 'Hello, Bo!' });
+    expect(result.report.memorySizeMb).toBe(128);
+
+    const failed = await runCli(['invoke', 'broken', '--workspace', workspace]);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({ errorType: 'TypeError', errorMessage: 'no luck' });
+
+    const missing = await runCli(['invoke', 'ghost', '--workspace', workspace]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('There is no function "ghost"');
   });
 });

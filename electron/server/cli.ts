@@ -1,92 +1,14 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { join, resolve } from 'node:path';
-import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
-import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
-import { openBrowser } from './open-browser.ts';
+import { Command } from 'commander';
+import { addInvokeCommand } from './invoke-command.ts';
 import { projectVersion } from './project-paths.ts';
-import { startStudioServer } from './serve.ts';
-
-/** Port `serve` tries first, so the address stays the same between runs when it can. */
-const DEFAULT_PORT = 4700;
-
-/** Everything but the one result line goes to stderr, so stdout stays machine-readable. */
-function log(message: string, error?: unknown): void {
-  const detail = error === undefined ? '' : `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  process.stderr.write(`${message}${detail}\n`);
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
-  }
-  return port;
-}
-
-interface ServeOptions {
-  workspace?: string;
-  port?: number;
-  open: boolean;
-}
-
-async function serve(options: ServeOptions): Promise<void> {
-  // npm runs scripts from the project root; INIT_CWD is where the user typed the command.
-  const workspaceDir = resolve(process.env.INIT_CWD ?? process.cwd(), options.workspace ?? defaultWorkspaceDir());
-  const server = await startStudioServer({
-    workspaceDir,
-    port: options.port ?? DEFAULT_PORT,
-    // Only the default may move; a port the user named either works or is an error.
-    fallbackToFreePort: options.port === undefined,
-    log,
-  });
-  process.stdout.write(`${JSON.stringify({ ui: server.url, workspace: server.workspace, lambda: server.lambdaEndpoint })}\n`);
-  log(`Lambda Studio is running at ${server.url}`);
-  log(`Local Lambda API: ${server.lambdaEndpoint} (credentials in ${join(server.workspace, '.studio', CREDENTIALS_FILE)})`);
-  log(`Workspace: ${server.workspace}. Press Ctrl+C to stop.`);
-  if (options.open) openBrowser(server.url, (reason) => log(`Could not open a browser (${reason}); open the address above yourself.`));
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`Stopping (${signal})…`);
-    const force = setTimeout(() => {
-      log('Some connections did not close in time; exiting anyway.');
-      process.exit(0);
-    }, 5_000);
-    force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log('Stopping failed', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-}
+import { addServeCommand } from './serve-command.ts';
 
 const program = new Command()
   .name('lambda-studio')
-  .description('Lambda Studio without a window: serve the studio to a browser, and more.')
+  .description('Lambda Studio without a window: serve the studio to a browser, run functions, and more.')
   .version(projectVersion());
 
-program
-  .command('serve')
-  .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambda"} as one JSON line.')
-  .option('-w, --workspace <dir>', `workspace folder, created if missing (default: ${defaultWorkspaceDir()})`)
-  .option('-p, --port <port>', `port to listen on; 0 picks a free one (default: ${DEFAULT_PORT}, or a free one if taken)`, parsePort)
-  .option('--no-open', 'do not open a browser')
-  .action(async (options: ServeOptions) => {
-    try {
-      await serve(options);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') log(`Port ${options.port} is already in use. Choose another with --port, or --port 0 for any free one.`);
-      else log('The studio could not start', error);
-      process.exit(1);
-    }
-  });
+addServeCommand(program);
+addInvokeCommand(program);
 
 await program.parseAsync(process.argv);

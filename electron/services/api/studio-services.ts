@@ -32,6 +32,8 @@ export interface StudioServicesOptions {
    * to the source tree; a bundled host (the desktop app) names them itself.
    */
   sandboxPaths?: Partial<LauncherPaths>;
+  /** Register every workspace function with the Lambda service at once (default true). */
+  syncOnStart?: boolean;
   /** Where problems that reach no caller are written (stderr in `serve`). */
   log?: (message: string, error?: unknown) => void;
 }
@@ -96,7 +98,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   );
   await watcher.ready;
   // Outside tools may call the endpoint before anyone opens a function.
-  void sync.syncAll();
+  if (options.syncOnStart !== false) void sync.syncAll();
 
   let closing: Promise<void> | undefined;
   return {
