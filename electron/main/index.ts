@@ -18,8 +18,9 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 /** The app's folder: the repository in development, `app.asar` when packaged. */
 const appRoot = app.getAppPath();
-/** Resources are unpacked beside the archive so child processes can read them as plain files. */
-const resourcesDir = join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'resources');
+/** Unpacked files beside the archive (the same folder in development): what child processes read. */
+const unpackedRoot = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
+const resourcesDir = join(unpackedRoot, 'resources');
 
 function isTrustedUrl(url: string): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true;
@@ -89,7 +90,7 @@ if (!app.requestSingleInstanceLock()) {
       // The services are bundled into out/main, so their own idea of the source tree is off.
       sandboxPaths: {
         bootstrapDir: join(resourcesDir, 'bootstrap'),
-        nodeModulesDir: join(appRoot, 'node_modules'),
+        nodeModulesDir: join(unpackedRoot, 'node_modules'),
         nodeBinary: join(appRoot, 'node_modules', '.bin', 'node'),
       },
       log: (message, error) => console.error(message, error ?? ''),
