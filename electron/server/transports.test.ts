@@ -121,6 +121,12 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
     expect(result.report?.memorySizeMb).toBe(128);
     await expect.poll(() => lines.join('\n')).toContain('Greeting Ada');
     stop();
+    // An edit saved just before the next invoke is what runs; an untouched function stays warm.
+    await api().call('functions.writeFile', { name: 'greeter', path: 'index.ts', content: 'export const handler = async () => "v2";\n' });
+    expect((await api().call('invoke.run', { functionName: 'greeter', payload: '{}' })).payload).toBe('"v2"');
+    const warm = await api().call('invoke.run', { functionName: 'greeter', payload: '{}' });
+    expect(warm.payload).toBe('"v2"');
+    expect(warm.report?.initDurationMs).toBeUndefined();
     const endpoint = await api().call('lambda.endpoint', {});
     expect(endpoint.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });

@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 
@@ -19,6 +21,32 @@ export interface FunctionSync {
   close(): Promise<void>;
 }
 
+/**
+ * What a function folder looks like right now: every file's path, size and modification time,
+ * plus the time node_modules last changed (a package added or removed). Equal prints mean the
+ * last bundle is still current, so its warm sandboxes can keep serving.
+ */
+export async function folderFingerprint(dir: string): Promise<string> {
+  const parts: string[] = [];
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      const rel = `${prefix}${entry.name}`;
+      if (entry.name === 'node_modules') {
+        // Only whether packages came or went; walking a dependency tree on every invoke costs too much.
+        parts.push(`${rel}:${(await stat(path)).mtimeMs}`);
+      } else if (entry.isDirectory() && entry.name !== '__pycache__') {
+        await walk(path, `${rel}/`);
+      } else if (entry.isFile()) {
+        const info = await stat(path).catch(() => undefined);
+        if (info !== undefined) parts.push(`${rel}:${info.size}:${info.mtimeMs}`);
+      }
+    }
+  };
+  await walk(dir, '');
+  return parts.sort().join('\n');
+}
+
 export function createFunctionSync(options: {
   functions: FunctionStore;
   lambda: LocalLambdaService;
@@ -28,13 +56,21 @@ export function createFunctionSync(options: {
   const { functions, lambda } = options;
   const log = options.log ?? (() => {});
   const chains = new Map<string, Promise<void>>();
+  /** The fingerprint each function had when it was last bundled. */
+  const synced = new Map<string, string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let closed = false;
 
   const syncOnce = async (name: string) => {
+    const dir = await functions.folderOf(name);
+    // Taken before bundling: an edit made meanwhile changes the print, so the next sync catches it.
+    const print = await folderFingerprint(dir);
+    if (synced.get(name) === print) return;
     const detail = await functions.get(name);
     if (detail.config === null) return;
-    await lambda.syncWorkspaceFunction({ name, dir: await functions.folderOf(name), config: detail.config });
+    synced.delete(name);
+    await lambda.syncWorkspaceFunction({ name, dir, config: detail.config });
+    synced.set(name, print);
   };
 
   const sync = (name: string): Promise<void> => {
@@ -65,7 +101,10 @@ export function createFunctionSync(options: {
           timers.delete(name);
           functions.folderOf(name).then(
             () => quietly(name),
-            () => lambda.removeWorkspaceFunction(name),
+            () => {
+              synced.delete(name);
+              lambda.removeWorkspaceFunction(name);
+            },
           );
         }, options.debounceMs ?? 500),
       );
@@ -81,6 +120,7 @@ export function createFunctionSync(options: {
       const pending = timers.get(name);
       if (pending !== undefined) clearTimeout(pending);
       timers.delete(name);
+      synced.delete(name);
       lambda.removeWorkspaceFunction(name);
     },
     async close() {
