@@ -1,7 +1,17 @@
 import { Command } from 'commander';
-import { addInvokeCommand } from './invoke-command.ts';
 import { projectVersion } from './project-paths.ts';
-import { addServeCommand } from './serve-command.ts';
+
+// node:sqlite (the durable engine's store) announces itself as experimental on every run; that
+// notice is not for users. Filtered before the commands, and with them the engine, are loaded.
+const emitWarning = process.emitWarning.bind(process) as (warning: string | Error, ...rest: unknown[]) => void;
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const text = typeof warning === 'string' ? warning : warning.message;
+  if (text.startsWith('SQLite is an experimental feature')) return;
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
+
+const { addServeCommand } = await import('./serve-command.ts');
+const { addInvokeCommand } = await import('./invoke-command.ts');
 
 const program = new Command()
   .name('lambda-studio')

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { join } from 'node:path';
+import { StudioError } from '../../shared/contract/errors.ts';
 import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
 import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
 import { openBrowser } from './open-browser.ts';
@@ -72,6 +73,7 @@ export function addServeCommand(program: Command): void {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') log(`Port ${options.port} is already in use. Choose another with --port, or --port 0 for any free one.`);
+        else if (error instanceof StudioError) log(`The studio could not start: ${error.message}`);
         else log('The studio could not start', error);
         process.exit(1);
       }

@@ -37,6 +37,12 @@ describe('workspace layout', () => {
     expect(await readFile(join(layout.state, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
   });
 
+  it('refuses a file where the workspace folder should be, saying so', async () => {
+    const file = join(layout.root, 'events', 'not-a-folder.json');
+    await writeFile(file, '{}');
+    await expect(openWorkspace(file)).rejects.toThrow(/is a file, not a folder/);
+  });
+
   it('leaves an existing .gitignore alone when opened again', async () => {
     await writeFile(join(layout.state, '.gitignore'), '*\n!keep\n');
     await openWorkspace(layout.root);

@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { StudioError } from '../../../shared/contract/errors.ts';
 
 /** The folders of a workspace, as absolute paths. */
 export interface WorkspaceLayout {
@@ -40,6 +41,10 @@ const STATE_GITIGNORE = '# Lambda Studio state: local to this machine.\n*\n';
  */
 export async function openWorkspace(dir: string): Promise<WorkspaceLayout> {
   const layout = workspaceLayout(dir);
+  const existing = await stat(layout.root).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new StudioError('BAD_INPUT', `${layout.root} is a file, not a folder. Choose a folder for the workspace (it is created if missing).`);
+  }
   for (const folder of [layout.root, layout.functions, layout.workflows, layout.events, layout.state]) {
     await mkdir(folder, { recursive: true });
   }
