@@ -97,6 +97,12 @@ describe('calls', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'BAD_INPUT', message: expect.stringMatching(/larger than 10 MB/) } });
   });
 
+  it('answers a garbled method name with BAD_INPUT, not a failure', async () => {
+    const response = await post('/api/functions.%E0%A4%A', '{}', auth());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
+
   it('wants POST for calls', async () => {
     const response = await fetch(`${server.origin}/api/app.info`, { headers: auth() });
     expect(response.status).toBe(400);

@@ -64,7 +64,12 @@ export function createStudioHttpServer(options: StudioHttpOptions): StudioHttpSe
         error: { code: 'BAD_INPUT', message: `${EVENTS_PATH} is a WebSocket: connect with ws://…${EVENTS_PATH}?token=….` },
       });
     }
-    const method = decodeURIComponent(path.slice('/api/'.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(path.slice('/api/'.length));
+    } catch {
+      return sendResult(response, { ok: false, error: { code: 'BAD_INPUT', message: 'The method name in the address is not valid.' } });
+    }
     return handleApiCall(request, response, method, options.dispatch, options.maxBodyBytes ?? MAX_BODY_BYTES);
   };
 
