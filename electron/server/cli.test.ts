@@ -1,4 +1,6 @@
+import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,18 @@ import { projectPaths } from './project-paths.ts';
 const cli = join(import.meta.dirname, 'cli.ts');
 let temp: string;
 
+/** A port nothing listens on right now, for options that fix one. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'studio-cli-'));
 });
@@ -21,7 +35,8 @@ afterAll(() => rm(temp, { recursive: true, force: true }));
 describe('cli serve', () => {
   it('prints one JSON line, serves the API with the token, and exits 0 on SIGTERM', async () => {
     const workspace = join(temp, 'new', 'workspace');
-    const child = spawn(process.execPath, [cli, 'serve', '--workspace', workspace, '--port', '0', '--no-open'], {
+    const lambdaPort = await freePort();
+    const child = spawn(process.execPath, [cli, 'serve', '--workspace', workspace, '--port', '0', '--lambda-port', String(lambdaPort), '--no-open'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -36,9 +51,26 @@ describe('cli serve', () => {
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
     });
 
-    const printed = JSON.parse(first) as { ui: string; workspace: string; lambda: string };
-    expect(Object.keys(printed).sort()).toEqual(['lambda', 'ui', 'workspace']);
-    expect(printed.lambda).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const printed = JSON.parse(first) as Record<'ui' | 'workspace' | 'lambda' | 'lambdaEndpoint' | 'region' | 'accessKeyId' | 'secretAccessKey', string>;
+    expect(Object.keys(printed).sort()).toEqual(['accessKeyId', 'lambda', 'lambdaEndpoint', 'region', 'secretAccessKey', 'ui', 'workspace']);
+    expect(printed.lambdaEndpoint).toBe(`http://127.0.0.1:${lambdaPort}`);
+    expect(printed.lambda).toBe(printed.lambdaEndpoint);
+
+    // The printed credentials are the ones the service checks signatures against.
+    const signed = new LambdaClient({
+      endpoint: printed.lambdaEndpoint,
+      region: printed.region,
+      credentials: { accessKeyId: printed.accessKeyId, secretAccessKey: printed.secretAccessKey },
+      maxAttempts: 1,
+    });
+    expect((await signed.send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+    const forged = new LambdaClient({
+      endpoint: printed.lambdaEndpoint,
+      region: printed.region,
+      credentials: { accessKeyId: printed.accessKeyId, secretAccessKey: `${printed.secretAccessKey}x` },
+      maxAttempts: 1,
+    });
+    await expect(forged.send(new ListFunctionsCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException' });
     expect(printed.workspace).toBe(workspace);
     expect((await stat(join(workspace, 'functions'))).isDirectory()).toBe(true);
     const match = /^(http:\/\/127\.0\.0\.1:\d+)\/#token=(.+)$/.exec(printed.ui);

@@ -20,6 +20,7 @@ function parsePort(value: string): number {
 interface ServeOptions {
   workspace?: string;
   port?: number;
+  lambdaPort?: number;
   open: boolean;
 }
 
@@ -29,9 +30,18 @@ async function serve(options: ServeOptions): Promise<void> {
     port: options.port ?? DEFAULT_PORT,
     // Only the default may move; a port the user named either works or is an error.
     fallbackToFreePort: options.port === undefined,
+    lambdaPort: options.lambdaPort ?? 0,
     log,
   });
-  process.stdout.write(`${JSON.stringify({ ui: server.url, workspace: server.workspace, lambda: server.lambdaEndpoint })}\n`);
+  const ready = {
+    ui: server.url,
+    workspace: server.workspace,
+    lambdaEndpoint: server.lambdaEndpoint,
+    ...server.lambdaAccess,
+    // Kept for scripts written against the first form of this line.
+    lambda: server.lambdaEndpoint,
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
   log(`Lambda Studio is running at ${server.url}`);
   log(`Local Lambda API: ${server.lambdaEndpoint} (credentials in ${join(server.workspace, '.studio', CREDENTIALS_FILE)})`);
   log(`Workspace: ${server.workspace}. Press Ctrl+C to stop.`);
@@ -63,16 +73,19 @@ async function serve(options: ServeOptions): Promise<void> {
 export function addServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambda"} as one JSON line.')
+    .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambdaEndpoint","region","accessKeyId","secretAccessKey"} as one JSON line.')
     .option('-w, --workspace <dir>', WORKSPACE_HELP)
     .option('-p, --port <port>', `port to listen on; 0 picks a free one (default: ${DEFAULT_PORT}, or a free one if taken)`, parsePort)
+    .option('--lambda-port <port>', 'port of the local Lambda API; 0 picks a free one (default: 0)', parsePort)
     .option('--no-open', 'do not open a browser')
     .action(async (options: ServeOptions) => {
       try {
         await serve(options);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') log(`Port ${options.port} is already in use. Choose another with --port, or --port 0 for any free one.`);
+        if (code === 'EADDRINUSE') {
+          log(`A port the studio was asked to use is taken (--port ${options.port ?? DEFAULT_PORT}, --lambda-port ${options.lambdaPort ?? 0}). Choose another, or 0 for any free one.`);
+        }
         else if (error instanceof StudioError) log(`The studio could not start: ${error.message}`);
         else log('The studio could not start', error);
         process.exit(1);

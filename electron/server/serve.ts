@@ -15,6 +15,8 @@ export interface StudioServerOptions {
   rendererDir?: string;
   resourcesDir?: string;
   nodeModulesDir?: string;
+  /** The local Lambda service's port; 0 (the default) picks a free one. */
+  lambdaPort?: number;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
   log?: (message: string, error?: unknown) => void;
@@ -32,6 +34,8 @@ export interface StudioServer {
   workspace: string;
   /** The local Lambda service's endpoint, for `aws --endpoint-url` and SDK clients. */
   lambdaEndpoint: string;
+  /** Region and the generated credentials every Lambda API request must be signed with. */
+  lambdaAccess: { region: string; accessKeyId: string; secretAccessKey: string };
   /** Closes sockets, the server and the workspace watcher. */
   close(): Promise<void>;
 }
@@ -63,6 +67,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     version: projectVersion(),
     resourcesDir: options.resourcesDir ?? projectPaths.resourcesDir,
     nodeModulesDir: options.nodeModulesDir ?? projectPaths.nodeModulesDir,
+    lambdaPort: options.lambdaPort ?? 0,
     log,
   });
   const token = options.token ?? createToken();
@@ -95,6 +100,11 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     token,
     workspace: services.layout.root,
     lambdaEndpoint: services.lambda.endpoint,
+    lambdaAccess: {
+      region: services.lambda.region,
+      accessKeyId: services.lambda.credentials.accessKeyId,
+      secretAccessKey: services.lambda.credentials.secretAccessKey,
+    },
     close() {
       closing ??= Promise.all([http.close(), services.close()]).then(() => undefined);
       return closing;
