@@ -25,6 +25,16 @@ export interface SandboxInvoker {
   durableConfigOf(functionName: string, qualifier?: string): Promise<{ executionTimeout: number; retentionPeriodInDays: number } | null>;
 }
 
+/** The function an Invoke of a durable function names, as the Invoke route resolved it. */
+export interface DurableInvokeTarget {
+  functionName: string;
+  /** What the caller named: `$LATEST`, a version or an alias. */
+  qualifier: string;
+  functionArn: string;
+  /** The version the qualifier points at now (an alias pins its execution to it); defaults to the qualifier when that is a version. */
+  version?: string;
+}
+
 /**
  * How the Lambda API hands durable work to the durable engine. The Invoke route calls
  * `invokeDurable` instead of running the sandbox when the function is durable; the engine's
@@ -32,5 +42,5 @@ export interface SandboxInvoker {
  */
 export interface DurableHooks {
   routes: ApiRoute[];
-  invokeDurable(request: ApiRequest, target: { functionName: string; qualifier: string; functionArn: string }): Promise<ApiResponse>;
+  invokeDurable(request: ApiRequest, target: DurableInvokeTarget): Promise<ApiResponse>;
 }

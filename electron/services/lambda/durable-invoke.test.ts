@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
 import { attachDurableEngine } from '../durable/attach.ts';
 import type { DurableEngine } from '../durable/engine.ts';
-import { startTestService, type TestService } from './test-support.ts';
+import { decode, startTestService, zipOf, type TestService } from './test-support.ts';
 
 let t: TestService;
 let engine: DurableEngine;
@@ -37,5 +37,32 @@ export const handler = withDurableExecution(async (event: { n: number }, context
     expect(JSON.parse(out.payload.toString())).toEqual({ doubled: 40, plusOne: 41 });
     expect(out.durableExecutionArn).toMatch(/^arn:aws:lambda:us-east-1:000000000000:function:steps/);
     expect(out.logs.join('\n')).toContain('doubled 40');
+  });
+});
+
+describe('a durable function invoked through an alias', () => {
+  it('pins the execution to the version the alias points at', async () => {
+    const { CreateAliasCommand, CreateFunctionCommand, GetDurableExecutionCommand, InvokeCommand, PublishVersionCommand } = await import('@aws-sdk/client-lambda');
+    const source = (answer: string) => `import { withDurableExecution } from '@aws/durable-execution-sdk-js';
+export const handler = withDurableExecution(async (event, context) => context.step('answer', async () => '${answer}'));`;
+    await t.client.send(
+      new CreateFunctionCommand({
+        FunctionName: 'pinned',
+        Runtime: 'nodejs22.x',
+        Role: 'arn:aws:iam::000000000000:role/test',
+        Handler: 'index.handler',
+        Code: { ZipFile: zipOf({ 'index.mjs': source('one') }) },
+        Timeout: 10,
+        DurableConfig: { ExecutionTimeout: 60, RetentionPeriodInDays: 1 },
+      }),
+    );
+    const published = await t.client.send(new PublishVersionCommand({ FunctionName: 'pinned' }));
+    await t.client.send(new CreateAliasCommand({ FunctionName: 'pinned', Name: 'live', FunctionVersion: published.Version }));
+
+    const out = await t.client.send(new InvokeCommand({ FunctionName: 'pinned', Qualifier: 'live', Payload: '{}' }));
+    expect(out.ExecutedVersion).toBe(published.Version);
+    expect(decode(out.Payload)).toBe('one');
+    const execution = await t.client.send(new GetDurableExecutionCommand({ DurableExecutionArn: out.DurableExecutionArn }));
+    expect(execution.Version).toBe(published.Version);
   });
 });

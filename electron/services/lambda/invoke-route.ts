@@ -89,7 +89,12 @@ export function invokeRoute(ctx: InvokeRouteContext): ApiRoute {
 
       const durable = ctx.durable();
       if (resolved.version.durable !== undefined && durable !== undefined) {
-        return durable.invokeDurable(request, { functionName: resolved.record.name, qualifier: resolved.qualifier, functionArn: invokedFunctionArn });
+        return durable.invokeDurable(request, {
+          functionName: resolved.record.name,
+          qualifier: resolved.qualifier,
+          functionArn: invokedFunctionArn,
+          version: resolved.version.version,
+        });
       }
       const clientContext = decodeClientContext(request.headers['x-amz-client-context']);
       const requestId = randomUUID();

@@ -134,14 +134,21 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
     });
 
   const waitInit = async (): Promise<InitOutcome> => {
-    const outcome = await Promise.race([
-      until<InitOutcome>(
-        () => (initError !== undefined ? { kind: 'init-error', ...initError } : readyAt !== undefined ? { kind: 'ready' } : undefined),
-        (exit) => ({ kind: 'exit', exit }),
-      ),
-      delay(INIT_LIMIT_MS).then((): InitOutcome => ({ kind: 'init-timeout' })),
-    ]);
-    return outcome;
+    // The init limit's timer must go with the race: left running it would hold the host's event loop open.
+    let limit: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        until<InitOutcome>(
+          () => (initError !== undefined ? { kind: 'init-error', ...initError } : readyAt !== undefined ? { kind: 'ready' } : undefined),
+          (exit) => ({ kind: 'exit', exit }),
+        ),
+        new Promise<InitOutcome>((resolve) => {
+          limit = setTimeout(() => resolve({ kind: 'init-timeout' }), INIT_LIMIT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(limit);
+    }
   };
 
   const flushOutput = async () => {

@@ -1,4 +1,5 @@
 import { LambdaApiError, type ApiRequest, type ApiResponse } from '../../lambda/api-types.ts';
+import type { DurableInvokeTarget } from '../../lambda/durable-hooks.ts';
 import type { EngineInternals } from '../engine.ts';
 import { invalidParameter } from './common.ts';
 
@@ -13,7 +14,7 @@ const SYNC_WAIT_MS = 15 * 60_000;
 export async function invokeDurable(
   ctx: EngineInternals,
   request: ApiRequest,
-  target: { functionName: string; qualifier: string; functionArn: string },
+  target: DurableInvokeTarget,
 ): Promise<ApiResponse> {
   const name = request.headers['x-amz-durable-execution-name'];
   if (name !== undefined && !/^[a-zA-Z0-9_-]{1,64}$/.test(name)) {
@@ -23,9 +24,9 @@ export async function invokeDurable(
   const input = request.body.length === 0 ? '{}' : request.body.toString('utf8');
   const config = await ctx.invoker.durableConfigOf(target.functionName, target.qualifier);
   if (config === null) throw invalidParameter(`${target.functionName} is not a durable function.`);
-  // An alias must be pinned to the version it points at; the Invoke route may pass that as `version`.
-  const resolved = (target as { version?: unknown }).version;
-  const version = typeof resolved === 'string' && /^(\$LATEST|\d+)$/.test(resolved) ? resolved : /^(\$LATEST|\d+)$/.test(target.qualifier) ? target.qualifier : '$LATEST';
+  // An execution stays on the version it started with, even when its alias moves on later.
+  const isVersion = (value: string | undefined): value is string => value !== undefined && /^(\$LATEST|\d+)$/.test(value);
+  const version = isVersion(target.version) ? target.version : isVersion(target.qualifier) ? target.qualifier : '$LATEST';
   const traceId = request.headers['x-amzn-trace-id'];
   const { execution, created } = ctx.startExecution({
     functionName: target.functionName,
