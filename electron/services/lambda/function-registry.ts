@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Runtime } from '../../../shared/workspace/function-config.ts';
+import type { Runner, Runtime } from '../../../shared/workspace/function-config.ts';
 import { LambdaApiError } from './api-types.ts';
 
 /** Durable settings in Lambda's own field names. */
@@ -20,6 +20,10 @@ export interface FunctionVersion {
   description: string;
   role: string;
   durable?: DurableConfigValue;
+  /** Where its sandboxes run; unset means the service's default (functions created through the API say nothing). */
+  runner?: Runner;
+  /** The container image to run (docker runner), instead of the runtime's default. */
+  image?: string;
   /** The folder mounted as the task root (`LAMBDA_TASK_ROOT`). */
   codeDir: string;
   codeSha256: string;

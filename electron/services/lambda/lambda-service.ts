@@ -12,6 +12,10 @@ import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
 import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
 import { defaultLauncherPaths, type LauncherPaths, type NodeBootstrap, sandboxCommand } from '../runners/launchers.ts';
+import { StudioError } from '../../../shared/contract/errors.ts';
+import type { Runner } from '../../../shared/workspace/function-config.ts';
+import { DockerUnavailableError, type DockerEngineOptions } from '../runners/docker-engine.ts';
+import { createDockerRunner, type DockerRunner } from '../runners/docker-runner.ts';
 import { startProcessSandbox } from '../runners/process-sandbox.ts';
 import { createSandboxPool } from '../runners/sandbox-pool.ts';
 import type { InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
@@ -39,6 +43,10 @@ export interface LocalLambdaServiceOptions {
   /** Waits before retrying a failed Event invocation (default Lambda's: 1 and 2 minutes; `[]` turns retries off). */
   asyncRetryDelaysMs?: readonly number[];
   paths?: Partial<LauncherPaths>;
+  /** Where functions that do not name a runner run (those created through the API): `process` (default) or `docker`. */
+  runner?: Runner;
+  /** The Docker engine the docker runner uses (default: `DOCKER_HOST` or the platform's socket). */
+  docker?: DockerEngineOptions;
   /** Service diagnostics (not function logs; those go to `onLog`). */
   log?: (message: string) => void;
 }
@@ -75,6 +83,8 @@ export interface LocalLambdaService extends SandboxInvoker {
   attachDurable(hooks: DurableHooks): void;
   /** Live sandboxes per function name. */
   sandboxStats(): Record<string, number>;
+  /** The docker runner (its engine is asked nothing until a docker function runs or its status is read). */
+  readonly docker: DockerRunner;
   close(): Promise<void>;
 }
 
@@ -122,11 +132,22 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       }
     }
   };
+  const docker = createDockerRunner({
+    ...options.docker,
+    nodeModulesDir: paths.nodeModulesDir,
+    ...(options.nodeBootstrap === undefined ? {} : { nodeBootstrap: options.nodeBootstrap }),
+    log,
+  });
+  const runnerOf = (version: { runner?: Runner }): Runner => version.runner ?? options.runner ?? 'process';
+  // Containers a crashed studio left behind go now; an engine that does not answer has none running.
+  void docker.cleanupLeftovers().catch(() => undefined);
   const pool = createSandboxPool({
     maxPerFunction: options.maxSandboxesPerFunction ?? 4,
     idleMs: options.idleSandboxMs ?? 5 * 60_000,
     start: (version) =>
-      startProcessSandbox({
+      runnerOf(version) === 'docker'
+        ? docker.startSandbox(version, { region, functionArn: registry.functionArn(version.functionName), runtimeApi: '', credentials, lambdaEndpoint: endpoint }, emitLog)
+        : startProcessSandbox({
         version,
         onLog: emitLog,
         command: (runtimeApi) =>
@@ -202,6 +223,15 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     },
     async invoke(request) {
       const resolved = resolve(request.functionName, request.qualifier);
+      if (runnerOf(resolved.version) === 'docker') {
+        // Checked first so a durable execution is not started on an engine that is not there.
+        try {
+          await docker.engine.ensureRunning();
+        } catch (error) {
+          if (error instanceof DockerUnavailableError) throw new StudioError('UNAVAILABLE', error.engine.message, error.engine.fix);
+          throw error;
+        }
+      }
       const payload = typeof request.payload === 'string' ? Buffer.from(request.payload) : request.payload;
       const arn = registry.functionArn(resolved.record.name, request.qualifier);
       if (resolved.version.durable !== undefined && durable !== undefined) {
@@ -231,9 +261,11 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       durable = hooks;
     },
     sandboxStats: () => pool.stats(),
+    docker,
     async close() {
       events.close();
       pool.close();
+      await docker.close();
       await server.close();
       await saving;
     },

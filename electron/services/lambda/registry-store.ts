@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Runtime } from '../../../shared/workspace/function-config.ts';
+import { Runner, Runtime } from '../../../shared/workspace/function-config.ts';
 import type { FunctionRecord, FunctionRegistry } from './function-registry.ts';
 
 const Version = z.object({
@@ -16,6 +16,8 @@ const Version = z.object({
   description: z.string(),
   role: z.string(),
   durable: z.object({ executionTimeout: z.number(), retentionPeriodInDays: z.number() }).optional(),
+  runner: Runner.optional(),
+  image: z.string().optional(),
   codeDir: z.string(),
   codeSha256: z.string(),
   codeSize: z.number(),

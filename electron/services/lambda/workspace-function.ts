@@ -51,7 +51,6 @@ export async function prepareWorkspaceFunction(input: WorkspaceFunctionInput): P
     codeDir = bundle.outDir;
     warnings.push(...bundle.warnings.map((w) => `${w.file ?? ''}${w.line === undefined ? '' : `:${w.line}`} ${w.text}`.trim()));
   }
-  if (config.runner === 'docker') warnings.push('The docker runner is not available here; the function runs in a local process sandbox.');
   const code = await hashTree(codeDir);
   return {
     warnings,
@@ -68,6 +67,8 @@ export async function prepareWorkspaceFunction(input: WorkspaceFunctionInput): P
       ...(config.durable?.enabled === true
         ? { durable: { executionTimeout: config.durable.executionTimeout, retentionPeriodInDays: config.durable.retentionPeriodInDays } }
         : {}),
+      runner: config.runner,
+      ...(config.image === undefined ? {} : { image: config.image }),
       codeDir,
       codeSha256: code.sha256,
       codeSize: code.size,

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
 import { readMemoryMb } from './proc-memory.ts';
 import { failureDocument, reportLine } from './report.ts';
-import type { InvocationResult, Sandbox, SandboxCommand, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
+import type { InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
 /** Lambda gives init 10 s of its own before the invoke's timeout applies. */
 export const INIT_LIMIT_MS = 10_000;
@@ -19,7 +19,15 @@ export interface ProcessSandboxOptions {
   onLog(line: SandboxLogLine): void;
 }
 
-type Exit = { code: number | null; signal: NodeJS.Signals | null };
+/** What starting any sandbox needs: how to launch its program once its Runtime API listens. */
+export interface SandboxOptions {
+  version: FunctionVersion;
+  /** Starts the program; throws when it cannot even be attempted (the sandbox is then not created). */
+  launch(runtimeApi: string): Promise<SandboxChild>;
+  onLog(line: SandboxLogLine): void;
+}
+
+type Exit = SandboxExit;
 type InitOutcome = { kind: 'ready' } | { kind: 'init-error'; body: Buffer; errorType?: string } | { kind: 'exit'; exit: Exit } | { kind: 'init-timeout' };
 type RunOutcome = RuntimeAnswer | { kind: 'exit'; exit: Exit } | { kind: 'timeout' };
 
@@ -28,12 +36,47 @@ const round2 = (ms: number) => Math.round(ms * 100) / 100;
 const SIGNAL_TEXT: Record<string, string> = { SIGKILL: 'killed', SIGSEGV: 'segmentation fault', SIGABRT: 'aborted', SIGTERM: 'terminated', SIGBUS: 'bus error' };
 const exitText = (exit: Exit) => (exit.signal === null ? `exit status ${exit.code ?? 0}` : `signal: ${SIGNAL_TEXT[exit.signal] ?? exit.signal}`);
 
+/** A child process in its own process group, as a sandbox program. */
+export function spawnChild(cmd: SandboxCommand): SandboxChild {
+  const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let running = true;
+  const exited = new Promise<SandboxExit & { startError?: string }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+    child.on('error', (error) => {
+      running = false;
+      resolve({ code: 127, signal: null, startError: `Could not start the sandbox (${cmd.command}): ${error.message}` });
+    });
+  });
+  return {
+    stdout: child.stdout,
+    stderr: child.stderr,
+    memoryPid: () => child.pid,
+    exited,
+    kill() {
+      if (!running) return;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    },
+  };
+}
+
+/** Starts a sandbox running `options.command` as a child process of the host. */
+export function startProcessSandbox(options: ProcessSandboxOptions): Promise<Sandbox> {
+  return startSandbox({ version: options.version, onLog: options.onLog, launch: async (runtimeApi) => spawnChild(options.command(runtimeApi)) });
+}
+
 /**
- * Starts a sandbox: a child process running a bootstrap that pulls work from its own Runtime
- * API. The host enforces the timeout and memory size and turns every way a process can fail
- * into Lambda's error for the caller; a sandbox that failed is dead and never reused.
+ * Starts a sandbox: a program (process or container) running a bootstrap that pulls work from
+ * its own Runtime API. The host enforces the timeout and memory size and turns every way a
+ * program can fail into Lambda's error for the caller; a sandbox that failed is dead and never reused.
  */
-export async function startProcessSandbox(options: ProcessSandboxOptions): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { version } = options;
   const id = randomUUID();
   const spawnedAt = performance.now();
@@ -61,8 +104,14 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
       notify();
     },
   });
-  const cmd = options.command(api.address);
-  const child: ChildProcess = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let child: SandboxChild;
+  try {
+    child = await options.launch(api.address);
+  } catch (error) {
+    api.abandon();
+    await api.close();
+    throw error;
+  }
 
   const emit = (line: string) => {
     lines.push(line);
@@ -79,32 +128,22 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
   const kill = () => {
     if (!alive) return;
     alive = false;
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
+    child.kill();
   };
-  const exited = new Promise<Exit>((resolve) => {
-    child.on('exit', (code, signal) => {
-      alive = false;
-      clearInterval(watch);
-      api.abandon();
-      void api.close();
-      resolve({ code, signal });
-      notify();
-    });
-    child.on('error', (error) => {
-      emit(`Could not start the sandbox (${cmd.command}): ${error.message}`);
-      alive = false;
-      clearInterval(watch);
-      void api.close();
-      resolve({ code: 127, signal: null });
-    });
+  const exited: Promise<Exit> = child.exited.then((exit) => {
+    if (exit.startError !== undefined) emit(exit.startError);
+    if (exit.outOfMemory === true) outOfMemory = true;
+    alive = false;
+    clearInterval(watch);
+    api.abandon();
+    void api.close();
+    notify();
+    return { code: exit.code, signal: exit.signal };
   });
   const watch = setInterval(() => {
-    if (child.pid === undefined || !alive || !watching) return;
-    void readMemoryMb(child.pid).then((memory) => {
+    const pid = child.memoryPid();
+    if (pid === undefined || !alive || !watching) return;
+    void readMemoryMb(pid).then((memory) => {
       if (memory === undefined) return;
       peakMb = Math.max(peakMb, memory.peakMb, memory.rssMb);
       if (memory.rssMb > version.memorySize && alive) {
@@ -160,8 +199,9 @@ export async function startProcessSandbox(options: ProcessSandboxOptions): Promi
     const durationMs = round2(performance.now() - startedAt);
     watching = false;
     await flushOutput();
-    if (child.pid !== undefined && alive) {
-      const memory = await readMemoryMb(child.pid);
+    const pid = child.memoryPid();
+    if (pid !== undefined && alive) {
+      const memory = await readMemoryMb(pid);
       if (memory !== undefined) peakMb = Math.max(peakMb, memory.peakMb);
     }
     const report = { durationMs, billedDurationMs: Math.max(1, Math.ceil(durationMs)), maxMemoryUsedMb: Math.max(1, Math.ceil(peakMb)), ...(initMs === undefined ? {} : { initDurationMs: round2(initMs) }) };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { RuntimeInvocation } from '../runtime/runtime-api-server.ts';
 
 /** How to start one sandbox process, given its Runtime API address. */
@@ -44,5 +45,28 @@ export interface Sandbox {
   /** False once the process exited or was killed; a dead sandbox is never reused. */
   readonly alive: boolean;
   invoke(invocation: SandboxInvocation): Promise<InvocationResult>;
+  kill(): void;
+}
+
+/** How a sandbox's program ended. */
+export interface SandboxExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the engine running it reports that its memory limit killed it (a container's cgroup). */
+  outOfMemory?: boolean;
+}
+
+/**
+ * The program behind a sandbox, wherever it runs (a child process, a container): its output,
+ * its end, and a way to stop it. The sandbox logic (init, timeout, failures) is the same for all.
+ */
+export interface SandboxChild {
+  stdout: Readable | null;
+  stderr: Readable | null;
+  /** A host process id whose `/proc` memory figures stand for the program, when there is one. */
+  memoryPid(): number | undefined;
+  /** Resolves once the program is gone; `startError` is set when it never started. */
+  exited: Promise<SandboxExit & { startError?: string }>;
+  /** Stops it at once (SIGKILL or the engine's equivalent); safe to call more than once. */
   kill(): void;
 }

@@ -1,0 +1,164 @@
+import type Docker from 'dockerode';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import type { FunctionVersion } from '../lambda/function-registry.ts';
+import { startContainer, LABELS } from './docker-container.ts';
+import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
+import { chooseImage, IMAGE_PATHS, type ImageChoice } from './docker-images.ts';
+import type { NodeBootstrap } from './launchers.ts';
+import { startSandbox } from './process-sandbox.ts';
+import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
+import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
+
+/** Options of {@link createDockerRunner}. */
+export interface DockerRunnerOptions extends DockerEngineOptions {
+  /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides. */
+  nodeModulesDir: string;
+  nodeBootstrap?: NodeBootstrap;
+  log?: (message: string) => void;
+}
+
+/** Starts sandboxes in containers and owns every container it started. */
+export interface DockerRunner {
+  engine: DockerEngine;
+  /** This studio's id, on every container it starts (`lambda-studio.instance`). */
+  instanceId: string;
+  startSandbox(version: FunctionVersion, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
+  /** Removes containers a studio left behind when it crashed (its process is gone); returns how many. */
+  cleanupLeftovers(): Promise<number>;
+  /** Removes every container this runner started, and waits until the engine has. */
+  close(): Promise<void>;
+}
+
+/** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion to memory. */
+const MB_PER_VCPU = 1769;
+/** Lambda's Node runtimes give V8 about 90% of the memory size for its heap. */
+const heapMb = (memorySize: number) => Math.max(32, Math.floor(memorySize * 0.9));
+
+/** Whether a process of this host still runs. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * On Linux containers share the host's network, so the loopback addresses the studio listens
+ * on work as they are. Docker Desktop (macOS, Windows) runs containers in a VM: there the host
+ * is `host.docker.internal`, which the engine forwards to the host's loopback.
+ */
+const hostNetwork = process.platform === 'linux';
+const fromContainer = (address: string) => (hostNetwork ? address : address.replace(/127\.0\.0\.1|localhost/, 'host.docker.internal'));
+
+/**
+ * Creates the docker runner. Nothing touches the engine until the first container is needed;
+ * a function whose runner is docker then gets a clear error when the engine is missing.
+ */
+export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
+  const engine = connectDockerEngine(options.socketPath === undefined ? {} : { socketPath: options.socketPath });
+  const instanceId = randomUUID();
+  const removals = new Set<Promise<void>>();
+  const track = (removal: Promise<void>) => {
+    removals.add(removal);
+    void removal.finally(() => removals.delete(removal));
+  };
+  let closed = false;
+  let used = false;
+
+  const spec = (version: FunctionVersion, image: ImageChoice, runtimeApi: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
+    const env = sandboxEnvironment(version, {
+      ...host,
+      runtimeApi: fromContainer(runtimeApi),
+      lambdaEndpoint: fromContainer(host.lambdaEndpoint),
+      runtimeDir: IMAGE_PATHS.runtimeDir,
+      nodeModulesDir: IMAGE_PATHS.providedModules,
+      path: '/usr/local/bin:/usr/bin:/bin',
+    });
+    env['LAMBDA_TASK_ROOT'] = IMAGE_PATHS.taskRoot;
+    const binds = [`${version.codeDir}:${IMAGE_PATHS.taskRoot}:ro`];
+    let entrypoint: string[] | undefined;
+    let cmd: string[];
+    if (image.layout === 'local-base') {
+      binds.push(`${options.nodeModulesDir}:${IMAGE_PATHS.providedModules}:ro`);
+      const program = options.nodeBootstrap === 'aws-lambda-ric' ? `${IMAGE_PATHS.runtimeDir}/node_modules/aws-lambda-ric/index.mjs` : `${IMAGE_PATHS.runtimeDir}/bootstrap.mjs`;
+      entrypoint = [IMAGE_PATHS.node, `--max-old-space-size=${heapMb(version.memorySize)}`, '--enable-source-maps', '--disable-warning=ExperimentalWarning', '--import', `${IMAGE_PATHS.runtimeDir}/provide-sdk.mjs`, program];
+      cmd = [];
+    } else {
+      // An official (or the function's own) image brings its runtime, SDKs and PATH: keep them.
+      for (const key of ['PATH', 'NODE_PATH', 'LAMBDA_RUNTIME_DIR']) delete env[key];
+      cmd = [version.handler];
+    }
+    const cores = cpus().length;
+    const share = version.memorySize / MB_PER_VCPU;
+    return {
+      name: `lambda-studio-${version.functionName}-${randomUUID().slice(0, 8)}`,
+      Image: image.name,
+      ...(entrypoint === undefined ? {} : { Entrypoint: entrypoint }),
+      Cmd: cmd,
+      Env: Object.entries(env).map(([key, value]) => `${key}=${value}`),
+      WorkingDir: IMAGE_PATHS.taskRoot,
+      Labels: {
+        [LABELS.managed]: 'true',
+        [LABELS.instance]: instanceId,
+        [LABELS.ownerPid]: String(process.pid),
+        [LABELS.functionName]: version.functionName,
+      },
+      AttachStdout: true,
+      AttachStderr: true,
+      HostConfig: {
+        Binds: binds,
+        ...(hostNetwork ? { NetworkMode: 'host' } : { ExtraHosts: ['host.docker.internal:host-gateway'] }),
+        Memory: version.memorySize * 1024 * 1024,
+        MemorySwap: version.memorySize * 1024 * 1024,
+        // Under contention CPU goes in proportion to memory, as in Lambda. The hard cap never
+        // drops below one core: a local sandbox at 128 MB would otherwise get 7% of a core and
+        // take seconds to start, which helps nobody debugging a function.
+        CpuShares: Math.max(2, Math.round(1024 * share)),
+        NanoCpus: Math.round(Math.min(cores, Math.max(1, share)) * 1e9),
+        Init: true,
+        ReadonlyRootfs: true,
+        Tmpfs: { '/tmp': 'rw,exec,size=512m' },
+      },
+    };
+  };
+
+  return {
+    engine,
+    instanceId,
+    async startSandbox(version, host, onLog) {
+      if (closed) throw new Error('The docker runner is closed.');
+      await engine.ensureRunning();
+      used = true;
+      const image = await chooseImage(engine, version.runtime, version.image);
+      return startSandbox({
+        version,
+        onLog,
+        launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track),
+      });
+    },
+    async cleanupLeftovers() {
+      const containers = await engine.docker.listContainers({ all: true, filters: { label: [`${LABELS.managed}=true`] } });
+      const orphans = containers.filter((c) => {
+        const owner = Number(c.Labels[LABELS.ownerPid] ?? 0);
+        return c.Labels[LABELS.instance] !== instanceId && (!(owner > 0) || !processAlive(owner));
+      });
+      await Promise.all(orphans.map((c) => engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+      if (orphans.length > 0) options.log?.(`Removed ${orphans.length} container(s) a previous run of the studio left behind.`);
+      return orphans.length;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...removals]);
+      if (!used) return;
+      try {
+        const mine = await engine.docker.listContainers({ all: true, filters: { label: [`${LABELS.instance}=${instanceId}`] } });
+        await Promise.all(mine.map((c) => engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+      } catch {
+        // no engine: nothing of ours can be running on it
+      }
+    },
+  };
+}
