@@ -14,8 +14,8 @@ import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspa
 import { defaultLauncherPaths, type LauncherPaths, type NodeBootstrap, sandboxCommand } from '../runners/launchers.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { Runner } from '../../../shared/workspace/function-config.ts';
-import { DockerUnavailableError, type DockerEngineOptions } from '../runners/docker-engine.ts';
-import { createDockerRunner, type DockerRunner } from '../runners/docker-runner.ts';
+import { DockerUnavailableError } from '../runners/docker-engine.ts';
+import { createDockerRunner, type DockerRunner, type DockerRunnerOptions } from '../runners/docker-runner.ts';
 import { startProcessSandbox } from '../runners/process-sandbox.ts';
 import { createSandboxPool } from '../runners/sandbox-pool.ts';
 import type { InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
@@ -46,7 +46,7 @@ export interface LocalLambdaServiceOptions {
   /** Where functions that do not name a runner run (those created through the API): `process` (default) or `docker`. */
   runner?: Runner;
   /** The Docker engine the docker runner uses (default: `DOCKER_HOST` or the platform's socket). */
-  docker?: DockerEngineOptions;
+  docker?: Pick<DockerRunnerOptions, 'socketPath' | 'binds'>;
   /** Service diagnostics (not function logs; those go to `onLog`). */
   log?: (message: string) => void;
 }

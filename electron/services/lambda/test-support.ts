@@ -12,6 +12,12 @@ export function zipOf(files: Record<string, string>): Uint8Array {
   return zipSync(entries);
 }
 
+/**
+ * The runner the suites run their functions in: `process` unless LAMBDA_STUDIO_TEST_RUNNER
+ * says `docker` (the vitest project that runs the same suites again in containers sets it).
+ */
+export const TEST_RUNNER: 'process' | 'docker' = process.env['LAMBDA_STUDIO_TEST_RUNNER'] === 'docker' ? 'docker' : 'process';
+
 export interface TestService {
   service: LocalLambdaService;
   client: LambdaClient;
@@ -22,7 +28,14 @@ export interface TestService {
 /** A local Lambda service in a temporary state folder, with the official SDK client pointed at it. */
 export async function startTestService(options: Partial<LocalLambdaServiceOptions> = {}): Promise<TestService> {
   const stateDir = await mkdtemp(join(tmpdir(), 'lambda-service-'));
-  const service = await createLocalLambdaService({ stateDir, idleSandboxMs: 60_000, ...options });
+  const service = await createLocalLambdaService({
+    stateDir,
+    idleSandboxMs: 60_000,
+    runner: TEST_RUNNER,
+    // Some test handlers keep counters in files under the host's temp folder; containers share it.
+    ...(TEST_RUNNER === 'docker' ? { docker: { binds: [`${tmpdir()}:${tmpdir()}`] } } : {}),
+    ...options,
+  });
   const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
   return {
     service,

@@ -15,6 +15,11 @@ export interface DockerRunnerOptions extends DockerEngineOptions {
   /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides. */
   nodeModulesDir: string;
   nodeBootstrap?: NodeBootstrap;
+  /**
+   * More host folders to mount read-write, as Docker's `host:container` pairs. A bind onto
+   * `/tmp` replaces the container's own empty /tmp.
+   */
+  binds?: string[];
   log?: (message: string) => void;
 }
 
@@ -78,7 +83,8 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       path: '/usr/local/bin:/usr/bin:/bin',
     });
     env['LAMBDA_TASK_ROOT'] = IMAGE_PATHS.taskRoot;
-    const binds = [`${version.codeDir}:${IMAGE_PATHS.taskRoot}:ro`];
+    const binds = [`${version.codeDir}:${IMAGE_PATHS.taskRoot}:ro`, ...(options.binds ?? [])];
+    const ownTmp = !binds.some((bind) => bind.split(':')[1] === '/tmp');
     let entrypoint: string[] | undefined;
     let cmd: string[];
     if (image.layout === 'local-base') {
@@ -120,7 +126,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
         NanoCpus: Math.round(Math.min(cores, Math.max(1, share)) * 1e9),
         Init: true,
         ReadonlyRootfs: true,
-        Tmpfs: { '/tmp': 'rw,exec,size=512m' },
+        ...(ownTmp ? { Tmpfs: { '/tmp': 'rw,exec,size=512m' } } : {}),
       },
     };
   };
