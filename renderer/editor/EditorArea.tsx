@@ -1,6 +1,8 @@
-import { FileCode2, FileJson, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
+import { FileCode2, FileJson, PanelRight, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ConfigPane } from '../functions/ConfigPane.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
+import { InvokePanel } from '../invoke/InvokePanel.tsx';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
 import { Tip } from '../shell/Tip.tsx';
@@ -81,6 +83,9 @@ function NoFunction() {
 /** The open function: its header, a tab per file, and the editor or the function.json form. */
 export function EditorArea() {
   const { fn, detail, active, configView, changedOnDisk, dirty, formDirty, save } = useEditor();
+  const invokeOpen = useUi((s) => s.invokeOpen);
+  const toggleInvoke = useUi((s) => s.toggleInvoke);
+  const layout = useDefaultLayout({ id: 'lambda-studio.editor-invoke', storage: localStorage });
   if (fn === null || detail === null) return <NoFunction />;
   const showForm = active === CONFIG_FILE && configView === 'form';
   const activeDirty = active !== null && (dirty[active] === true || (active === CONFIG_FILE && formDirty));
@@ -103,13 +108,30 @@ export function EditorArea() {
             <Save size={13} /> Save
           </button>
         </Tip>
+        <Tip label={invokeOpen ? 'Hide the Invoke panel' : 'Show the Invoke panel'}>
+          <button className={`icon-button${invokeOpen ? ' is-active' : ''}`} aria-label="Toggle the Invoke panel" aria-pressed={invokeOpen} onClick={toggleInvoke} data-testid="toggle-invoke">
+            <PanelRight size={14} />
+          </button>
+        </Tip>
       </header>
-      <Tabs />
-      {active !== null && changedOnDisk[active] === true && <ChangedOnDisk file={active} />}
-      <div className="editor-body">
-        {active === CONFIG_FILE && <ConfigPane />}
-        <CodeEditor uri={active === null ? null : modelUri(fn, active)} hidden={showForm} />
-      </div>
+      <Group orientation="horizontal" className="editor-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+        <Panel id="code" minSize="30%" className="editor-split__code">
+          <Tabs />
+          {active !== null && changedOnDisk[active] === true && <ChangedOnDisk file={active} />}
+          <div className="editor-body">
+            {active === CONFIG_FILE && <ConfigPane />}
+            <CodeEditor uri={active === null ? null : modelUri(fn, active)} hidden={showForm} />
+          </div>
+        </Panel>
+        {invokeOpen && (
+          <>
+            <Separator className="separator separator--vertical" />
+            <Panel id="invoke" defaultSize={460} minSize={280} maxSize="60%" groupResizeBehavior="preserve-pixel-size">
+              <InvokePanel fn={fn} />
+            </Panel>
+          </>
+        )}
+      </Group>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../api/api.ts';
 import { useEditor } from '../editor/editor-store.ts';
 import { hasUnsavedWork } from '../editor/models.ts';
 import { NewFunctionDialog } from '../functions/NewFunctionDialog.tsx';
+import { subscribeInvokeLogs } from '../invoke/invoke-store.ts';
 import { hasAnyDraft } from '../functions/form-drafts.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { toFailure } from '../lib/errors.ts';
@@ -29,12 +30,18 @@ function useStartup(): void {
       .catch((error: unknown) => notify(toFailure(error, 'Type information for handlers is unavailable, so the editor may flag valid imports')));
 
     let timer: ReturnType<typeof setTimeout> | undefined;
-    return api().on('workspace.changed', (event) => {
+    const offLogs = subscribeInvokeLogs();
+    const offChanges = api().on('workspace.changed', (event) => {
       useEditor.getState().workspaceChanged(event);
       // A save or a git checkout touches many files: refresh the list once per burst.
       clearTimeout(timer);
       timer = setTimeout(() => void useWorkspace.getState().refresh(), 150);
     });
+    return () => {
+      clearTimeout(timer);
+      offLogs();
+      offChanges();
+    };
   }, []);
 }
 

@@ -1,4 +1,6 @@
-import { ChevronDown } from 'lucide-react';
+import { ChevronDown, Terminal } from 'lucide-react';
+import { useEditor } from '../editor/editor-store.ts';
+import { InvokeLogs } from '../invoke/InvokeOutput.tsx';
 import { countProblems } from '../problems/problems.ts';
 import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
 import { useProblems } from '../problems/problems-store.ts';
@@ -6,7 +8,6 @@ import { EmptyState } from './EmptyState.tsx';
 import { shortcutLabel } from './shortcuts.ts';
 import { Tip } from './Tip.tsx';
 import { useUi, type BottomTab } from './ui-store.ts';
-import { Terminal } from 'lucide-react';
 
 function TabButton({ tab, label, badge }: { tab: BottomTab; label: string; badge?: number }) {
   const active = useUi((s) => s.bottomTab === tab);
@@ -19,17 +20,18 @@ function TabButton({ tab, label, badge }: { tab: BottomTab; label: string; badge
   );
 }
 
-/** The collapsible panel under the work area: problems now, invoke output and logs next. */
+/** The collapsible panel under the work area: problems, and the log of the open function's last invocation. */
 export function BottomPanel() {
   const tab = useUi((s) => s.bottomTab);
   const setBottomOpen = useUi((s) => s.setBottomOpen);
   const rows = useProblems((s) => s.rows);
+  const fn = useEditor((s) => s.fn);
   const { errors, warnings } = countProblems(rows);
   return (
     <section className="bottom-panel" data-testid="bottom-panel">
       <div className="bottom-panel__bar" role="tablist">
         <TabButton tab="problems" label="Problems" badge={errors + warnings} />
-        <TabButton tab="output" label="Output" />
+        <TabButton tab="output" label="Log" />
         <span className="spacer" />
         <Tip label="Hide panel" shortcut={shortcutLabel('togglePanel')}>
           <button className="icon-button" aria-label="Hide panel" onClick={() => setBottomOpen(false)} data-testid="bottom-hide">
@@ -40,9 +42,11 @@ export function BottomPanel() {
       <div className="bottom-panel__content">
         {tab === 'problems' ? (
           <ProblemsPanel />
+        ) : fn !== null ? (
+          <InvokeLogs fn={fn} />
         ) : (
           <EmptyState icon={<Terminal size={22} />} title="No output yet">
-            Invoke results and logs will appear here once functions can be run from the studio.
+            Open a function and invoke it: its log lines appear here as they are written.
           </EmptyState>
         )}
       </div>

@@ -7,6 +7,7 @@ export type BottomTab = 'problems' | 'output';
 
 const THEME_KEY = 'lambda-studio.theme';
 const BOTTOM_KEY = 'lambda-studio.bottom-open';
+const INVOKE_KEY = 'lambda-studio.invoke-open';
 
 function readTheme(): ThemeSetting {
   const stored = localStorage.getItem(THEME_KEY);
@@ -22,6 +23,8 @@ interface UiState {
   view: View;
   bottomOpen: boolean;
   bottomTab: BottomTab;
+  /** The Invoke panel beside the editor. */
+  invokeOpen: boolean;
   theme: ThemeSetting;
   paletteOpen: boolean;
   newFunctionOpen: boolean;
@@ -30,6 +33,7 @@ interface UiState {
   setBottomOpen(open: boolean): void;
   toggleBottom(): void;
   showBottomTab(tab: BottomTab): void;
+  toggleInvoke(): void;
   setTheme(theme: ThemeSetting): void;
   setPaletteOpen(open: boolean): void;
   setNewFunctionOpen(open: boolean): void;
@@ -43,6 +47,7 @@ export const useUi = create<UiState>((set, get) => ({
   view: 'functions',
   bottomOpen: localStorage.getItem(BOTTOM_KEY) !== 'false',
   bottomTab: 'problems',
+  invokeOpen: localStorage.getItem(INVOKE_KEY) !== 'false',
   theme: readTheme(),
   paletteOpen: false,
   newFunctionOpen: false,
@@ -56,6 +61,11 @@ export const useUi = create<UiState>((set, get) => ({
   showBottomTab: (bottomTab) => {
     get().setBottomOpen(true);
     set({ bottomTab });
+  },
+  toggleInvoke: () => {
+    const invokeOpen = !get().invokeOpen;
+    localStorage.setItem(INVOKE_KEY, String(invokeOpen));
+    set({ invokeOpen });
   },
   setTheme: (theme) => {
     localStorage.setItem(THEME_KEY, theme);

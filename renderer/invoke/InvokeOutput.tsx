@@ -1,0 +1,95 @@
+import { CircleCheck, CircleX, Copy, LoaderCircle, Timer } from 'lucide-react';
+import { prettyJson } from './event-text.ts';
+import { handlerErrorOf, isPlatformLine, reportFigures } from './invoke-outcome.ts';
+import { useInvoke } from './invoke-store.ts';
+
+function copy(text: string): void {
+  void navigator.clipboard?.writeText(text).catch(() => {});
+}
+
+/** The invocation's log lines: the live stream while it runs, the full record once it ended. */
+export function InvokeLogs({ fn }: { fn: string }) {
+  const state = useInvoke((s) => s.get(fn));
+  const lines = state.running ? state.liveLogs : (state.result?.logs ?? []);
+  if (lines.length === 0) {
+    return <p className="invoke-logs__empty muted">{state.running ? 'Waiting for the first log line…' : 'Logs of the next invocation appear here.'}</p>;
+  }
+  return (
+    <pre className="invoke-logs" data-testid="invoke-logs" aria-live="polite">
+      {lines.map((line, i) => (
+        <div key={i} className={isPlatformLine(line) ? 'log-line log-line--platform' : 'log-line'} data-testid="log-line">
+          {line}
+        </div>
+      ))}
+    </pre>
+  );
+}
+
+/** Result or error, the REPORT figures and the logs of the function's last invocation. */
+export function InvokeOutput({ fn }: { fn: string }) {
+  const state = useInvoke((s) => s.get(fn));
+  const { result, running } = state;
+  if (running) {
+    return (
+      <div className="invoke-output">
+        <div className="invoke-status" data-testid="invoke-running">
+          <LoaderCircle size={14} className="spin" aria-hidden /> Running…
+        </div>
+        <InvokeLogs fn={fn} />
+      </div>
+    );
+  }
+  if (result === null) {
+    return (
+      <div className="invoke-output">
+        <p className="muted invoke-output__hint">Invoke runs the saved code with this event in a local sandbox. Unsaved edits are saved first.</p>
+      </div>
+    );
+  }
+  const failure = handlerErrorOf(result);
+  return (
+    <div className="invoke-output" data-testid="invoke-output" data-outcome={failure === null ? 'succeeded' : 'failed'}>
+      <div className={`invoke-status ${failure === null ? 'tone-success' : 'tone-error'}`}>
+        {failure === null ? <CircleCheck size={14} aria-hidden /> : <CircleX size={14} aria-hidden />}
+        <b>{failure === null ? 'Succeeded' : 'Failed'}</b>
+        <span className="muted mono invoke-status__id" title="Request id">
+          {result.requestId}
+        </span>
+        {result.executedVersion !== undefined && <span className="muted mono">v{result.executedVersion}</span>}
+      </div>
+      {result.durableExecutionArn !== undefined && (
+        <div className="invoke-durable" data-testid="invoke-durable-arn">
+          <Timer size={12} aria-hidden /> <span className="muted">Durable execution</span>
+          <span className="mono invoke-durable__arn">{result.durableExecutionArn}</span>
+          <button className="icon-button" aria-label="Copy execution ARN" onClick={() => copy(result.durableExecutionArn ?? '')}>
+            <Copy size={12} />
+          </button>
+        </div>
+      )}
+      {failure === null ? (
+        <pre className="invoke-result mono" data-testid="invoke-result">
+          {prettyJson(result.payload)}
+        </pre>
+      ) : (
+        <div className="invoke-error" role="alert" data-testid="invoke-error">
+          <div className="invoke-error__head mono">
+            {failure.type}: {failure.message}
+          </div>
+          {failure.stack.length > 0 && <pre className="invoke-error__stack">{failure.stack.join('\n')}</pre>}
+        </div>
+      )}
+      {result.report !== undefined && (
+        <dl className="invoke-report" data-testid="invoke-report">
+          {reportFigures(result.report).map((f) => (
+            <div key={f.label} title={f.hint} data-testid={`report-${f.label.toLowerCase()}`}>
+              <dt>{f.label}</dt>
+              <dd className="mono">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <div className="invoke-output__section">Log</div>
+      <InvokeLogs fn={fn} />
+    </div>
+  );
+}

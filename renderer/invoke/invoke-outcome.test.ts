@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { InvokeResult } from '../../shared/contract/invoke.ts';
+import { checkEventText, prettyJson } from './event-text.ts';
+import { formatMs, handlerErrorOf, isPlatformLine, reportFigures } from './invoke-outcome.ts';
+
+const result = (over: Partial<InvokeResult>): InvokeResult => ({ requestId: 'r', statusCode: 200, payload: '{}', logs: [], ...over });
+
+describe('event text', () => {
+  it('sends {} for an empty editor and the text itself when it is JSON', () => {
+    expect(checkEventText('  \n')).toEqual({ ok: true, payload: '{}' });
+    expect(checkEventText('{"a": 1}')).toEqual({ ok: true, payload: '{"a": 1}' });
+  });
+
+  it('says where malformed JSON breaks', () => {
+    const check = checkEventText('{\n  "a": 1,\n  "b": }');
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.message).toBe('The event is not valid JSON: line 3, column 8: expected a value.');
+  });
+
+  it('names the mistakes people make most', () => {
+    const reason = (text: string) => {
+      const check = checkEventText(text);
+      return check.ok ? 'ok' : check.message.replace(/^.*column \d+: /, '');
+    };
+    expect(reason('{"a": 1,}')).toBe('a trailing comma before }.');
+    expect(reason("{'a': 1}")).toBe('expected a property name in double quotes.');
+    expect(reason('{"a": "x}')).toBe('a string is not closed.');
+    expect(reason('[1, 2] 3')).toBe('unexpected text after the end of the JSON value.');
+    expect(reason('{"a": [1, {"b": null, "c": -1.5e3, "d": "\\u00e9"}]}')).toBe('ok');
+  });
+
+  it('pretty-prints JSON and leaves other text alone', () => {
+    expect(prettyJson('{"a":[1]}')).toBe('{\n  "a": [\n    1\n  ]\n}');
+    expect(prettyJson('not json')).toBe('not json');
+  });
+});
+
+describe('invoke outcome', () => {
+  it('reads the error document of a failed invoke, stack included', () => {
+    const failed = result({ functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'TypeError', errorMessage: 'no luck', stackTrace: ['at a', 'at b'] }) });
+    expect(handlerErrorOf(failed)).toEqual({ type: 'TypeError', message: 'no luck', stack: ['at a', 'at b'] });
+    expect(handlerErrorOf(result({}))).toBeNull();
+    const node = result({ functionError: 'Unhandled', payload: JSON.stringify({ errorType: 'Error', errorMessage: 'x', trace: ['Error: x', '    at h (index.mjs:1:2)'] }) });
+    expect(handlerErrorOf(node)?.stack).toEqual(['    at h (index.mjs:1:2)']);
+  });
+
+  it('keeps a runtime failure whose payload is not JSON', () => {
+    expect(handlerErrorOf(result({ functionError: 'Runtime.ExitError', payload: 'exited' }))).toEqual({ type: 'Runtime.ExitError', message: 'exited', stack: [] });
+  });
+
+  it('lists init duration only on a cold start', () => {
+    const warm = reportFigures({ durationMs: 2.345, billedDurationMs: 3, memorySizeMb: 128, maxMemoryUsedMb: 61 });
+    expect(warm.map((f) => f.value)).toEqual(['2.35 ms', '3 ms', '61 / 128 MB']);
+    const cold = reportFigures({ durationMs: 1500, billedDurationMs: 1500, memorySizeMb: 128, maxMemoryUsedMb: 61, initDurationMs: 180.2 });
+    expect(cold.at(-1)).toMatchObject({ label: 'Init', value: '180 ms' });
+    expect(formatMs(1500)).toBe('1.50 s');
+  });
+
+  it('tells platform lines from the function\'s', () => {
+    expect(isPlatformLine('REPORT RequestId: x\tDuration: 1 ms')).toBe(true);
+    expect(isPlatformLine('2026-01-01T00:00:00Z\tx\tINFO\thello')).toBe(false);
+  });
+});

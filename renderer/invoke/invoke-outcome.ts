@@ -1,0 +1,52 @@
+import type { InvokeReport, InvokeResult } from '../../shared/contract/invoke.ts';
+
+/** A handler's error as Lambda reports it, taken apart for display. */
+export interface HandlerError {
+  type: string;
+  message: string;
+  stack: string[];
+}
+
+/** Reads Lambda's error document (`errorType`, `errorMessage`, `stackTrace` or `trace`) from a failed invoke. */
+export function handlerErrorOf(result: InvokeResult): HandlerError | null {
+  if (result.functionError === undefined) return null;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(result.payload);
+  } catch {
+    return { type: result.functionError, message: result.payload, stack: [] };
+  }
+  const fields = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const lines = (value: unknown) => (Array.isArray(value) ? value.filter((l): l is string => typeof l === 'string') : typeof value === 'string' ? value.split('\n') : []);
+  const type = text(fields.errorType) ?? result.functionError;
+  const message = text(fields.errorMessage) ?? result.payload;
+  const stack = lines(fields.stackTrace ?? fields.trace);
+  // Node's stack opens with "Type: message", which the heading already says.
+  if (stack[0]?.trim() === `${type}: ${message}`) stack.shift();
+  return { type, message, stack };
+}
+
+/** Milliseconds the way the REPORT line's reader wants them: `3.42 ms`, `1.2 s`. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** The REPORT figures as label/value pairs, init duration only on a cold start. */
+export function reportFigures(report: InvokeReport): { label: string; value: string; hint: string }[] {
+  const figures = [
+    { label: 'Duration', value: formatMs(report.durationMs), hint: 'Time the handler ran for this invocation' },
+    { label: 'Billed', value: `${report.billedDurationMs} ms`, hint: 'Billed duration, rounded up to the next millisecond as Lambda does' },
+    { label: 'Memory', value: `${report.maxMemoryUsedMb} / ${report.memorySizeMb} MB`, hint: 'Max memory used / memory size' },
+  ];
+  if (report.initDurationMs !== undefined) {
+    figures.push({ label: 'Init', value: formatMs(report.initDurationMs), hint: 'Init duration: this invocation started a new sandbox (cold start)' });
+  }
+  return figures;
+}
+
+/** START, END and REPORT are the platform's lines; the rest are the function's. */
+export function isPlatformLine(line: string): boolean {
+  return /^(START|END|REPORT|INIT_START|INIT_REPORT) /.test(line);
+}

@@ -1,0 +1,131 @@
+import { create } from 'zustand';
+import type { InvokeResult, TestEvent } from '../../shared/contract/invoke.ts';
+import { api } from '../api/api.ts';
+import { toFailure, type Failure } from '../lib/errors.ts';
+import { checkEventText } from './event-text.ts';
+
+/** The Invoke panel's state for one function; kept while the user moves between functions. */
+export interface FunctionInvokeState {
+  eventText: string;
+  /** The saved test event the editor was loaded from, if any. */
+  selected: string | null;
+  events: TestEvent[];
+  running: boolean;
+  /** Lines streamed while the invocation runs; replaced by the result's own lines when it ends. */
+  liveLogs: string[];
+  result: InvokeResult | null;
+  /** Why the last invoke could not run (bad JSON, build error, host down); not a handler error. */
+  problem: Failure | null;
+}
+
+const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null };
+
+interface InvokeStore {
+  byFunction: Record<string, FunctionInvokeState>;
+  get(fn: string): FunctionInvokeState;
+  setEventText(fn: string, text: string): void;
+  loadEvents(fn: string): Promise<void>;
+  selectEvent(fn: string, name: string | null): void;
+  saveEvent(fn: string, name: string): Promise<boolean>;
+  deleteEvent(fn: string, name: string): Promise<void>;
+  run(fn: string, beforeRun?: () => Promise<boolean>): Promise<void>;
+  appendLog(fn: string, line: string): void;
+}
+
+export const useInvoke = create<InvokeStore>((set, get) => {
+  const patch = (fn: string, change: Partial<FunctionInvokeState>) =>
+    set((state) => ({ byFunction: { ...state.byFunction, [fn]: { ...(state.byFunction[fn] ?? EMPTY), ...change } } }));
+
+  return {
+    byFunction: {},
+    get: (fn) => get().byFunction[fn] ?? EMPTY,
+
+    setEventText: (fn, eventText) => patch(fn, { eventText }),
+
+    async loadEvents(fn) {
+      try {
+        const events = await api().call('testEvents.list', { functionName: fn });
+        const current = get().get(fn);
+        const first = events[0];
+        // The first visit opens the first saved event, as the Lambda console does.
+        const adopt = current.selected === null && current.result === null && current.eventText === EMPTY.eventText && first !== undefined;
+        patch(fn, adopt ? { events, selected: first.name, eventText: first.payload } : { events });
+      } catch (error) {
+        patch(fn, { problem: toFailure(error, 'Could not load the saved test events') });
+      }
+    },
+
+    selectEvent(fn, name) {
+      const event = get().get(fn).events.find((e) => e.name === name);
+      patch(fn, event === undefined ? { selected: null } : { selected: event.name, eventText: event.payload, problem: null });
+    },
+
+    async saveEvent(fn, name) {
+      const { eventText } = get().get(fn);
+      const check = checkEventText(eventText);
+      if (!check.ok) {
+        patch(fn, { problem: { message: `Not saved. ${check.message}` } });
+        return false;
+      }
+      try {
+        await api().call('testEvents.save', { functionName: fn, event: { name, payload: eventText } });
+        patch(fn, { selected: name, problem: null });
+        await get().loadEvents(fn);
+        return true;
+      } catch (error) {
+        patch(fn, { problem: toFailure(error, `Could not save the test event ${name}`) });
+        return false;
+      }
+    },
+
+    async deleteEvent(fn, name) {
+      try {
+        await api().call('testEvents.delete', { functionName: fn, name });
+        patch(fn, { selected: null });
+        await get().loadEvents(fn);
+      } catch (error) {
+        patch(fn, { problem: toFailure(error, `Could not delete the test event ${name}`) });
+      }
+    },
+
+    async run(fn, beforeRun) {
+      const current = get().get(fn);
+      if (current.running) return;
+      const check = checkEventText(current.eventText);
+      if (!check.ok) {
+        patch(fn, { problem: { message: check.message } });
+        return;
+      }
+      patch(fn, { running: true, liveLogs: [], problem: null, result: null });
+      try {
+        if (beforeRun !== undefined && !(await beforeRun())) {
+          patch(fn, { running: false, problem: { message: 'Not invoked: the function has edits that could not be saved.' } });
+          return;
+        }
+        const result = await api().call('invoke.run', { functionName: fn, payload: check.payload });
+        patch(fn, { running: false, result, liveLogs: [] });
+      } catch (error) {
+        patch(fn, { running: false, problem: toFailure(error, 'The function could not be invoked') });
+      }
+    },
+
+    appendLog(fn, line) {
+      const current = get().get(fn);
+      if (!current.running) return;
+      patch(fn, { liveLogs: [...current.liveLogs, line] });
+    },
+  };
+});
+
+let subscribed = false;
+
+/** Streams `invoke.log` lines into the running invocation of their function. Called once at start-up. */
+export function subscribeInvokeLogs(): () => void {
+  if (subscribed) return () => {};
+  subscribed = true;
+  const off = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line));
+  return () => {
+    subscribed = false;
+    off();
+  };
+}

@@ -1,0 +1,83 @@
+import { Check, Copy, Eye, EyeOff } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import type { LambdaEndpointInfo } from '../../shared/contract/invoke.ts';
+import { api } from '../api/api.ts';
+import { useEditor } from '../editor/editor-store.ts';
+import { useWorkspace } from '../functions/workspace-store.ts';
+import { toFailure, type Failure } from '../lib/errors.ts';
+import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { awsCliExample } from './aws-cli-example.ts';
+
+function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(text).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1200);
+      },
+      () => {},
+    );
+  };
+  return (
+    <button className="icon-button" aria-label={`Copy ${label}`} title={`Copy ${label}`} onClick={copy} data-testid={`copy-${label.replace(/\s+/g, '-')}`}>
+      {copied ? <Check size={13} /> : <Copy size={13} />}
+    </button>
+  );
+}
+
+function Fact({ label, value, testId, secret = false }: { label: string; value: string; testId: string; secret?: boolean }) {
+  const [shown, setShown] = useState(!secret);
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="fact-copy">
+        <span className="mono" data-testid={testId}>
+          {shown ? value : '•'.repeat(24)}
+        </span>
+        {secret && (
+          <button className="icon-button" aria-label={shown ? `Hide ${label}` : `Show ${label}`} onClick={() => setShown(!shown)} data-testid={`${testId}-reveal`}>
+            {shown ? <EyeOff size={13} /> : <Eye size={13} />}
+          </button>
+        )}
+        <CopyButton text={value} label={label.toLowerCase()} />
+      </dd>
+    </>
+  );
+}
+
+/** Where the local Lambda service listens and how outside tools (AWS CLI, SDKs, deploy scripts) reach it. */
+export function LambdaSection() {
+  const [info, setInfo] = useState<LambdaEndpointInfo | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const openFn = useEditor((s) => s.fn);
+  const firstFn = useWorkspace((s) => s.functions[0]?.name);
+  useEffect(() => {
+    api()
+      .call('lambda.endpoint', {})
+      .then(setInfo, (error: unknown) => setFailure(toFailure(error, 'Could not read the local Lambda service’s address')));
+  }, []);
+  const example = info === null ? '' : awsCliExample(info, openFn ?? firstFn ?? 'my-function');
+  return (
+    <section className="form-section" data-testid="settings-lambda">
+      <h3 className="form-section__title">Local Lambda service</h3>
+      {failure !== null && <ErrorMessage failure={failure} />}
+      <dl className="facts">
+        <Fact label="Endpoint" value={info?.endpoint ?? '…'} testId="lambda-endpoint" />
+        <Fact label="Region" value={info?.region ?? '…'} testId="lambda-region" />
+        <Fact label="Access key id" value={info?.accessKeyId ?? '…'} testId="lambda-access-key" />
+        <Fact label="Secret access key" value={info?.secretAccessKey ?? '…'} testId="lambda-secret" secret />
+      </dl>
+      <p className="field__hint">
+        The service speaks the AWS Lambda API on this machine only. The AWS CLI, the AWS SDKs and deploy scripts work against it when they sign with these
+        credentials; anything else is refused.
+      </p>
+      <div className="code-sample">
+        <pre className="mono" data-testid="lambda-cli-example">
+          {example}
+        </pre>
+        <CopyButton text={example} label="example command" />
+      </div>
+    </section>
+  );
+}
