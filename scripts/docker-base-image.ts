@@ -1,4 +1,5 @@
 // Builds the docker runner's local base image (no registry needed): `node scripts/docker-base-image.ts`.
+// `--status` only reports whether the engine answers (exit 0 when it does).
 import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
 import { buildLocalBaseImage } from '../electron/services/runners/docker-images.ts';
 import { defaultLauncherPaths } from '../electron/services/runners/launchers.ts';
@@ -8,6 +9,10 @@ const status = await engine.status();
 if (status.state !== 'running') {
   console.error(`${status.message} ${status.fix ?? ''}`);
   process.exit(1);
+}
+if (process.argv.includes('--status')) {
+  console.log(status.message);
+  process.exit(0);
 }
 const paths = defaultLauncherPaths();
 const quiet = process.argv.includes('--quiet');

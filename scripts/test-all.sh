@@ -10,6 +10,17 @@ mkdir -p "$results"
 rm -f "$results/unit.json" "$results/e2e.json"
 
 status=0
+# The function and durable suites run a second time in containers when a Docker engine answers;
+# scripts/docker-engine.sh starts one (and stops it at the end) where none runs.
+if bash scripts/docker-engine.sh start; then
+  export LAMBDA_STUDIO_DOCKER_TESTS=1
+  trap 'bash scripts/docker-engine.sh stop' EXIT
+elif [ "${CI:-}" = true ]; then
+  echo "No Docker engine could be started, so the docker runner's suites cannot run." >&2
+  status=1
+else
+  echo "No Docker engine: the docker runner's suites are skipped."
+fi
 echo "== typecheck" && npm run --silent typecheck || status=1
 echo "== lint" && npm run --silent lint || status=1
 echo "== unit tests"
