@@ -1,0 +1,139 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { FastForward } from 'lucide-react';
+import { useCallback, useMemo } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { toFailure } from '../lib/errors.ts';
+import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { useUi } from '../shell/ui-store.ts';
+import { CallbackActions } from './CallbackActions.tsx';
+import { useDetail } from './detail-store.ts';
+import { exportHistory, skipTimer } from './executions-api.ts';
+import { useExecutions } from './executions-store.ts';
+import { HistoryTable } from './HistoryTable.tsx';
+import { ExecutionHeader } from './ExecutionHeader.tsx';
+import { Inspector } from './Inspector.tsx';
+import { isDone, isPendingCallback, type OperationView } from './model.ts';
+import { Timeline } from './Timeline.tsx';
+import { useNow } from './useNow.ts';
+
+/** Offers "Skip" where the virtual clock can fast-forward: a running wait, a scheduled retry, a callback with a timeout. */
+function skippable(op: OperationView): boolean {
+  if (isDone(op.status)) return false;
+  return op.type === 'WAIT' || (op.type === 'STEP' && op.status === 'PENDING') || (op.type === 'CALLBACK' && op.timeoutMs !== undefined);
+}
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** One execution: header, step timeline with the inspector beside it, and the raw history. */
+export function ExecutionDetail() {
+  const view = useDetail((s) => s.view);
+  const failure = useDetail((s) => s.failure);
+  const offlineName = useDetail((s) => s.offlineName);
+  const selectedId = useDetail((s) => s.selectedId);
+  const tab = useDetail((s) => s.tab);
+  const running = view !== null && view.execution.endMs === undefined && offlineName === null;
+  const nowMs = useNow(running);
+  const layout = useDefaultLayout({ id: 'lambda-studio.execution-detail', storage: localStorage });
+  const live = offlineName === null;
+  const arn = view?.execution.arn;
+
+  const skip = useCallback(
+    (operationId?: string) => {
+      if (arn === undefined) return;
+      skipTimer(arn, operationId)
+        .then(() => useDetail.getState().refresh())
+        .catch((error: unknown) => useUi.getState().notify(toFailure(error, 'Could not skip the timer')));
+    },
+    [arn],
+  );
+
+  const rowActions = useCallback(
+    (op: OperationView) => {
+      if (!live) return null;
+      const callback = isPendingCallback(op);
+      const canSkip = skippable(op);
+      if (!callback && !canSkip) return null;
+      return (
+        <>
+          {callback && <CallbackActions op={op} compact />}
+          {canSkip && (
+            <button className="row-action" onClick={() => skip(op.id)} title="Skip: fire this timer now on the virtual clock" data-testid="row-skip">
+              <FastForward size={11} />
+            </button>
+          )}
+        </>
+      );
+    },
+    [live, skip],
+  );
+
+  const selected = useMemo(() => view?.operations.find((o) => o.id === selectedId), [view, selectedId]);
+
+  if (view === null) {
+    return <div className="page">{failure !== null ? <ErrorMessage failure={failure} /> : <p className="tone-text--stopped">Loading the execution…</p>}</div>;
+  }
+  const back = () => {
+    useDetail.getState().clear();
+    useExecutions.getState().open(null);
+  };
+  const onExport = live
+    ? () => {
+        exportHistory(view.execution.arn)
+          .then(({ fileName, text }) => download(fileName, text))
+          .catch((error: unknown) => useUi.getState().notify(toFailure(error, 'Could not export the history')));
+      }
+    : undefined;
+  return (
+    <div className="exec-detail" data-testid="execution-detail">
+      <ExecutionHeader
+        execution={view.execution}
+        nowMs={nowMs}
+        offlineName={offlineName}
+        onBack={back}
+        onStop={() => void useExecutions.getState().stop([view.execution.arn]).then(() => useDetail.getState().refresh())}
+        onRerun={() => void useExecutions.getState().rerun(view.execution.arn)}
+        onSkip={() => skip()}
+      />
+      {failure !== null && <ErrorMessage failure={failure} />}
+      <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' ? 'history' : 'timeline')} className="tab-body">
+        <Tabs.List className="tabs-list" aria-label="Execution views">
+          <Tabs.Trigger value="timeline" className="panel-tab" data-testid="tab-timeline">
+            Timeline
+          </Tabs.Trigger>
+          <Tabs.Trigger value="history" className="panel-tab" data-testid="tab-history">
+            History ({view.history.length})
+          </Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="timeline" className="tab-body" forceMount hidden={tab !== 'timeline'}>
+          <Group orientation="horizontal" className="detail-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+            <Panel id="timeline" minSize="35%">
+              <Timeline execution={view.execution} operations={view.operations} nowMs={nowMs} selectedId={selectedId} onSelect={(id) => useDetail.getState().select(id)} rowActions={rowActions} />
+            </Panel>
+            <Separator className="separator separator--vertical" />
+            <Panel id="inspector" defaultSize={340} minSize={240} maxSize="55%" groupResizeBehavior="preserve-pixel-size">
+              <Inspector
+                op={selected}
+                nowMs={nowMs}
+                logs={selected === undefined ? undefined : view.logs?.get(selected.id)}
+                actions={selected !== undefined && live ? <CallbackActions op={selected} /> : undefined}
+                onOpenExecution={live ? (child) => useExecutions.getState().open(child) : undefined}
+              />
+            </Panel>
+          </Group>
+        </Tabs.Content>
+        <Tabs.Content value="history" className="tab-body" forceMount hidden={tab !== 'history'}>
+          <HistoryTable rows={view.history} onExport={onExport} />
+        </Tabs.Content>
+      </Tabs.Root>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, Ban, History, RotateCcw, Square } from 'lucide-react';
+import { useMemo, useRef } from 'react';
+import { EmptyState } from '../shell/EmptyState.tsx';
+import { useUi } from '../shell/ui-store.ts';
+import { filterAndSort, isFiltered, EMPTY_FILTER, type ExecutionSummary, type SortKey } from './execution-filters.ts';
+import { useExecutions } from './executions-store.ts';
+import { executionLook } from './status-look.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+import { formatAgo, formatDuration, formatExact } from './time-format.ts';
+
+const ROW = 32;
+
+function Head({ label, sortKey }: { label: string; sortKey: SortKey }) {
+  const sort = useExecutions((s) => s.sort);
+  const sortBy = useExecutions((s) => s.sortBy);
+  const active = sort.key === sortKey;
+  return (
+    <button className={active ? 'is-sorted' : undefined} onClick={() => sortBy(sortKey)} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'} data-testid={`sort-${sortKey}`}>
+      {label}
+      {active && (sort.descending ? <ArrowDown size={11} /> : <ArrowUp size={11} />)}
+    </button>
+  );
+}
+
+function Row({ e, top, nowMs, checked }: { e: ExecutionSummary; top: number; nowMs: number; checked: boolean }) {
+  const { toggleChecked, open, stop, rerun } = useExecutions.getState();
+  const look = executionLook(e.status);
+  return (
+    <div className={`exec-row${checked ? ' is-checked' : ''}`} style={{ transform: `translateY(${top}px)` }} onClick={() => open(e.arn)} data-testid="execution-row" data-name={e.name} data-status={e.status} role="row">
+      <input type="checkbox" checked={checked} onChange={() => toggleChecked(e.arn)} onClick={(ev) => ev.stopPropagation()} aria-label={`Select ${e.name}`} data-testid="execution-check" />
+      <span className="exec-row__name mono" title={e.arn}>
+        {e.name}
+      </span>
+      <span className="exec-row__fn">{e.functionName}</span>
+      <span>
+        <StatusBadge {...look} />
+      </span>
+      <span className="exec-row__muted" title={formatExact(e.startMs)}>
+        {formatAgo(e.startMs, nowMs)}
+      </span>
+      <span className="exec-row__muted mono">{formatDuration((e.endMs ?? nowMs) - e.startMs)}</span>
+      <span className="exec-row__actions" onClick={(ev) => ev.stopPropagation()}>
+        {e.status === 'RUNNING' && (
+          <button className="row-action" onClick={() => void stop([e.arn])} title="Stop this execution" data-testid="execution-stop">
+            <Square size={10} /> Stop
+          </button>
+        )}
+        <button className="row-action" onClick={() => void rerun(e.arn)} title="Run again with the same input" data-testid="execution-rerun">
+          <RotateCcw size={10} /> Re-run
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/** Every execution, virtualized, in the chosen order; ticking rows enables the bulk bar. */
+export function ExecutionList({ nowMs }: { nowMs: number }) {
+  const list = useExecutions((s) => s.list);
+  const loaded = useExecutions((s) => s.loaded);
+  const filter = useExecutions((s) => s.filter);
+  const sort = useExecutions((s) => s.sort);
+  const checked = useExecutions((s) => s.checked);
+  const shown = useMemo(() => filterAndSort(list, filter, sort, nowMs), [list, filter, sort, nowMs]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- read fresh on every render, never memoized
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
+  const setView = useUi((s) => s.setView);
+  const allChecked = shown.length > 0 && shown.every((e) => checked.has(e.arn));
+
+  if (loaded && list.length === 0) {
+    return (
+      <div className="page page--center">
+        <EmptyState
+          icon={<History size={32} />}
+          title="No durable executions yet"
+          testId="executions-empty"
+          action={
+            <button className="button button--primary" onClick={() => setView('functions')}>
+              Go to Functions
+            </button>
+          }
+        >
+          Invoke a durable function (the order approval template is one) and its execution appears here, live, with its step timeline.
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="exec-list" ref={scrollRef} data-testid="execution-list">
+      <div className="exec-list__head" role="row">
+        <input type="checkbox" checked={allChecked} onChange={() => useExecutions.getState().setChecked(allChecked ? [] : shown.map((e) => e.arn))} aria-label="Select all shown" data-testid="execution-check-all" />
+        <Head label="Name" sortKey="name" />
+        <Head label="Function" sortKey="function" />
+        <Head label="Status" sortKey="status" />
+        <Head label="Started" sortKey="started" />
+        <Head label="Duration" sortKey="duration" />
+        <span />
+      </div>
+      {shown.length === 0 && loaded ? (
+        <EmptyState
+          icon={<Ban size={28} />}
+          title="Nothing matches these filters"
+          testId="executions-none-match"
+          action={
+            isFiltered(filter) ? (
+              <button className="button" onClick={() => useExecutions.getState().setFilter(EMPTY_FILTER)}>
+                Clear the filters
+              </button>
+            ) : undefined
+          }
+        />
+      ) : (
+        <div className="exec-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const e = shown[v.index]!;
+            return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} />;
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { FileUp, RefreshCw, Search, Square, X } from 'lucide-react';
+import { useMemo } from 'react';
+import { countByStatus, EXECUTION_STATUSES, functionNames, parseLocalDateTime } from './execution-filters.ts';
+import { useExecutions } from './executions-store.ts';
+import { executionLook } from './status-look.ts';
+import { StatusIcon } from './StatusBadge.tsx';
+
+function toLocalInput(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/** Search, status chips with counts, function and start-time filters, and the bulk bar. */
+export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
+  const list = useExecutions((s) => s.list);
+  const filter = useExecutions((s) => s.filter);
+  const checked = useExecutions((s) => s.checked);
+  const { setFilter, load, stop, setChecked } = useExecutions.getState();
+  const counts = useMemo(() => countByStatus(list, filter), [list, filter]);
+  const functions = useMemo(() => functionNames(list), [list]);
+  const running = list.filter((e) => checked.has(e.arn) && e.status === 'RUNNING').map((e) => e.arn);
+  const toggleStatus = (status: string) => setFilter({ statuses: filter.statuses.includes(status) ? filter.statuses.filter((s) => s !== status) : [...filter.statuses, status] });
+  return (
+    <>
+      <div className="exec-toolbar" data-testid="executions-toolbar">
+        <span className="exec-toolbar__title">Executions</span>
+        <label className="exec-toolbar__search">
+          <Search size={13} aria-hidden />
+          <input className="input" placeholder="Search name, ARN or function" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
+        </label>
+        <span className="status-chips" role="group" aria-label="Status">
+          {EXECUTION_STATUSES.map((status) => {
+            const look = executionLook(status);
+            return (
+              <button key={status} className={`status-chip${filter.statuses.includes(status) ? ' is-active' : ''}`} onClick={() => toggleStatus(status)} aria-pressed={filter.statuses.includes(status)} data-testid={`status-chip-${status}`}>
+                <StatusIcon tone={look.tone} size={12} />
+                {look.label}
+                <span className="status-chip__count" data-testid={`status-count-${status}`}>
+                  {counts[status] ?? 0}
+                </span>
+              </button>
+            );
+          })}
+        </span>
+        <label>
+          Function
+          <select className="input" value={filter.functionName} onChange={(e) => setFilter({ functionName: e.target.value })} data-testid="executions-function">
+            <option value="">All</option>
+            {functions.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Started after
+          <input className="input" type="datetime-local" value={toLocalInput(filter.startedAfterMs)} onChange={(e) => setFilter({ startedAfterMs: parseLocalDateTime(e.target.value) })} data-testid="executions-after" />
+        </label>
+        <label>
+          before
+          <input className="input" type="datetime-local" value={toLocalInput(filter.startedBeforeMs)} onChange={(e) => setFilter({ startedBeforeMs: parseLocalDateTime(e.target.value) })} data-testid="executions-before" />
+        </label>
+        <span className="exec-toolbar__spacer" />
+        <button className="button button--small" onClick={onOpenFile} title="View an exported history (from this studio or AWS) offline" data-testid="open-history-file">
+          <FileUp size={12} /> Open history file
+        </button>
+        <button className="icon-button" onClick={() => void load()} aria-label="Refresh" title="Refresh">
+          <RefreshCw size={14} />
+        </button>
+      </div>
+      {checked.size > 0 && (
+        <div className="selection-bar" data-testid="selection-bar">
+          <span>{checked.size} selected</span>
+          <button className="button button--small" disabled={running.length === 0} onClick={() => void stop(running)} data-testid="stop-selected">
+            <Square size={11} /> Stop {running.length === 0 ? '' : running.length} running
+          </button>
+          <button className="icon-button" onClick={() => setChecked([])} aria-label="Clear the selection">
+            <X size={14} />
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

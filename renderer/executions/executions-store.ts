@@ -1,0 +1,90 @@
+import { create } from 'zustand';
+import { toFailure, type Failure } from '../lib/errors.ts';
+import { useUi } from '../shell/ui-store.ts';
+import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
+import { listExecutions, rerunExecution, stopExecution } from './executions-api.ts';
+
+interface ExecutionsState {
+  list: ExecutionSummary[];
+  loaded: boolean;
+  failure: Failure | null;
+  filter: ExecutionFilter;
+  sort: Sort;
+  /** Executions ticked for a bulk action. */
+  checked: ReadonlySet<string>;
+  /** The execution whose detail is open, or null for the list. */
+  openArn: string | null;
+  load(): Promise<void>;
+  upsert(summary: ExecutionSummary): void;
+  setFilter(patch: Partial<ExecutionFilter>): void;
+  sortBy(key: SortKey): void;
+  toggleChecked(arn: string): void;
+  setChecked(arns: readonly string[]): void;
+  open(arn: string | null): void;
+  stop(arns: readonly string[]): Promise<void>;
+  rerun(arn: string): Promise<void>;
+}
+
+export const useExecutions = create<ExecutionsState>((set, get) => ({
+  list: [],
+  loaded: false,
+  failure: null,
+  filter: EMPTY_FILTER,
+  sort: { key: 'started', descending: true },
+  checked: new Set(),
+  openArn: null,
+  load: async () => {
+    try {
+      const list = await listExecutions();
+      set({ list, loaded: true, failure: null });
+    } catch (error) {
+      set({ loaded: true, failure: toFailure(error, 'Could not list the executions') });
+    }
+  },
+  upsert: (summary) => {
+    const list = get().list;
+    const index = list.findIndex((e) => e.arn === summary.arn);
+    if (index === -1) set({ list: [summary, ...list] });
+    else set({ list: list.map((e, i) => (i === index ? { ...e, ...summary, functionName: summary.functionName || e.functionName } : e)) });
+  },
+  setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
+  sortBy: (key) => {
+    const sort = get().sort;
+    set({ sort: sort.key === key ? { key, descending: !sort.descending } : { key, descending: key === 'started' || key === 'duration' } });
+  },
+  toggleChecked: (arn) => {
+    const next = new Set(get().checked);
+    if (next.has(arn)) next.delete(arn);
+    else next.add(arn);
+    set({ checked: next });
+  },
+  setChecked: (arns) => set({ checked: new Set(arns) }),
+  open: (openArn) => {
+    set({ openArn });
+    if (openArn !== null && useUi.getState().view !== 'executions') useUi.getState().setView('executions');
+  },
+  stop: async (arns) => {
+    const failures: string[] = [];
+    for (const arn of arns) {
+      try {
+        await stopExecution(arn);
+      } catch (error) {
+        failures.push(toFailure(error).message);
+      }
+    }
+    set({ checked: new Set() });
+    if (failures.length > 0) {
+      useUi.getState().notify({ message: `${failures.length} of ${arns.length} executions could not be stopped.`, details: failures.join('\n') });
+    }
+    await get().load();
+  },
+  rerun: async (arn) => {
+    try {
+      const started = await rerunExecution(arn);
+      await get().load();
+      set({ openArn: started });
+    } catch (error) {
+      useUi.getState().notify(toFailure(error, 'Could not run the execution again'));
+    }
+  },
+}));
