@@ -1,5 +1,6 @@
 import { BellRing, Boxes, History, Settings, SquareFunction, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { ApprovalsBadge } from '../executions/ApprovalsBadge.tsx';
 import { Tip } from './Tip.tsx';
 import { useUi, type View } from './ui-store.ts';
 
@@ -23,6 +24,7 @@ function Item({ view, label, icon }: { view: View; label: string; icon: ReactNod
         data-testid={`activity-${view}`}
       >
         {icon}
+        {view === 'approvals' && <ApprovalsBadge />}
       </button>
     </Tip>
   );

@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { EditorArea } from '../editor/EditorArea.tsx';
+import { ApprovalsPage } from '../executions/ApprovalsPage.tsx';
+import { ExecutionsPage } from '../executions/ExecutionsPage.tsx';
+import { ExecutionsSide } from '../executions/ExecutionsSide.tsx';
 import { FunctionList } from '../functions/FunctionList.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
@@ -12,6 +15,7 @@ import { useUi } from './ui-store.ts';
 function Side() {
   const view = useUi((s) => s.view);
   if (view === 'functions') return <FunctionList />;
+  if (view === 'executions' || view === 'approvals') return <ExecutionsSide />;
   return <SideSection view={view} />;
 }
 
@@ -19,6 +23,8 @@ function Main() {
   const view = useUi((s) => s.view);
   if (view === 'functions') return <EditorArea />;
   if (view === 'settings') return <SettingsPage />;
+  if (view === 'executions') return <ExecutionsPage />;
+  if (view === 'approvals') return <ApprovalsPage />;
   return <PlaceholderPage view={view} />;
 }
 
