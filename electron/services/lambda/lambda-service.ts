@@ -135,6 +135,8 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
   const docker = createDockerRunner({
     ...options.docker,
     nodeModulesDir: paths.nodeModulesDir,
+    nodeBinary: paths.nodeBinary,
+    bootstrapDir: paths.bootstrapDir,
     ...(options.nodeBootstrap === undefined ? {} : { nodeBootstrap: options.nodeBootstrap }),
     log,
   });

@@ -4,15 +4,16 @@ import { cpus } from 'node:os';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
-import { chooseImage, IMAGE_PATHS, type ImageChoice } from './docker-images.ts';
+import type { BuildBaseImageResult } from '../../../shared/contract/docker.ts';
+import { type BaseImageSources, buildLocalBaseImage, chooseImage, IMAGE_PATHS, type ImageChoice } from './docker-images.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
 
 /** Options of {@link createDockerRunner}. */
-export interface DockerRunnerOptions extends DockerEngineOptions {
-  /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides. */
+export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSources {
+  /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides (and where aws-lambda-ric is). */
   nodeModulesDir: string;
   nodeBootstrap?: NodeBootstrap;
   /**
@@ -29,6 +30,8 @@ export interface DockerRunner {
   /** This studio's id, on every container it starts (`lambda-studio.instance`). */
   instanceId: string;
   startSandbox(version: FunctionVersion, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
+  /** Builds the local base image from the studio's own Node.js binary, aws-lambda-ric and bootstrap. */
+  buildBaseImage(onProgress?: (line: string) => void): Promise<BuildBaseImageResult>;
   /** Removes containers a studio left behind when it crashed (its process is gone); returns how many. */
   cleanupLeftovers(): Promise<number>;
   /** Removes every container this runner started, and waits until the engine has. */
@@ -144,6 +147,9 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
         onLog,
         launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track),
       });
+    },
+    buildBaseImage(onProgress) {
+      return buildLocalBaseImage(engine, options, onProgress);
     },
     async cleanupLeftovers() {
       const containers = await engine.docker.listContainers({ all: true, filters: { label: [`${LABELS.managed}=true`] } });

@@ -1,0 +1,25 @@
+import { StudioError } from '../../../shared/contract/errors.ts';
+import { DockerUnavailableError } from '../runners/docker-engine.ts';
+import { listRunnerImages } from '../runners/docker-images.ts';
+import type { DockerRunner } from '../runners/docker-runner.ts';
+import type { Handlers } from './handler-table.ts';
+
+type DockerArea = Pick<Handlers, 'docker.status' | 'docker.buildBaseImage'>;
+
+/** The Docker area of the contract: the engine's state and the local base image. */
+export function createDockerHandlers(runner: DockerRunner): DockerArea {
+  return {
+    'docker.status': async () => {
+      const engine = await runner.engine.status();
+      return { engine, images: engine.state === 'running' ? await listRunnerImages(runner.engine) : [] };
+    },
+    'docker.buildBaseImage': async () => {
+      try {
+        return await runner.buildBaseImage();
+      } catch (error) {
+        if (error instanceof DockerUnavailableError) throw new StudioError('UNAVAILABLE', error.engine.message, error.engine.fix);
+        throw new StudioError('INTERNAL', `The local base image could not be built: ${(error as Error).message}`);
+      }
+    },
+  };
+}
