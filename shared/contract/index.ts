@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
 import type { MethodSpec } from './define.ts';
+import { dockerMethods } from './docker.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { invokeMethods } from './invoke.ts';
@@ -13,6 +14,7 @@ export const contract = {
   ...appMethods,
   ...functionsMethods,
   ...invokeMethods,
+  ...dockerMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -35,6 +37,7 @@ export function isEventName(name: string): name is EventName {
 
 export * from './app.ts';
 export * from './define.ts';
+export * from './docker.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';

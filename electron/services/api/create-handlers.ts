@@ -4,6 +4,7 @@ import type { Templates } from '../templates/templates.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
+import { createDockerHandlers } from './docker-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 
 /** The services a host has started, from which the handler table is built. */
@@ -22,6 +23,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const sync: FunctionSync = services.invoke.sync;
   return {
     ...createInvokeHandlers(services.invoke),
+    ...createDockerHandlers(services.invoke.lambda.docker),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),
