@@ -1,0 +1,106 @@
+import { Hammer, RefreshCw } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import type { BuildBaseImageResult, DockerOverview } from '../../shared/contract/docker.ts';
+import { api } from '../api/api.ts';
+import { toFailure, type Failure } from '../lib/errors.ts';
+import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+
+const STATE_TEXT: Record<DockerOverview['engine']['state'], string> = {
+  running: 'Running',
+  'not-running': 'Not running',
+  'not-installed': 'Not installed',
+};
+
+const megabytes = (bytes: number | undefined) => (bytes === undefined ? '' : ` · ${Math.round(bytes / 1e6)} MB`);
+
+/** The Docker engine behind the docker runner: its state, the images functions would use, and building the local base image. */
+export function DockerSection() {
+  const [overview, setOverview] = useState<DockerOverview | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [building, setBuilding] = useState(false);
+  const [built, setBuilt] = useState<BuildBaseImageResult | null>(null);
+
+  const load = useCallback(
+    () =>
+      api()
+        .call('docker.status', {})
+        .then(
+          (next) => {
+            setOverview(next);
+            setFailure(null);
+          },
+          (error: unknown) => setFailure(toFailure(error, 'Could not ask the Docker engine')),
+        ),
+    [],
+  );
+  const refresh = () => void load();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const build = () => {
+    setBuilding(true);
+    setFailure(null);
+    setBuilt(null);
+    api()
+      .call('docker.buildBaseImage', {})
+      .then(
+        (result) => {
+          setBuilt(result);
+          refresh();
+        },
+        (error: unknown) => setFailure(toFailure(error, 'The local base image was not built')),
+      )
+      .finally(() => setBuilding(false));
+  };
+
+  const engine = overview?.engine;
+  const running = engine?.state === 'running';
+  return (
+    <section className="form-section" data-testid="settings-docker">
+      <h3 className="form-section__title">Docker</h3>
+      {failure !== null && <ErrorMessage failure={failure} />}
+      <dl className="facts">
+        <dt>Engine</dt>
+        <dd data-testid="docker-state" data-state={engine?.state ?? 'unknown'}>
+          {engine === undefined ? '…' : `${STATE_TEXT[engine.state]}${engine.version === undefined ? '' : ` · Docker ${engine.version}`}`}
+        </dd>
+        <dt>Socket</dt>
+        <dd className="mono" data-testid="docker-socket">
+          {engine?.socket ?? '…'}
+        </dd>
+        {running &&
+          overview?.images.map((image) => (
+            <div key={image.name} style={{ display: 'contents' }}>
+              <dt>{image.kind === 'official' ? 'Official image' : 'Local base image'}</dt>
+              <dd className="mono" data-testid={`docker-image-${image.kind}`}>
+                {image.name} — {image.present ? `present${megabytes(image.sizeBytes)}` : 'not on this engine'}
+              </dd>
+            </div>
+          ))}
+      </dl>
+      {engine !== undefined && !running && (
+        <p className="field__hint" data-testid="docker-fix">
+          {engine.message} {engine.fix}
+        </p>
+      )}
+      {built !== null && (
+        <p className="field__hint" data-testid="docker-built">
+          Built {built.image} ({Math.round(built.sizeBytes / 1e6)} MB) in {(built.durationMs / 1000).toFixed(1)} s.
+        </p>
+      )}
+      <div className="form-actions">
+        <button className="button button--small" onClick={refresh} data-testid="docker-refresh">
+          <RefreshCw size={13} /> Check again
+        </button>
+        <button className="button button--small" onClick={build} disabled={!running || building} data-testid="docker-build-base">
+          <Hammer size={13} /> {building ? 'Building…' : 'Build local base image'}
+        </button>
+      </div>
+      <p className="field__hint">
+        Functions whose function.json says <span className="mono">"runner": "docker"</span> run in containers. They use the official Lambda image of their runtime
+        when this engine has it, else the local base image, which is built here from the studio's own Node.js, aws-lambda-ric and bootstrap without any registry.
+      </p>
+    </section>
+  );
+}
