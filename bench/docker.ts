@@ -1,0 +1,128 @@
+// Cold start and warm invoke latency of the docker runner (local base image) against the process
+// runner, in the same run, through the official SDK client over SigV4-signed HTTP.
+// Needs a Docker engine and the local base image (node scripts/docker-base-image.ts).
+// Run: node bench/docker.ts [warm-iterations] [cold-iterations]
+import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import { zipSync } from 'fflate';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLocalLambdaService, type LocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
+import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
+import { LOCAL_NODE_IMAGE } from '../electron/services/runners/docker-images.ts';
+
+const warmCount = Number(process.argv[2] ?? 200);
+const coldCount = Number(process.argv[3] ?? 10);
+const handler = 'export const handler = async (event) => ({ n: event.n + 1 });';
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+type Figures = { p50: number; p99: number };
+function report(label: string, samples: number[]): Figures {
+  samples.sort((a, b) => a - b);
+  const result = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  console.log(`${label.padEnd(48)} p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   (n=${samples.length})`);
+  return result;
+}
+
+const engine = connectDockerEngine();
+const status = await engine.status();
+if (status.state !== 'running') {
+  console.error(`${status.message} ${status.fix ?? ''}`);
+  process.exit(1);
+}
+if (!(await engine.docker.getImage(LOCAL_NODE_IMAGE).inspect().then(() => true, () => false))) {
+  console.error(`The local base image ${LOCAL_NODE_IMAGE} is missing: build it with node scripts/docker-base-image.ts`);
+  process.exit(1);
+}
+
+interface Bench {
+  service: LocalLambdaService;
+  client: LambdaClient;
+  invoke(i: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startBench(runner: 'process' | 'docker'): Promise<Bench> {
+  const stateDir = await mkdtemp(join(tmpdir(), `bench-${runner}-`));
+  const service = await createLocalLambdaService({ stateDir, runner });
+  const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
+  await client.send(
+    new CreateFunctionCommand({
+      FunctionName: 'bench',
+      Runtime: 'nodejs22.x',
+      Role: 'arn:aws:iam::000000000000:role/bench',
+      Handler: 'index.handler',
+      Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(handler) }) },
+    }),
+  );
+  return {
+    service,
+    client,
+    async invoke(i) {
+      const out = await client.send(new InvokeCommand({ FunctionName: 'bench', Payload: JSON.stringify({ n: i }) }));
+      if (out.FunctionError !== undefined) throw new Error(new TextDecoder().decode(out.Payload));
+    },
+    async close() {
+      client.destroy();
+      await service.close();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function warm(bench: Bench): Promise<number[]> {
+  for (let i = 0; i < 20; i++) await bench.invoke(i);
+  const samples: number[] = [];
+  for (let i = 0; i < warmCount; i++) {
+    const start = performance.now();
+    await bench.invoke(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** A configuration change retires the warm sandbox, so the timed invoke starts a new one (container create to first response). */
+async function cold(bench: Bench): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < coldCount; i++) {
+    await bench.client.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'bench', Description: `cold ${i}` }));
+    await delay(300); // the retired container's removal is not part of the next start
+    const start = performance.now();
+    await bench.invoke(i);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/** A bare container (create, start, run `node -e 0`, wait, remove) on the same image, for reference. */
+async function bareContainer(): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < coldCount; i++) {
+    const start = performance.now();
+    const container = await engine.docker.createContainer({ Image: LOCAL_NODE_IMAGE, Entrypoint: ['/usr/bin/node', '-e', '0'], HostConfig: { NetworkMode: 'host' } });
+    await container.start();
+    await container.wait();
+    samples.push(performance.now() - start);
+    await container.remove({ force: true });
+  }
+  return samples;
+}
+
+const processBench = await startBench('process');
+const dockerBench = await startBench('docker');
+try {
+  console.log(`Docker ${status.version ?? '?'} at ${status.socket}, image ${LOCAL_NODE_IMAGE}`);
+  const processWarm = report('process: warm invoke', await warm(processBench));
+  const dockerWarm = report('docker:  warm invoke', await warm(dockerBench));
+  const processCold = report('process: cold invoke (new sandbox)', await cold(processBench));
+  const dockerCold = report('docker:  cold invoke (container create -> reply)', await cold(dockerBench));
+  const bare = report('docker:  bare container run (node -e 0)', await bareContainer());
+  console.log(`ratio warm docker/process: p50 ${(dockerWarm.p50 / processWarm.p50).toFixed(3)}   p99 ${(dockerWarm.p99 / processWarm.p99).toFixed(3)}   (target p50 <= 1.5)`);
+  console.log(`ratio cold docker/process: p50 ${(dockerCold.p50 / processCold.p50).toFixed(3)}   p99 ${(dockerCold.p99 / processCold.p99).toFixed(3)}`);
+  console.log(`ratio cold docker/bare container: p50 ${(dockerCold.p50 / bare.p50).toFixed(3)}`);
+  console.log(`cold start p50 ${(dockerCold.p50 / 1000).toFixed(3)} s (target < 0.5 s): ${dockerCold.p50 < 500 ? 'met' : 'missed'}`);
+} finally {
+  await processBench.close();
+  await dockerBench.close();
+}
