@@ -28,33 +28,27 @@ function Attempts({ op, nowMs }: { op: OperationView; nowMs: number }) {
   return (
     <div className="inspector__section" data-testid="inspector-attempts">
       <div className="inspector__section-title">Attempts ({op.attempts.length})</div>
-      <table className="attempts-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Started</th>
-            <th>Took</th>
-            <th>Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {op.attempts.map((a) => (
-            <tr key={a.number} data-testid="attempt-row" data-status={a.status}>
-              <td className="mono">{a.number}</td>
-              <td className="mono" title={formatExact(a.startMs)}>
+      <ol className="attempts">
+        {op.attempts.map((a) => (
+          <li key={a.number} className="attempt" data-testid="attempt-row" data-status={a.status}>
+            <div className="attempt__line">
+              <span className="attempt__number mono">#{a.number}</span>
+              <StatusBadge {...operationLook('STEP', a.status)} />
+              <span className="mono" title={formatExact(a.startMs)}>
                 {formatExact(a.startMs).slice(11)}
-              </td>
-              <td className="mono">{formatDuration((a.endMs ?? nowMs) - a.startMs)}</td>
-              <td>
-                <StatusBadge {...operationLook('STEP', a.status)} />
-                {a.skipped === true && <span className="badge" title="The delay before this attempt was skipped on the virtual clock">skipped delay</span>}
-                {a.error !== undefined && <ErrorView error={a.error} />}
-                {a.nextDelaySeconds !== undefined && <div className="inspector__sub">next attempt after {formatDuration(a.nextDelaySeconds * 1000)}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+              <span className="mono tone-text--stopped">{formatDuration((a.endMs ?? nowMs) - a.startMs)}</span>
+              {a.skipped === true && (
+                <span className="badge" title="The delay before this attempt was skipped on the virtual clock">
+                  delay skipped
+                </span>
+              )}
+            </div>
+            {a.error !== undefined && <ErrorView error={a.error} />}
+            {a.nextDelaySeconds !== undefined && <div className="attempt__note">Retried after {formatDuration(a.nextDelaySeconds * 1000)}</div>}
+          </li>
+        ))}
+      </ol>
       {op.status === 'PENDING' && op.nextAttemptMs !== undefined && (
         <div className="inspector__sub" data-testid="inspector-next-attempt">
           Attempt {op.attempts.length + 1} {formatCountdown(op.nextAttemptMs, nowMs)} ({formatExact(op.nextAttemptMs)})

@@ -76,7 +76,7 @@ const Row = memo(function Row({ item, top, scale, nowMs, selected, onSelect, onT
       aria-selected={selected}
       role="row"
     >
-      <div className="timeline-row__label" style={{ paddingLeft: 6 + depth * INDENT }}>
+      <div className={`timeline-row__label${actions !== null && actions !== undefined ? ' has-actions' : ''}`} style={{ paddingLeft: 6 + depth * INDENT }}>
         {childCount > 0 ? (
           <button
             className="timeline-row__toggle"
@@ -266,6 +266,11 @@ export function Timeline({ execution, operations, nowMs, selectedId, onSelect, r
                   {t.label}
                 </span>
               ))}
+              {nowX !== undefined && (
+                <span className="timeline__now-label" style={{ transform: `translateX(${nowX}px)` }}>
+                  now
+                </span>
+              )}
             </div>
           </div>
           <div className="timeline__grid" style={{ left: LABEL_WIDTH, top: HEADER_HEIGHT, height: Math.max(0, height - HEADER_HEIGHT) }}>

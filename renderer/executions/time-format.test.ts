@@ -7,6 +7,7 @@ describe('formatDuration', () => {
     expect(formatDuration(120.4)).toBe('120 ms');
     expect(formatDuration(1234)).toBe('1.2 s');
     expect(formatDuration(9999)).toBe('9.9 s');
+    expect(formatDuration(2000)).toBe('2 s');
   });
   it('uses at most two units and drops a zero second unit', () => {
     expect(formatDuration(45_000)).toBe('45 s');

@@ -3,6 +3,7 @@ export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 10_000) {
+    if (ms % 1000 === 0) return `${ms / 1000} s`;
     const tenths = Math.floor(ms / 100) / 10;
     return `${tenths.toFixed(1)} s`;
   }
