@@ -25,10 +25,6 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
     <>
       <div className="exec-toolbar" data-testid="executions-toolbar">
         <span className="exec-toolbar__title">Executions</span>
-        <label className="exec-toolbar__search">
-          <Search size={13} aria-hidden />
-          <input className="input" placeholder="Search name, ARN or function" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
-        </label>
         <span className="status-chips" role="group" aria-label="Status">
           {EXECUTION_STATUSES.map((status) => {
             const look = executionLook(status);
@@ -43,6 +39,19 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
             );
           })}
         </span>
+        <span className="exec-toolbar__spacer" />
+        <button className="button button--small" onClick={onOpenFile} title="View an exported history (from this studio or AWS) offline" data-testid="open-history-file">
+          <FileUp size={12} /> Open history file
+        </button>
+        <button className="icon-button" onClick={() => void load()} aria-label="Refresh" title="Refresh">
+          <RefreshCw size={14} />
+        </button>
+      </div>
+      <div className="exec-toolbar exec-toolbar--filters">
+        <label className="exec-toolbar__search">
+          <Search size={13} aria-hidden />
+          <input className="input" placeholder="Search name, ARN or function" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
+        </label>
         <label>
           Function
           <select className="input" value={filter.functionName} onChange={(e) => setFilter({ functionName: e.target.value })} data-testid="executions-function">
@@ -55,20 +64,13 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
           </select>
         </label>
         <label>
-          Started after
+          Started between
           <input className="input" type="datetime-local" value={toLocalInput(filter.startedAfterMs)} onChange={(e) => setFilter({ startedAfterMs: parseLocalDateTime(e.target.value) })} data-testid="executions-after" />
         </label>
         <label>
-          before
+          and
           <input className="input" type="datetime-local" value={toLocalInput(filter.startedBeforeMs)} onChange={(e) => setFilter({ startedBeforeMs: parseLocalDateTime(e.target.value) })} data-testid="executions-before" />
         </label>
-        <span className="exec-toolbar__spacer" />
-        <button className="button button--small" onClick={onOpenFile} title="View an exported history (from this studio or AWS) offline" data-testid="open-history-file">
-          <FileUp size={12} /> Open history file
-        </button>
-        <button className="icon-button" onClick={() => void load()} aria-label="Refresh" title="Refresh">
-          <RefreshCw size={14} />
-        </button>
       </div>
       {checked.size > 0 && (
         <div className="selection-bar" data-testid="selection-bar">

@@ -1,21 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Download } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
+import { filterHistory } from './history-filter.ts';
 import { JsonView } from './JsonView.tsx';
 import type { HistoryRow } from './model.ts';
 import { formatExact } from './time-format.ts';
 
 const ROW = 26;
-
-/** Rows whose type, operation id or name contain every word of `text`. */
-export function filterHistory(rows: readonly HistoryRow[], text: string): HistoryRow[] {
-  const words = text.trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
-  if (words.length === 0) return [...rows];
-  return rows.filter((r) => {
-    const hay = `${r.eventType} ${r.operationId ?? ''} ${r.name ?? ''} ${r.eventId ?? ''}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
-}
 
 /** The raw GetDurableExecutionHistory events, filterable, each one's JSON below when selected. */
 export function HistoryTable({ rows, onExport }: { rows: readonly HistoryRow[]; onExport?: (() => void) | undefined }) {
