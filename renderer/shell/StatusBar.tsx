@@ -48,6 +48,7 @@ export function StatusBar() {
         {count} {count === 1 ? 'function' : 'functions'}
       </span>
       <span className="status-bar__spacer" />
+      <PendingStatus />
       <CursorPosition />
       <Tip label={fn === null ? 'Problems in the open function' : `Problems in ${fn}`} shortcut={shortcutLabel('togglePanel')} side="top">
         <button className="status-bar__item status-bar__button" onClick={() => showBottomTab('problems')} data-testid="status-problems">
