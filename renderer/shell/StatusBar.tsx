@@ -1,6 +1,7 @@
 import { CircleAlert, FolderOpen, Server, SquareFunction, TriangleAlert } from 'lucide-react';
 import { useCursor } from '../editor/cursor-store.ts';
 import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
+import { PendingStatus } from '../executions/PendingStatus.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { countProblems } from '../problems/problems.ts';
 import { useProblems } from '../problems/problems-store.ts';
