@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.ts';
 import type { MethodSpec } from './define.ts';
 import { dockerMethods } from './docker.ts';
+import { executionsMethods } from './executions.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { invokeMethods } from './invoke.ts';
@@ -15,6 +16,7 @@ export const contract = {
   ...functionsMethods,
   ...invokeMethods,
   ...dockerMethods,
+  ...executionsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -38,6 +40,7 @@ export function isEventName(name: string): name is EventName {
 export * from './app.ts';
 export * from './define.ts';
 export * from './docker.ts';
+export * from './executions.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';

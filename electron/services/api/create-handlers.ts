@@ -5,7 +5,9 @@ import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
+import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
+import { createLambdaApiClient } from './lambda-api-client.ts';
 
 /** The services a host has started, from which the handler table is built. */
 export interface HandlerServices {
@@ -24,6 +26,13 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...createInvokeHandlers(services.invoke),
     ...createDockerHandlers(services.invoke.lambda.docker),
+    ...createExecutionsHandlers({
+      call: createLambdaApiClient(() => {
+        const { endpoint, region, credentials } = services.invoke.lambda;
+        return { endpoint, region, credentials };
+      }),
+      engine: services.invoke.engine,
+    }),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),

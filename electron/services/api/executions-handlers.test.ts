@@ -1,0 +1,151 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParsedInput } from '../../../shared/contract/index.ts';
+import { parseHistoryFile } from '../../../shared/executions/history-file.ts';
+import type { Handlers } from './handler-table.ts';
+import { createLambdaApiClient, type LambdaApiCall } from './lambda-api-client.ts';
+import { startStudioServices, type StudioServices } from './studio-services.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+let dir: string;
+let services: StudioServices;
+let h: Handlers;
+let call: LambdaApiCall;
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Starts an order-approval execution as any Lambda client would: an Event invoke with a name. */
+async function start(name: string, input: object): Promise<string> {
+  const reply = await call({
+    method: 'POST',
+    path: '/2015-03-31/functions/orders/invocations',
+    headers: { 'x-amz-invocation-type': 'Event', 'x-amz-durable-execution-name': name },
+    body: JSON.stringify(input),
+  });
+  return reply.headers['x-amz-durable-execution-arn'] ?? '';
+}
+
+const pendingFor = (arn: string) =>
+  until(async () => (await h['callbacks.pending']({})).find((c) => c.executionArn === arn), `a pending callback of ${arn}`);
+const statusOf = async (arn: string) => (await h['executions.get']({ arn })).Status;
+const settled = (arn: string, status: string) => until(async () => ((await statusOf(arn)) === status ? status : undefined), `${arn} to be ${status}`);
+const list = (filter: ParsedInput<'executions.list'>) => h['executions.list'](filter);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'studio-executions-'));
+  await cp(join(root, 'resources', 'templates', 'durable-ts'), join(dir, 'functions', 'orders'), { recursive: true });
+  const config = join(dir, 'functions', 'orders', 'function.json');
+  await writeFile(config, (await readFile(config, 'utf8')).replace('__FUNCTION_NAME__', 'orders'));
+  services = await startStudioServices({
+    workspaceDir: dir,
+    host: 'serve',
+    version: '0.0.0',
+    resourcesDir: join(root, 'resources'),
+    nodeModulesDir: join(root, 'node_modules'),
+  });
+  h = services.handlers;
+  const { endpoint, region, credentials } = services.lambda;
+  call = createLambdaApiClient(() => ({ endpoint, region, credentials }));
+  await until(async () => ((await call({ method: 'GET', path: '/2015-03-31/functions/orders' })).status === 200 ? true : undefined), 'the workspace function');
+}, 60_000);
+
+afterAll(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('executions through the Lambda API', () => {
+  let approved: string;
+  let rejected: string;
+
+  it('lists pending callbacks across executions with their deadlines', async () => {
+    approved = await start('approve-me', { orderId: 'o-1', amount: 12.5 });
+    rejected = await start('reject-me', { orderId: 'o-2', amount: 3 });
+    const first = await pendingFor(approved);
+    await pendingFor(rejected);
+    expect(first).toMatchObject({ executionName: 'approve-me', functionName: 'orders', operationName: 'wait-for-approval' });
+    expect(first.callbackId).not.toBe('');
+    expect((first.timeoutAtMs ?? 0) - first.startedMs).toBe(86_400_000);
+
+    const all = await list({});
+    expect(all.counts).toEqual({ RUNNING: 2 });
+    expect(all.items.map((e) => e.DurableExecutionName).sort()).toEqual(['approve-me', 'reject-me']);
+    expect((await list({ nameContains: 'APPROVE' })).items.map((e) => e.DurableExecutionArn)).toEqual([approved]);
+    expect((await list({ statuses: ['SUCCEEDED'] })).items).toEqual([]);
+  });
+
+  it('completes a callback once: the execution resumes, a second answer is refused and changes nothing', async () => {
+    const { callbackId } = await pendingFor(approved);
+    await expect(h['callbacks.succeed']({ callbackId, result: '{"approved": tru' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(await statusOf(approved)).toBe('RUNNING');
+
+    await h['callbacks.succeed']({ callbackId, result: '{"approved": true, "approver": "ada"}' });
+    await settled(approved, 'SUCCEEDED');
+    const done = await h['executions.get']({ arn: approved });
+    expect(JSON.parse(done.Result ?? 'null')).toMatchObject({ orderId: 'o-1', status: 'PROCESSED', approver: 'ada' });
+    await expect(h['callbacks.succeed']({ callbackId, result: '{"approved": false}' })).rejects.toMatchObject({ message: expect.stringMatching(/accepts no further results/) });
+    expect(JSON.parse((await h['executions.get']({ arn: approved })).Result ?? 'null')).toMatchObject({ approver: 'ada' });
+  });
+
+  it('fails a callback with the error a person typed; the execution fails with it', async () => {
+    const { callbackId } = await pendingFor(rejected);
+    await h['callbacks.heartbeat']({ callbackId });
+    await h['callbacks.fail']({ callbackId, error: { type: 'Rejected', message: 'over budget', data: '{"limit": 1}' } });
+    await settled(rejected, 'FAILED');
+    const failed = await h['executions.get']({ arn: rejected });
+    expect(failed.Error?.ErrorMessage).toContain('over budget');
+    expect((await h['callbacks.pending']({})).filter((c) => c.executionArn === rejected)).toEqual([]);
+  });
+
+  it('returns the whole history, and exports it as a file that reads back the same', async () => {
+    const { Events } = await h['executions.history']({ arn: approved });
+    expect(Events[0]?.EventType).toBe('ExecutionStarted');
+    expect(Events.map((e) => e.EventType)).toEqual(expect.arrayContaining(['CallbackStarted', 'CallbackSucceeded', 'ExecutionSucceeded']));
+    const exported = await h['executions.exportHistory']({ arn: approved });
+    expect(exported.fileName).toBe('approve-me.history.json');
+    expect(JSON.parse(exported.text)).toEqual({ Events });
+    expect(parseHistoryFile(exported.text).events).toEqual(Events);
+  });
+
+  it('stops the running ones of a selection and says why it left the others', async () => {
+    const waiting = await start('stop-me', { orderId: 'o-3', amount: 1 });
+    await pendingFor(waiting);
+    const outcome = await h['executions.stop']({ arns: [waiting, approved] });
+    expect(outcome.stopped).toEqual([waiting]);
+    expect(outcome.failed).toEqual([{ arn: approved, message: 'approve-me is already SUCCEEDED.' }]);
+    expect(await statusOf(waiting)).toBe('STOPPED');
+    expect((await list({})).counts).toEqual({ SUCCEEDED: 1, FAILED: 1, STOPPED: 1 });
+  });
+
+  it('re-runs an execution with the same input, and skips its callback timeout on the virtual clock', async () => {
+    const { arn } = await h['executions.rerun']({ arn: approved });
+    expect(arn).not.toBe(approved);
+    const again = await h['executions.get']({ arn });
+    expect(JSON.parse(again.InputPayload ?? '{}')).toEqual({ orderId: 'o-1', amount: 12.5 });
+    const pending = await pendingFor(arn);
+
+    const { skipped } = await h['clock.skip']({ arn });
+    expect(skipped).toEqual({ kind: expect.any(String), operationId: expect.any(String) });
+    await settled(arn, 'FAILED');
+    const events = (await h['executions.history']({ arn })).Events;
+    const timedOut = events.find((e) => e.EventType === 'CallbackTimedOut');
+    expect(timedOut).toMatchObject({ Skipped: true });
+    expect(timedOut?.Id).toBe(pending.operationId);
+  });
+
+  it('answers unknown executions and callbacks with the API\'s own errors', async () => {
+    const missing = approved.replace(/[^/]+$/, '00000000-0000-0000-0000-000000000000');
+    await expect(h['executions.get']({ arn: missing })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(h['callbacks.succeed']({ callbackId: 'not-a-callback', result: '{}' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/callback id is not valid/) });
+  });
+});

@@ -1,0 +1,211 @@
+import { StudioError } from '../../../shared/contract/errors.ts';
+import {
+  ExecutionDetail,
+  ExecutionSummary,
+  HistoryEvent,
+  type ExecutionFilter,
+  type PendingCallback,
+} from '../../../shared/contract/executions.ts';
+import { openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
+import { z } from 'zod';
+import type { DurableEngine } from '../durable/engine.ts';
+import { assertJson } from '../test-events/test-events-store.ts';
+import type { Handlers } from './handler-table.ts';
+import type { LambdaApiCall } from './lambda-api-client.ts';
+
+type ExecutionsArea = Pick<
+  Handlers,
+  | 'executions.list'
+  | 'executions.get'
+  | 'executions.history'
+  | 'executions.stop'
+  | 'executions.rerun'
+  | 'executions.exportHistory'
+  | 'callbacks.pending'
+  | 'callbacks.succeed'
+  | 'callbacks.fail'
+  | 'callbacks.heartbeat'
+  | 'clock.skip'
+>;
+
+const FUNCTIONS = '/2015-03-31/functions';
+const DURABLE = '/2025-12-01';
+
+const FunctionsPage = z.object({
+  Functions: z.array(z.looseObject({ FunctionName: z.string(), DurableConfig: z.unknown().optional() })).optional(),
+  NextMarker: z.string().nullish(),
+});
+const ExecutionsPage = z.object({
+  DurableExecutions: z.array(ExecutionSummary.omit({ FunctionName: true })).optional(),
+  NextMarker: z.string().nullish(),
+});
+const HistoryPage = z.object({ Events: z.array(HistoryEvent).optional(), NextMarker: z.string().nullish() });
+
+/** Reads an API reply with the schema the API promises; a reply that breaks it is the host's fault, said plainly. */
+function read<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new StudioError('INTERNAL', `The Lambda API answered ${what} in an unexpected shape.`, parsed.error.message);
+  return parsed.data;
+}
+
+function functionNameOf(arn: string): string {
+  // arn:aws:lambda:region:account:function:NAME[:qualifier][/durable-execution/...]
+  return arn.split(':')[6]?.split('/')[0] ?? arn;
+}
+
+export interface ExecutionsServices {
+  /** Signed calls to the Lambda API of the current target. */
+  call: LambdaApiCall;
+  /** The local engine, for the virtual clock; absent when the target is not local. */
+  engine?: DurableEngine;
+}
+
+/** The execution viewer's handlers: lists, details, history, stop, re-run, callbacks, all through the Lambda API. */
+export function createExecutionsHandlers({ call, engine }: ExecutionsServices): ExecutionsArea {
+  async function durableFunctions(): Promise<string[]> {
+    const names: string[] = [];
+    let marker: string | undefined;
+    do {
+      const reply = await call({ method: 'GET', path: `${FUNCTIONS}/`, query: { Marker: marker, MaxItems: '50' } });
+      const page = read(FunctionsPage, reply.body, 'ListFunctions');
+      for (const f of page.Functions ?? []) if (f.DurableConfig !== undefined && f.DurableConfig !== null) names.push(f.FunctionName);
+      marker = page.NextMarker ?? undefined;
+    } while (marker !== undefined);
+    return names;
+  }
+
+  async function executionsOf(functionName: string): Promise<ExecutionSummary[]> {
+    const items: ExecutionSummary[] = [];
+    let marker: string | undefined;
+    do {
+      const reply = await call({ method: 'GET', path: `${DURABLE}/functions/${functionName}/durable-executions`, query: { Marker: marker, MaxItems: '1000' } });
+      const page = read(ExecutionsPage, reply.body, 'ListDurableExecutionsByFunction');
+      for (const e of page.DurableExecutions ?? []) items.push({ ...e, FunctionName: functionName });
+      marker = page.NextMarker ?? undefined;
+    } while (marker !== undefined);
+    return items;
+  }
+
+  async function history(arn: string): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let marker: string | undefined;
+    do {
+      const reply = await call({
+        method: 'GET',
+        path: `${DURABLE}/durable-executions/${arn}/history`,
+        query: { IncludeExecutionData: 'true', MaxItems: '1000', Marker: marker },
+      });
+      const page = read(HistoryPage, reply.body, 'GetDurableExecutionHistory');
+      events.push(...(page.Events ?? []));
+      marker = page.NextMarker ?? undefined;
+    } while (marker !== undefined);
+    return events;
+  }
+
+  async function getExecution(arn: string): Promise<ExecutionDetail> {
+    const reply = await call({ method: 'GET', path: `${DURABLE}/durable-executions/${arn}`, query: { IncludeExecutionData: 'true' } });
+    return read(ExecutionDetail, reply.body, 'GetDurableExecution');
+  }
+
+  async function list(filter: ExecutionFilter) {
+    const names = filter.functionName === undefined ? await durableFunctions() : [filter.functionName];
+    const all = (await Promise.all(names.map(executionsOf))).flat();
+    const needle = filter.nameContains?.trim().toLowerCase() ?? '';
+    const inRange = all.filter(
+      (e) =>
+        (needle === '' || e.DurableExecutionName.toLowerCase().includes(needle)) &&
+        (filter.startedAfterMs === undefined || e.StartTimestamp * 1000 >= filter.startedAfterMs) &&
+        (filter.startedBeforeMs === undefined || e.StartTimestamp * 1000 <= filter.startedBeforeMs),
+    );
+    // Counts ignore the status filter, so the status chips can say what each would show.
+    const counts: Record<string, number> = {};
+    for (const e of inRange) counts[e.Status] = (counts[e.Status] ?? 0) + 1;
+    const statuses = filter.statuses ?? [];
+    const items = inRange.filter((e) => statuses.length === 0 || statuses.includes(e.Status)).sort((a, b) => b.StartTimestamp - a.StartTimestamp);
+    return { items, counts };
+  }
+
+  const callback = async (callbackId: string, action: 'succeed' | 'fail' | 'heartbeat', body?: string) => {
+    await call({ method: 'POST', path: `${DURABLE}/durable-execution-callbacks/${callbackId}/${action}`, ...(body === undefined ? {} : { body }) });
+    return { ok: true as const };
+  };
+
+  return {
+    'executions.list': (filter) => list(filter),
+    'executions.get': ({ arn }) => getExecution(arn),
+    'executions.history': async ({ arn }) => ({ Events: await history(arn) }),
+    'executions.stop': async ({ arns }) => {
+      const stopped: string[] = [];
+      const failed: { arn: string; message: string }[] = [];
+      for (const arn of arns) {
+        try {
+          const before = await getExecution(arn);
+          if (before.Status !== 'RUNNING') {
+            failed.push({ arn, message: `${before.DurableExecutionName} is already ${before.Status}.` });
+            continue;
+          }
+          await call({ method: 'POST', path: `${DURABLE}/durable-executions/${arn}/stop`, body: '{}' });
+          stopped.push(arn);
+        } catch (error) {
+          failed.push({ arn, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return { stopped, failed };
+    },
+    'executions.rerun': async ({ arn }) => {
+      const execution = await getExecution(arn);
+      const functionName = functionNameOf(execution.FunctionArn);
+      const reply = await call({
+        method: 'POST',
+        path: `${FUNCTIONS}/${functionName}/invocations`,
+        query: { Qualifier: execution.Version },
+        headers: { 'x-amz-invocation-type': 'Event' },
+        body: execution.InputPayload ?? '{}',
+      });
+      const started = reply.headers['x-amz-durable-execution-arn'];
+      if (started === undefined) throw new StudioError('INTERNAL', `Invoking ${functionName} started no durable execution; is durable execution still on for it?`);
+      return { arn: started };
+    },
+    'executions.exportHistory': async ({ arn }) => {
+      const execution = await getExecution(arn);
+      const events = await history(arn);
+      return { fileName: `${execution.DurableExecutionName}.history.json`, text: `${JSON.stringify({ Events: events }, null, 2)}\n` };
+    },
+    'callbacks.pending': async () => {
+      const running = (await list({ statuses: ['RUNNING'] })).items;
+      const pending: PendingCallback[] = [];
+      for (const execution of running) {
+        for (const open of openCallbacks(await history(execution.DurableExecutionArn))) {
+          pending.push({
+            ...open,
+            executionArn: execution.DurableExecutionArn,
+            executionName: execution.DurableExecutionName,
+            functionName: execution.FunctionName,
+          });
+        }
+      }
+      return pending.sort((a, b) => a.startedMs - b.startedMs);
+    },
+    'callbacks.succeed': async ({ callbackId, result }) => {
+      assertJson(result, 'The callback result');
+      return callback(callbackId, 'succeed', result);
+    },
+    'callbacks.fail': ({ callbackId, error }) =>
+      callback(
+        callbackId,
+        'fail',
+        JSON.stringify({
+          ...(error.type === undefined || error.type === '' ? {} : { ErrorType: error.type }),
+          ...(error.message === undefined || error.message === '' ? {} : { ErrorMessage: error.message }),
+          ...(error.data === undefined || error.data === '' ? {} : { ErrorData: error.data }),
+        }),
+      ),
+    'callbacks.heartbeat': ({ callbackId }) => callback(callbackId, 'heartbeat'),
+    'clock.skip': async ({ arn }) => {
+      if (engine === undefined) throw new StudioError('BAD_INPUT', 'Skipping time works on the local target only; AWS keeps its own clock.');
+      await getExecution(arn);
+      const skipped = await engine.skip(arn);
+      return { skipped: skipped === undefined ? null : { kind: skipped.kind, operationId: skipped.operationId } };
+    },
+  };
+}

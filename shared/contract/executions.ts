@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { Done, method, NoInput } from './define.ts';
+
+/**
+ * The execution viewer's methods. They carry the Lambda API's own JSON (field names, epoch-second
+ * timestamps) so the same views read the local service, AWS, and exported history files alike.
+ */
+
+export const ExecutionStatus = z.enum(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'STOPPED']);
+export type ExecutionStatus = z.infer<typeof ExecutionStatus>;
+
+/** Lambda's `ErrorObject`. */
+export const ErrorObject = z.object({
+  ErrorType: z.string().optional(),
+  ErrorMessage: z.string().optional(),
+  ErrorData: z.string().optional(),
+  StackTrace: z.array(z.string()).optional(),
+});
+export type ErrorObject = z.infer<typeof ErrorObject>;
+
+/** One row of ListDurableExecutionsByFunction, with the function's name added for lists across functions. */
+export const ExecutionSummary = z.object({
+  DurableExecutionArn: z.string(),
+  DurableExecutionName: z.string(),
+  FunctionArn: z.string(),
+  FunctionName: z.string(),
+  Status: ExecutionStatus,
+  /** Epoch seconds, as the API sends them. */
+  StartTimestamp: z.number(),
+  EndTimestamp: z.number().optional(),
+});
+export type ExecutionSummary = z.infer<typeof ExecutionSummary>;
+
+/** GetDurableExecution's response. Members the viewer does not use pass through untouched. */
+export const ExecutionDetail = z.looseObject({
+  DurableExecutionArn: z.string(),
+  DurableExecutionName: z.string(),
+  FunctionArn: z.string(),
+  Status: ExecutionStatus,
+  StartTimestamp: z.number(),
+  EndTimestamp: z.number().optional(),
+  Version: z.string().optional(),
+  InputPayload: z.string().optional(),
+  Result: z.string().optional(),
+  Error: ErrorObject.optional(),
+});
+export type ExecutionDetail = z.infer<typeof ExecutionDetail>;
+
+/**
+ * One GetDurableExecutionHistory event: `EventType`, `EventTimestamp` (epoch seconds), `Id`,
+ * `Name`, `SubType`, `ParentId` and exactly one `<EventType>Details` member. Kept loose so an
+ * event type this studio does not know yet still shows in the raw table.
+ */
+export const HistoryEvent = z.looseObject({
+  EventType: z.string(),
+  EventId: z.number().optional(),
+  EventTimestamp: z.union([z.number(), z.string()]),
+  Id: z.string().optional(),
+  Name: z.string().optional(),
+  SubType: z.string().optional(),
+  ParentId: z.string().optional(),
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+/** A callback some execution is waiting on: what the approvals inbox lists. */
+export const PendingCallback = z.object({
+  callbackId: z.string(),
+  executionArn: z.string(),
+  executionName: z.string(),
+  functionName: z.string(),
+  /** The operation's id and name (the name given to `createCallback` / `waitForCallback`). */
+  operationId: z.string(),
+  operationName: z.string().optional(),
+  /** Epoch milliseconds. */
+  startedMs: z.number(),
+  /** When the callback times out, if it has a timeout (epoch milliseconds). */
+  timeoutAtMs: z.number().optional(),
+  heartbeatTimeoutSeconds: z.number().optional(),
+  /** The last heartbeat or the start (epoch milliseconds): a heartbeat timeout counts from here. */
+  lastHeartbeatMs: z.number().optional(),
+});
+export type PendingCallback = z.infer<typeof PendingCallback>;
+
+const Arn = z.string().min(1, 'an execution ARN is required');
+const CallbackId = z.string().min(1, 'a callback id is required');
+
+/** A callback failure as a person types it; sent as Lambda's ErrorObject. */
+export const CallbackFailure = z
+  .object({
+    type: z.string().max(256).optional(),
+    message: z.string().max(4096).optional(),
+    /** Free text; JSON is typical. */
+    data: z.string().optional(),
+  })
+  .strict();
+export type CallbackFailure = z.infer<typeof CallbackFailure>;
+
+export const ExecutionFilter = z
+  .object({
+    functionName: z.string().optional(),
+    statuses: z.array(ExecutionStatus).optional(),
+    /** Case-insensitive part of the execution name. */
+    nameContains: z.string().optional(),
+    /** Epoch milliseconds. */
+    startedAfterMs: z.number().optional(),
+    startedBeforeMs: z.number().optional(),
+  })
+  .strict();
+export type ExecutionFilter = z.infer<typeof ExecutionFilter>;
+
+export const executionsMethods = {
+  /** Every durable execution of the workspace's functions, newest first, with counts per status before the status filter. */
+  'executions.list': method(
+    ExecutionFilter,
+    z.object({ items: z.array(ExecutionSummary), counts: z.record(z.string(), z.number()) }),
+  ),
+  'executions.get': method(z.object({ arn: Arn }).strict(), ExecutionDetail),
+  /** All of an execution's history events, oldest first, payloads included. */
+  'executions.history': method(z.object({ arn: Arn }).strict(), z.object({ Events: z.array(HistoryEvent) })),
+  /** Stops each running execution; those that are not running or unknown are reported, not thrown. */
+  'executions.stop': method(
+    z.object({ arns: z.array(Arn).min(1) }).strict(),
+    z.object({ stopped: z.array(z.string()), failed: z.array(z.object({ arn: z.string(), message: z.string() })) }),
+  ),
+  /** Starts a new execution of the same function version with the same input. */
+  'executions.rerun': method(z.object({ arn: Arn }).strict(), z.object({ arn: z.string() })),
+  /** The history as a file: GetDurableExecutionHistory's JSON (`{"Events": [...]}`), indented. */
+  'executions.exportHistory': method(z.object({ arn: Arn }).strict(), z.object({ fileName: z.string(), text: z.string() })),
+  'callbacks.pending': method(NoInput, z.array(PendingCallback)),
+  /** `result` is JSON text, checked before it is sent. */
+  'callbacks.succeed': method(z.object({ callbackId: CallbackId, result: z.string() }).strict(), Done),
+  'callbacks.fail': method(z.object({ callbackId: CallbackId, error: CallbackFailure }).strict(), Done),
+  'callbacks.heartbeat': method(z.object({ callbackId: CallbackId }).strict(), Done),
+  /**
+   * Local target only: fires the execution's earliest wait, retry delay or callback timeout now
+   * (the virtual clock). Returns what was skipped, or null when nothing was waiting.
+   */
+  'clock.skip': method(
+    z.object({ arn: Arn }).strict(),
+    z.object({ skipped: z.object({ kind: z.string(), operationId: z.string() }).nullable() }),
+  ),
+};
