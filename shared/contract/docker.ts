@@ -45,9 +45,32 @@ export const BuildBaseImageResult = z.object({
 });
 export type BuildBaseImageResult = z.infer<typeof BuildBaseImageResult>;
 
+/** Progress of a pull or a build, as the engine reports it (sent as the `docker.progress` event). */
+export const DockerProgress = z.object({
+  operation: z.enum(['pull', 'build']),
+  image: z.string(),
+  /** The engine's latest line (`Downloading`, `Step 2/6 : COPY ...`). */
+  line: z.string(),
+  /** 0-100 over the bytes of the layers known so far, when the engine gives sizes. */
+  percent: z.number().min(0).max(100).optional(),
+});
+export type DockerProgress = z.infer<typeof DockerProgress>;
+
+/** An image reference as Docker accepts it: `[registry/]name[:tag][@digest]`. */
+export const ImageReference = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/, 'must be an image reference such as public.ecr.aws/lambda/nodejs:22');
+
+export const PullImageResult = z.object({ image: z.string(), id: z.string(), durationMs: z.number() });
+export type PullImageResult = z.infer<typeof PullImageResult>;
+
 export const dockerMethods = {
   /** The engine's state and the images the docker runner would use. */
   'docker.status': method(NoInput, DockerOverview),
   /** Builds the local base image from scratch (no registry): a Node.js binary, aws-lambda-ric and the studio's bootstrap. */
   'docker.buildBaseImage': method(NoInput, BuildBaseImageResult),
+  /** Pulls an image (the official Lambda base images need a registry); progress comes as `docker.progress` events. */
+  'docker.pullImage': method(z.object({ image: ImageReference }).strict(), PullImageResult),
 };

@@ -46,4 +46,16 @@ describe.skipIf(!engineUp)('docker handlers with an engine', () => {
     expect(overview.images.find((i) => i.kind === 'local-base')).toBeDefined();
     await runner.close();
   });
+
+  it('say why a pull failed and what to do offline, with the engine\'s lines as progress', async () => {
+    const runner = createDockerRunner(paths);
+    const lines: string[] = [];
+    runner.onProgress((p) => lines.push(p.line));
+    // A registry on loopback that is not there: refused at once, nothing leaves the machine.
+    const failure = await createDockerHandlers(runner)['docker.pullImage']({ image: '127.0.0.1:9/lambda/nodejs:22' }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(StudioError);
+    expect((failure as StudioError).message).toMatch(/^127\.0\.0\.1:9\/lambda\/nodejs:22 could not be pulled: /);
+    expect((failure as StudioError).details).toMatch(/local base image/);
+    await runner.close();
+  });
 });

@@ -4,7 +4,7 @@ import { listRunnerImages } from '../runners/docker-images.ts';
 import type { DockerRunner } from '../runners/docker-runner.ts';
 import type { Handlers } from './handler-table.ts';
 
-type DockerArea = Pick<Handlers, 'docker.status' | 'docker.buildBaseImage'>;
+type DockerArea = Pick<Handlers, 'docker.status' | 'docker.buildBaseImage' | 'docker.pullImage'>;
 
 /** The Docker area of the contract: the engine's state and the local base image. */
 export function createDockerHandlers(runner: DockerRunner): DockerArea {
@@ -19,6 +19,18 @@ export function createDockerHandlers(runner: DockerRunner): DockerArea {
       } catch (error) {
         if (error instanceof DockerUnavailableError) throw new StudioError('UNAVAILABLE', error.engine.message, error.engine.fix);
         throw new StudioError('INTERNAL', `The local base image could not be built: ${(error as Error).message}`);
+      }
+    },
+    'docker.pullImage': async ({ image }) => {
+      try {
+        return await runner.pullImage(image);
+      } catch (error) {
+        if (error instanceof DockerUnavailableError) throw new StudioError('UNAVAILABLE', error.engine.message, error.engine.fix);
+        throw new StudioError(
+          'UNAVAILABLE',
+          `${image} could not be pulled: ${(error as Error).message}`,
+          'Pulling needs the image\'s registry to be reachable. Offline, build the local base image instead (Node.js functions).',
+        );
       }
     },
   };

@@ -4,8 +4,9 @@ import { cpus } from 'node:os';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
-import type { BuildBaseImageResult } from '../../../shared/contract/docker.ts';
-import { type BaseImageSources, buildLocalBaseImage, chooseImage, IMAGE_PATHS, type ImageChoice } from './docker-images.ts';
+import type { BuildBaseImageResult, DockerProgress, PullImageResult } from '../../../shared/contract/docker.ts';
+import { type BaseImageSources, buildLocalBaseImage, chooseImage, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE } from './docker-images.ts';
+import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
@@ -31,7 +32,11 @@ export interface DockerRunner {
   instanceId: string;
   startSandbox(version: FunctionVersion, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
   /** Builds the local base image from the studio's own Node.js binary, aws-lambda-ric and bootstrap. */
-  buildBaseImage(onProgress?: (line: string) => void): Promise<BuildBaseImageResult>;
+  buildBaseImage(): Promise<BuildBaseImageResult>;
+  /** Pulls an image (needs its registry). */
+  pullImage(image: string): Promise<PullImageResult>;
+  /** Every progress line of pulls and builds. Returns the unsubscribe function. */
+  onProgress(listener: (progress: DockerProgress) => void): () => void;
   /** Removes containers a studio left behind when it crashed (its process is gone); returns how many. */
   cleanupLeftovers(): Promise<number>;
   /** Removes every container this runner started, and waits until the engine has. */
@@ -75,6 +80,16 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
   };
   let closed = false;
   let used = false;
+  const progressListeners = new Set<(progress: DockerProgress) => void>();
+  const emitProgress = (progress: DockerProgress) => {
+    for (const listener of progressListeners) {
+      try {
+        listener(progress);
+      } catch (error) {
+        options.log?.(`A progress listener failed: ${(error as Error).message}`);
+      }
+    }
+  };
 
   const spec = (version: FunctionVersion, image: ImageChoice, runtimeApi: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
     const env = sandboxEnvironment(version, {
@@ -148,8 +163,15 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
         launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track),
       });
     },
-    buildBaseImage(onProgress) {
-      return buildLocalBaseImage(engine, options, onProgress);
+    buildBaseImage() {
+      return buildLocalBaseImage(engine, options, (line) => emitProgress({ operation: 'build', image: LOCAL_NODE_IMAGE, line }));
+    },
+    pullImage(image) {
+      return pullImage(engine, image, (line, percent) => emitProgress({ operation: 'pull', image, line, ...(percent === undefined ? {} : { percent }) }));
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
     },
     async cleanupLeftovers() {
       const containers = await engine.docker.listContainers({ all: true, filters: { label: [`${LABELS.managed}=true`] } });
