@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DockerProgress } from './docker.ts';
 import { InvokeLog } from './invoke.ts';
 
 /** A file or folder in the workspace changed, by the studio or by anything else. */
@@ -27,10 +28,19 @@ export const ExecutionChanged = z.object({
 });
 export type ExecutionChanged = z.infer<typeof ExecutionChanged>;
 
+/** The host asks the window to show something, e.g. after a click on an OS notification. */
+export const NavigateRequest = z.object({
+  /** Open this durable execution's detail. */
+  executionArn: z.string(),
+});
+export type NavigateRequest = z.infer<typeof NavigateRequest>;
+
 /** Every event the renderer can subscribe to, by name. */
 export const contractEvents = {
   'workspace.changed': WorkspaceChanged,
   /** A log line of a running invocation, as it is written (the invoke result repeats them all). */
   'invoke.log': InvokeLog,
   'executions.changed': ExecutionChanged,
+  /** A line of a Docker image pull or build, with its progress when known. */
+  'docker.progress': DockerProgress,
 };
