@@ -78,6 +78,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   lambda.attachDurable(engine);
   await engine.start();
   const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
+  const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const sync = createFunctionSync({ functions, lambda, log });
 
@@ -111,6 +112,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       closing ??= (async () => {
         await sync.close();
         stopLogs();
+        stopDockerProgress();
         stopExecutions();
         await watcher.close();
         engine.close();
