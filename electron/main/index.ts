@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../services/api/web-content.ts';
 import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { parseMainArgs } from './args.ts';
+import { createCallbackNotices } from './callback-notices.ts';
 import { createExecutionNotices } from './execution-notices.ts';
 import { forwardEventsTo, mountIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -98,10 +99,32 @@ if (!app.requestSingleInstanceLock()) {
     mountIpc(services, isTrustedUrl);
     // A long execution finishing while the studio is in the background is worth a notification.
     const noticeFor = createExecutionNotices();
+    // A callback that starts waiting is worth one too, even in front: it is someone's turn to act.
+    const callbackNotices = createCallbackNotices();
+    let pendingCheck: NodeJS.Timeout | undefined;
+    const checkPending = () => {
+      const running = services;
+      if (running === undefined) return;
+      running.handlers['callbacks.pending']({}).then(
+        (pending) => {
+          for (const notice of callbackNotices(pending)) {
+            notify(notice.title, notice.body, () => {
+              window?.show();
+              running.events.emit('app.navigate', { executionArn: notice.executionArn });
+            });
+          }
+        },
+        (error: unknown) => console.error('Reading pending callbacks failed', error),
+      );
+    };
+    checkPending();
     services.events.subscribe((event, payload) => {
       if (event !== 'executions.changed') return;
       const notice = noticeFor(payload as ExecutionChanged);
       if (notice !== undefined && window?.isFocused() !== true) notify(notice.title, notice.body, () => window?.show());
+      // History arrives in bursts; one look per burst.
+      clearTimeout(pendingCheck);
+      pendingCheck = setTimeout(checkPending, 300);
     });
     installMenu(
       {

@@ -5,6 +5,7 @@ import { useEditor } from '../editor/editor-store.ts';
 import { hasUnsavedWork } from '../editor/models.ts';
 import { NewFunctionDialog } from '../functions/NewFunctionDialog.tsx';
 import { subscribeInvokeLogs } from '../invoke/invoke-store.ts';
+import { useExecutions } from '../executions/executions-store.ts';
 import { hasAnyDraft } from '../functions/form-drafts.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { toFailure } from '../lib/errors.ts';
@@ -31,6 +32,7 @@ function useStartup(): void {
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const offLogs = subscribeInvokeLogs();
+    const offNavigate = api().on('app.navigate', ({ executionArn }) => useExecutions.getState().open(executionArn));
     const offChanges = api().on('workspace.changed', (event) => {
       useEditor.getState().workspaceChanged(event);
       // A save or a git checkout touches many files: refresh the list once per burst.
@@ -40,6 +42,7 @@ function useStartup(): void {
     return () => {
       clearTimeout(timer);
       offLogs();
+      offNavigate();
       offChanges();
     };
   }, []);

@@ -41,6 +41,8 @@ export const contractEvents = {
   /** A log line of a running invocation, as it is written (the invoke result repeats them all). */
   'invoke.log': InvokeLog,
   'executions.changed': ExecutionChanged,
+  /** The host asks the window to open an execution (a click on an OS notification). */
+  'app.navigate': NavigateRequest,
   /** A line of a Docker image pull or build, with its progress when known. */
   'docker.progress': DockerProgress,
 };
