@@ -1,6 +1,6 @@
-import { Hammer, RefreshCw } from 'lucide-react';
+import { Download, Hammer, RefreshCw } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { BuildBaseImageResult, DockerOverview } from '../../shared/contract/docker.ts';
+import type { BuildBaseImageResult, DockerOverview, DockerProgress } from '../../shared/contract/docker.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
@@ -19,6 +19,9 @@ export function DockerSection() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [building, setBuilding] = useState(false);
   const [built, setBuilt] = useState<BuildBaseImageResult | null>(null);
+  const [pulling, setPulling] = useState<string | null>(null);
+  const [progress, setProgress] = useState<DockerProgress | null>(null);
+  useEffect(() => api().on('docker.progress', setProgress), []);
 
   const load = useCallback(
     () =>
@@ -54,7 +57,24 @@ export function DockerSection() {
       .finally(() => setBuilding(false));
   };
 
+  const pull = (image: string) => {
+    setPulling(image);
+    setFailure(null);
+    setProgress(null);
+    api()
+      .call('docker.pullImage', { image })
+      .then(
+        () => refresh(),
+        (error: unknown) => setFailure(toFailure(error)),
+      )
+      .finally(() => {
+        setPulling(null);
+        setProgress(null);
+      });
+  };
+
   const engine = overview?.engine;
+  const busy = building || pulling !== null;
   const running = engine?.state === 'running';
   return (
     <section className="form-section" data-testid="settings-docker">
@@ -73,8 +93,15 @@ export function DockerSection() {
           overview?.images.map((image) => (
             <div key={image.name} style={{ display: 'contents' }}>
               <dt>{image.kind === 'official' ? 'Official image' : 'Local base image'}</dt>
-              <dd className="mono" data-testid={`docker-image-${image.kind}`}>
-                {image.name} — {image.present ? `present${megabytes(image.sizeBytes)}` : 'not on this engine'}
+              <dd className="fact-copy mono" data-testid={`docker-image-${image.kind}`}>
+                <span>
+                  {image.name} — {image.present ? `present${megabytes(image.sizeBytes)}` : 'not on this engine'}
+                </span>
+                {image.kind === 'official' && !image.present && (
+                  <button className="button button--small" onClick={() => pull(image.name)} disabled={busy} data-testid="docker-pull">
+                    <Download size={13} /> {pulling === image.name ? 'Pulling…' : 'Pull'}
+                  </button>
+                )}
               </dd>
             </div>
           ))}
@@ -83,6 +110,12 @@ export function DockerSection() {
         <p className="field__hint" data-testid="docker-fix">
           {engine.message} {engine.fix}
         </p>
+      )}
+      {busy && progress !== null && (
+        <div className="field__hint" data-testid="docker-progress">
+          {progress.percent !== undefined && <progress max={100} value={progress.percent} aria-label={`${progress.operation} progress`} />}{' '}
+          <span className="mono">{progress.line}</span>
+        </div>
       )}
       {built !== null && (
         <p className="field__hint" data-testid="docker-built">
@@ -93,7 +126,7 @@ export function DockerSection() {
         <button className="button button--small" onClick={refresh} data-testid="docker-refresh">
           <RefreshCw size={13} /> Check again
         </button>
-        <button className="button button--small" onClick={build} disabled={!running || building} data-testid="docker-build-base">
+        <button className="button button--small" onClick={build} disabled={!running || busy} data-testid="docker-build-base">
           <Hammer size={13} /> {building ? 'Building…' : 'Build local base image'}
         </button>
       </div>

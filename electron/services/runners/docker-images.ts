@@ -148,8 +148,10 @@ export async function buildLocalBaseImage(engine: DockerEngine, sources: BaseIma
   const started = performance.now();
   const context = await mkdtemp(join(tmpdir(), 'lambda-studio-image-'));
   try {
+    onProgress('Gathering the image\'s files: the Node.js binary and its libraries, aws-lambda-ric, the bootstrap');
     await stageRootfs(join(context, 'rootfs'), sources);
     await writeFile(join(context, 'Dockerfile'), DOCKERFILE);
+    onProgress('Sending the files to the Docker engine');
     const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: LOCAL_NODE_IMAGE, rm: true, forcerm: true });
     await new Promise<void>((resolve, reject) => {
       engine.docker.modem.followProgress(
