@@ -66,5 +66,5 @@ export function JsonEditor({ value, onChange, onSubmit, label, testId }: Props) 
     if (model != null && model.getValue() !== value) model.setValue(value);
   }, [value]);
 
-  return <div ref={host} className="json-editor" data-testid={testId} />;
+  return <div ref={host} className="monaco-json" data-testid={testId} />;
 }
