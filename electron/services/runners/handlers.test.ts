@@ -1,4 +1,7 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, deploy, invoke, startTestService, TEST_RUNNER, type TestService } from '../lambda/test-support.ts';
 import type { SandboxLogLine } from './sandbox-types.ts';
@@ -124,19 +127,31 @@ def handler(event, context):
   });
 
   it('reuses a warm sandbox, grows with concurrency and streams logs live', async () => {
-    // Long enough for the new sandboxes' cold starts to overlap (containers start one after another on the engine).
-    const workMs = TEST_RUNNER === 'docker' ? 2000 : 400;
+    // Each invocation waits at a barrier (a file in the host's temp folder, which container
+    // sandboxes share) until all three have arrived: only three sandboxes at once get past it.
     await deploy(t, 'slow', {
-      'index.mjs': `export const handler = async (e) => { const from = Date.now(); console.log('working', e.i); await new Promise((r) => setTimeout(r, ${workMs})); return { i: e.i, from, to: Date.now() }; };`,
-    }, { timeout: 5 });
+      'index.mjs': `import { appendFileSync, readFileSync } from 'node:fs';
+        export const handler = async (e) => {
+          const from = Date.now();
+          console.log('working', e.i);
+          if (e.barrier === undefined) return { i: e.i };
+          appendFileSync(e.barrier, 'x');
+          while (readFileSync(e.barrier, 'utf8').length < 3 && Date.now() - from < 8000) await new Promise((r) => setTimeout(r, 20));
+          await new Promise((r) => setTimeout(r, 50));
+          return { i: e.i, from, to: Date.now(), met: readFileSync(e.barrier, 'utf8').length };
+        };`,
+    }, { timeout: 10 });
     await invoke(t, 'slow', { i: 0 });
     const warm = await invoke(t, 'slow', { i: 0 });
     expect(warm.log).not.toContain('Init Duration');
+    const barrier = join(mkdtempSync(join(tmpdir(), 'barrier-')), 'arrived');
+    writeFileSync(barrier, '');
     const lines: SandboxLogLine[] = [];
     const stop = t.service.onLog((line) => lines.push(line));
-    const results = await Promise.all([1, 2, 3].map((i) => invoke(t, 'slow', { i })));
+    const results = await Promise.all([1, 2, 3].map((i) => invoke(t, 'slow', { i, barrier })));
     stop();
     expect(results.map((r) => r.body['i'])).toEqual([1, 2, 3]);
+    expect(results.map((r) => r.body['met'])).toEqual([3, 3, 3]);
     // The three ran at the same time, in three sandboxes.
     const spans = results.map((r) => ({ from: Number(r.body['from']), to: Number(r.body['to']) }));
     expect(Math.max(...spans.map((x) => x.from))).toBeLessThan(Math.min(...spans.map((x) => x.to)));
