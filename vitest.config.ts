@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /** The suites that run a second time with functions in containers (the docker runner). */
-const dockerRunnerSuites = ['electron/services/runners/handlers.test.ts', 'electron/services/runners/failures.test.ts', 'electron/services/durable/engine-*.test.ts'];
+const dockerRunnerSuites = [
+  'electron/services/runners/handlers.test.ts',
+  'electron/services/runners/aws-lambda-ric.test.ts',
+  'electron/services/runners/failures.test.ts',
+  'electron/services/durable/engine-*.test.ts',
+];
 
 export default defineConfig({
   test: {
