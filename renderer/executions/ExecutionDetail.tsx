@@ -16,10 +16,23 @@ import { isDone, isPendingCallback, type OperationView } from './model.ts';
 import { Timeline } from './Timeline.tsx';
 import { useNow } from './useNow.ts';
 
-/** Offers "Skip" where the virtual clock can fast-forward: a running wait, a scheduled retry, a callback with a timeout. */
-function skippable(op: OperationView): boolean {
-  if (isDone(op.status)) return false;
-  return op.type === 'WAIT' || (op.type === 'STEP' && op.status === 'PENDING') || (op.type === 'CALLBACK' && op.timeoutMs !== undefined);
+/** When the virtual clock could fast-forward this operation: a running wait, a scheduled retry, a callback's timeout. */
+function dueAt(op: OperationView): number | undefined {
+  if (isDone(op.status)) return undefined;
+  if (op.type === 'WAIT') return op.scheduledEndMs;
+  if (op.type === 'STEP' && op.status === 'PENDING') return op.nextAttemptMs;
+  if (op.type === 'CALLBACK') return op.timeoutMs;
+  return undefined;
+}
+
+/** The engine skips the earliest timer of an execution, so only that operation offers "Skip". */
+export function nextTimerId(ops: readonly OperationView[]): string | undefined {
+  let best: { id: string; due: number } | undefined;
+  for (const op of ops) {
+    const due = dueAt(op);
+    if (due !== undefined && (best === undefined || due < best.due)) best = { id: op.id, due };
+  }
+  return best?.id;
 }
 
 function download(fileName: string, text: string): void {
@@ -46,10 +59,11 @@ export function ExecutionDetail() {
   const live = offlineName === null;
   const arn = view?.execution.arn;
 
+  const nextTimer = useMemo(() => (view === null ? undefined : nextTimerId(view.operations)), [view]);
   const skip = useCallback(
-    (operationId?: string) => {
+    () => {
       if (arn === undefined) return;
-      skipTimer(arn, operationId)
+      skipTimer(arn)
         .then(() => useDetail.getState().refresh())
         .catch((error: unknown) => useUi.getState().notify(toFailure(error, 'Could not skip the timer')));
     },
@@ -60,20 +74,20 @@ export function ExecutionDetail() {
     (op: OperationView) => {
       if (!live) return null;
       const callback = isPendingCallback(op);
-      const canSkip = skippable(op);
+      const canSkip = op.id === nextTimer;
       if (!callback && !canSkip) return null;
       return (
         <>
           {callback && <CallbackActions op={op} compact />}
           {canSkip && (
-            <button className="row-action" onClick={() => skip(op.id)} title="Skip: fire this timer now on the virtual clock" data-testid="row-skip">
+            <button className="row-action" onClick={skip} title="Skip: fire this timer now on the virtual clock" data-testid="row-skip">
               <FastForward size={11} />
             </button>
           )}
         </>
       );
     },
-    [live, skip],
+    [live, skip, nextTimer],
   );
 
   const selected = useMemo(() => view?.operations.find((o) => o.id === selectedId), [view, selectedId]);
@@ -101,7 +115,7 @@ export function ExecutionDetail() {
         onBack={back}
         onStop={() => void useExecutions.getState().stop([view.execution.arn]).then(() => useDetail.getState().refresh())}
         onRerun={() => void useExecutions.getState().rerun(view.execution.arn)}
-        onSkip={() => skip()}
+        onSkip={nextTimer === undefined ? undefined : skip}
       />
       {failure !== null && <ErrorMessage failure={failure} />}
       <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' ? 'history' : 'timeline')} className="tab-body">
@@ -116,7 +130,7 @@ export function ExecutionDetail() {
         <Tabs.Content value="timeline" className="tab-body" forceMount hidden={tab !== 'timeline'}>
           <Group orientation="horizontal" className="detail-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
             <Panel id="timeline" minSize="35%">
-              <Timeline execution={view.execution} operations={view.operations} nowMs={nowMs} selectedId={selectedId} onSelect={(id) => useDetail.getState().select(id)} rowActions={rowActions} />
+              <Timeline execution={view.execution} operations={view.operations} nowMs={view.execution.endMs ?? nowMs} selectedId={selectedId} onSelect={(id) => useDetail.getState().select(id)} rowActions={rowActions} />
             </Panel>
             <Separator className="separator separator--vertical" />
             <Panel id="inspector" defaultSize={340} minSize={240} maxSize="55%" groupResizeBehavior="preserve-pixel-size">

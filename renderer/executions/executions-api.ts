@@ -1,4 +1,9 @@
+import type { ExecutionChanged } from '../../shared/contract/events.ts';
+import type { ExecutionDetail, ExecutionSummary as WireSummary, PendingCallback } from '../../shared/contract/executions.ts';
+import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
+import { api } from '../api/api.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
+import { errorInfo, fromHistory, historyRows } from './from-history.ts';
 import type { ExecutionDetailView, PendingCallbackView } from './model.ts';
 
 export interface CallbackError {
@@ -7,56 +12,147 @@ export interface CallbackError {
   data: string;
 }
 
-function unavailable(): never {
-  throw new Error('This host does not offer durable executions yet.');
+/** `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]` → `<name>`. */
+export function functionNameOf(functionArn: string): string {
+  const parts = functionArn.split(':');
+  return parts[6] ?? functionArn;
+}
+
+function summaryOf(e: WireSummary): ExecutionSummary {
+  return {
+    arn: e.DurableExecutionArn,
+    name: e.DurableExecutionName,
+    functionName: e.FunctionName,
+    status: e.Status,
+    startMs: e.StartTimestamp * 1000,
+    ...(e.EndTimestamp === undefined ? {} : { endMs: e.EndTimestamp * 1000 }),
+  };
 }
 
 export async function listExecutions(): Promise<ExecutionSummary[]> {
-  return unavailable();
+  const { items } = await api().call('executions.list', {});
+  return items.map(summaryOf);
 }
 
-export async function loadExecution(_arn: string): Promise<ExecutionDetailView> {
-  return unavailable();
+function detailView(detail: ExecutionDetail, events: Parameters<typeof fromHistory>[0]): ExecutionDetailView {
+  const { operations } = fromHistory(events);
+  return {
+    execution: {
+      arn: detail.DurableExecutionArn,
+      name: detail.DurableExecutionName,
+      functionName: functionNameOf(detail.FunctionArn),
+      functionArn: detail.FunctionArn,
+      version: detail.Version,
+      status: detail.Status,
+      startMs: detail.StartTimestamp * 1000,
+      endMs: detail.EndTimestamp === undefined ? undefined : detail.EndTimestamp * 1000,
+      input: detail.InputPayload,
+      result: detail.Result,
+      error: errorInfo(detail.Error),
+    },
+    operations,
+    history: historyRows(events),
+  };
+}
+
+/** The execution and its whole history, turned into timeline rows. */
+export async function loadExecution(arn: string): Promise<ExecutionDetailView> {
+  const [detail, history] = await Promise.all([api().call('executions.get', { arn }), api().call('executions.history', { arn })]);
+  return detailView(detail, history.Events);
+}
+
+function pendingView(p: PendingCallback): PendingCallbackView {
+  return {
+    callbackId: p.callbackId,
+    executionArn: p.executionArn,
+    executionName: p.executionName,
+    functionName: p.functionName,
+    operationId: p.operationId,
+    name: p.operationName ?? p.operationId,
+    startMs: p.startedMs,
+    timeoutMs: p.timeoutAtMs,
+  };
 }
 
 export async function listPendingCallbacks(): Promise<PendingCallbackView[]> {
-  return unavailable();
+  return (await api().call('callbacks.pending', {})).map(pendingView);
 }
 
-export async function stopExecution(_arn: string): Promise<void> {
-  return unavailable();
+/** Stops each execution; returns the ones that could not be stopped, with why. */
+export async function stopExecutions(arns: readonly string[]): Promise<{ arn: string; message: string }[]> {
+  const { failed } = await api().call('executions.stop', { arns: [...arns] });
+  return failed;
 }
 
-export async function rerunExecution(_arn: string): Promise<string> {
-  return unavailable();
+/** Starts the same function version again with the same input; returns the new execution's ARN. */
+export async function rerunExecution(arn: string): Promise<string> {
+  return (await api().call('executions.rerun', { arn })).arn;
 }
 
-export async function exportHistory(_arn: string): Promise<{ fileName: string; text: string }> {
-  return unavailable();
+export async function exportHistory(arn: string): Promise<{ fileName: string; text: string }> {
+  return api().call('executions.exportHistory', { arn });
 }
 
 /** Reads an exported history (this studio's or AWS's GetDurableExecutionHistory JSON) into the detail view. */
-export function parseHistoryFile(_text: string, _fileName: string): ExecutionDetailView {
-  return unavailable();
+export function parseHistoryFile(text: string, fileName: string): ExecutionDetailView {
+  const { events } = readHistoryFile(text);
+  const { operations, execution } = fromHistory(events);
+  return {
+    execution: {
+      arn: execution.id ?? fileName,
+      name: execution.name || fileName,
+      functionName: '(from a file)',
+      status: execution.status,
+      startMs: execution.startMs,
+      endMs: execution.endMs,
+      input: execution.input,
+      result: execution.result,
+      error: execution.error,
+    },
+    operations,
+    history: historyRows(events),
+  };
 }
 
-export async function skipTimer(_arn: string, _operationId?: string): Promise<void> {
-  return unavailable();
+/** Fires the execution's earliest wait, retry delay or callback timeout now (local target only). */
+export async function skipTimer(arn: string): Promise<void> {
+  const { skipped } = await api().call('clock.skip', { arn });
+  if (skipped === null) throw new Error('Nothing was waiting on a timer: the execution has no wait, retry delay or callback timeout left.');
 }
 
-export async function callbackSuccess(_callbackId: string, _result: string): Promise<void> {
-  return unavailable();
+export async function callbackSuccess(callbackId: string, result: string): Promise<void> {
+  await api().call('callbacks.succeed', { callbackId, result });
 }
 
-export async function callbackFailure(_callbackId: string, _error: CallbackError): Promise<void> {
-  return unavailable();
+export async function callbackFailure(callbackId: string, error: CallbackError): Promise<void> {
+  await api().call('callbacks.fail', {
+    callbackId,
+    error: {
+      ...(error.type.trim() === '' ? {} : { type: error.type.trim() }),
+      ...(error.message.trim() === '' ? {} : { message: error.message }),
+      ...(error.data === '' ? {} : { data: error.data }),
+    },
+  });
 }
 
-export async function callbackHeartbeat(_callbackId: string): Promise<void> {
-  return unavailable();
+export async function callbackHeartbeat(callbackId: string): Promise<void> {
+  await api().call('callbacks.heartbeat', { callbackId });
+}
+
+function changedSummary(e: ExecutionChanged): ExecutionSummary {
+  const start = Date.parse(e.startTimestamp);
+  const end = e.endTimestamp === undefined ? undefined : Date.parse(e.endTimestamp);
+  return {
+    arn: e.durableExecutionArn,
+    name: e.durableExecutionName,
+    functionName: functionNameOf(e.functionArn),
+    status: e.status,
+    startMs: start,
+    ...(end === undefined || Number.isNaN(end) ? {} : { endMs: end }),
+  };
 }
 
 /** Subscribes to execution changes; returns the unsubscribe function. */
-export function onExecutionsChanged(_listener: (summary: ExecutionSummary) => void): () => void {
-  return () => {};
+export function onExecutionsChanged(listener: (summary: ExecutionSummary) => void): () => void {
+  return api().on('executions.changed', (event) => listener(changedSummary(event)));
 }

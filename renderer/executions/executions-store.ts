@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { useUi } from '../shell/ui-store.ts';
 import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
-import { listExecutions, rerunExecution, stopExecution } from './executions-api.ts';
+import { listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
 
 interface ExecutionsState {
   list: ExecutionSummary[];
@@ -64,13 +64,11 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
     if (openArn !== null && useUi.getState().view !== 'executions') useUi.getState().setView('executions');
   },
   stop: async (arns) => {
-    const failures: string[] = [];
-    for (const arn of arns) {
-      try {
-        await stopExecution(arn);
-      } catch (error) {
-        failures.push(toFailure(error).message);
-      }
+    let failures: string[];
+    try {
+      failures = (await stopExecutions(arns)).map((f) => `${f.arn.split('/').at(-2) ?? f.arn}: ${f.message}`);
+    } catch (error) {
+      failures = [toFailure(error).message];
     }
     set({ checked: new Set() });
     if (failures.length > 0) {
