@@ -93,7 +93,9 @@ test('a handler that throws shows its error; malformed JSON never runs; the fixe
 
 test('Settings shows the local Lambda endpoint, region, credentials and a working CLI example', async ({ studio }) => {
   const { page } = studio;
-  await studio.activity('settings').click();
+  // The status bar names the endpoint and leads to Settings.
+  await expect(page.getByTestId('status-lambda')).toHaveText(/^127\.0\.0\.1:\d+$/);
+  await page.getByTestId('status-lambda').click();
   const section = page.getByTestId('settings-lambda');
   await expect(section).toBeVisible();
   await expect(page.getByTestId('lambda-endpoint')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,12 +1,10 @@
 import { Check, Copy, Eye, EyeOff } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { LambdaEndpointInfo } from '../../shared/contract/invoke.ts';
-import { api } from '../api/api.ts';
 import { useEditor } from '../editor/editor-store.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
-import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { awsCliExample } from './aws-cli-example.ts';
+import { useLambdaEndpoint } from './lambda-endpoint-store.ts';
 
 function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
@@ -48,14 +46,11 @@ function Fact({ label, value, testId, secret = false }: { label: string; value: 
 
 /** Where the local Lambda service listens and how outside tools (AWS CLI, SDKs, deploy scripts) reach it. */
 export function LambdaSection() {
-  const [info, setInfo] = useState<LambdaEndpointInfo | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { info, failure } = useLambdaEndpoint();
   const openFn = useEditor((s) => s.fn);
   const firstFn = useWorkspace((s) => s.functions[0]?.name);
   useEffect(() => {
-    api()
-      .call('lambda.endpoint', {})
-      .then(setInfo, (error: unknown) => setFailure(toFailure(error, 'Could not read the local Lambda service’s address')));
+    void useLambdaEndpoint.getState().load();
   }, []);
   const example = info === null ? '' : awsCliExample(info, openFn ?? firstFn ?? 'my-function');
   return (

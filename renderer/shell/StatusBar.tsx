@@ -5,6 +5,7 @@ import { PendingStatus } from '../executions/PendingStatus.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { countProblems } from '../problems/problems.ts';
 import { useProblems } from '../problems/problems-store.ts';
+import { LambdaStatus } from '../settings/LambdaStatus.tsx';
 import { shortcutLabel } from './shortcuts.ts';
 import { Tip } from './Tip.tsx';
 import { useUi } from './ui-store.ts';
@@ -48,6 +49,7 @@ export function StatusBar() {
         <SquareFunction size={12} aria-hidden />
         {count} {count === 1 ? 'function' : 'functions'}
       </span>
+      <LambdaStatus />
       <span className="status-bar__spacer" />
       <PendingStatus />
       <CursorPosition />
