@@ -1,6 +1,6 @@
 import { CircleCheck, CircleX, Copy, LoaderCircle, Timer } from 'lucide-react';
 import { prettyJson } from './event-text.ts';
-import { handlerErrorOf, isPlatformLine, reportFigures } from './invoke-outcome.ts';
+import { handlerErrorOf, reportFigures, viewLogLine } from './invoke-outcome.ts';
 import { useInvoke } from './invoke-store.ts';
 
 function copy(text: string): void {
@@ -16,11 +16,16 @@ export function InvokeLogs({ fn }: { fn: string }) {
   }
   return (
     <pre className="invoke-logs" data-testid="invoke-logs" aria-live="polite">
-      {lines.map((line, i) => (
-        <div key={i} className={isPlatformLine(line) ? 'log-line log-line--platform' : 'log-line'} data-testid="log-line">
-          {line}
-        </div>
-      ))}
+      {lines.map((line, i) => {
+        const view = viewLogLine(line);
+        return (
+          <div key={i} className={view.platform ? 'log-line log-line--platform' : 'log-line'} data-testid="log-line" title={line}>
+            {view.time !== undefined && <span className="log-line__time">{view.time} </span>}
+            {view.level !== undefined && <span className={`log-line__level log-line__level--${view.level.toLowerCase()}`}>{view.level} </span>}
+            {view.message}
+          </div>
+        );
+      })}
     </pre>
   );
 }

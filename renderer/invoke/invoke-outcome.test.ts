@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../shared/contract/invoke.ts';
 import { checkEventText, prettyJson } from './event-text.ts';
-import { formatMs, handlerErrorOf, isPlatformLine, reportFigures } from './invoke-outcome.ts';
+import { formatMs, handlerErrorOf, isPlatformLine, reportFigures, viewLogLine } from './invoke-outcome.ts';
 
 const result = (over: Partial<InvokeResult>): InvokeResult => ({ requestId: 'r', statusCode: 200, payload: '{}', logs: [], ...over });
 
@@ -59,5 +59,16 @@ describe('invoke outcome', () => {
   it('tells platform lines from the function\'s', () => {
     expect(isPlatformLine('REPORT RequestId: x\tDuration: 1 ms')).toBe(true);
     expect(isPlatformLine('2026-01-01T00:00:00Z\tx\tINFO\thello')).toBe(false);
+  });
+
+  it('shows runtime lines as time, level and message, and other lines whole', () => {
+    expect(viewLogLine('2026-11-24T00:01:36.871Z\tfdab42ea-caf7-48ff-ae7c-cec33486e6ea\tINFO\tgreeting Ada')).toEqual({
+      time: '00:01:36.871',
+      level: 'INFO',
+      message: 'greeting Ada',
+      platform: false,
+    });
+    expect(viewLogLine('END RequestId: x')).toEqual({ message: 'END RequestId: x', platform: true });
+    expect(viewLogLine('plain print')).toEqual({ message: 'plain print', platform: false });
   });
 });

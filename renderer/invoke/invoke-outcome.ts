@@ -50,3 +50,24 @@ export function reportFigures(report: InvokeReport): { label: string; value: str
 export function isPlatformLine(line: string): boolean {
   return /^(START|END|REPORT|INIT_START|INIT_REPORT) /.test(line);
 }
+
+/** A log line split for display: the runtime's `time<TAB>request id<TAB>LEVEL<TAB>message` prefix taken apart. */
+export interface LogLineView {
+  time?: string;
+  level?: string;
+  message: string;
+  platform: boolean;
+}
+
+const RUNTIME_LINE = /^(\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d(?:\.\d+)?)Z)\t[0-9a-f-]{36}\t([A-Z]+)\t([\s\S]*)$/;
+
+/**
+ * The request id repeats on every line of one invocation and pushes the message out of sight;
+ * the panel shows the time of day, the level and the message, and keeps platform lines whole.
+ */
+export function viewLogLine(line: string): LogLineView {
+  if (isPlatformLine(line)) return { message: line, platform: true };
+  const match = RUNTIME_LINE.exec(line);
+  if (match === null) return { message: line, platform: false };
+  return { time: match[2] ?? '', level: match[3] ?? '', message: match[4] ?? '', platform: false };
+}
