@@ -41,7 +41,7 @@ function Bars({ op, scale, nowMs }: { op: OperationView; scale: TimeScale; nowMs
     <>
       {segmentsOf(op, nowMs).map((s, i) => {
         const left = xOf(scale, s.startMs);
-        const width = Math.max(2, xOf(scale, s.endMs) - left);
+        const width = Math.max(s.kind === 'gap' || s.kind === 'scheduled' ? 1 : 4, xOf(scale, s.endMs) - left);
         return <div key={i} className={`bar bar--${s.kind} tone--${s.tone}${s.skipped === true ? ' bar--skipped' : ''}`} style={{ transform: `translateX(${left}px)`, width }} title={s.title} data-kind={s.kind} data-tone={s.tone} />;
       })}
     </>

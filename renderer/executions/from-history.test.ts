@@ -12,6 +12,7 @@ const events: HistoryEvent[] = [
   { EventType: 'StepSucceeded', EventId: 3, EventTimestamp: T + 0.2, Id: 'v', Name: 'validate', SubType: 'Step', StepSucceededDetails: { Result: { Payload: '{"ok":true}', Truncated: false }, RetryDetails: { CurrentAttempt: 1 } } },
   { EventType: 'ContextStarted', EventId: 4, EventTimestamp: T + 0.3, Id: 'ctx', Name: 'wait-for-approval', SubType: 'WaitForCallback', ContextStartedDetails: {} },
   { EventType: 'CallbackStarted', EventId: 5, EventTimestamp: T + 0.4, Id: 'cb', ParentId: 'ctx', SubType: 'Callback', CallbackStartedDetails: { CallbackId: 'CB-ID', Timeout: 86400 } },
+  { EventType: 'StepSucceeded', EventId: 5.5, EventTimestamp: T + 0.45, Id: 'sub', ParentId: 'ctx', SubType: 'Step', StepSucceededDetails: { RetryDetails: { CurrentAttempt: 1 } } },
   { EventType: 'InvocationCompleted', EventId: 6, EventTimestamp: T + 0.5, InvocationCompletedDetails: { StartTimestamp: T, EndTimestamp: T + 0.5, RequestId: 'r1', Error: {} } },
   { EventType: 'CallbackSucceeded', EventId: 7, EventTimestamp: T + 10, Id: 'cb', ParentId: 'ctx', SubType: 'Callback', CallbackSucceededDetails: { Result: { Payload: '{"approved":true}', Truncated: false } } },
   { EventType: 'ContextSucceeded', EventId: 8, EventTimestamp: T + 10.5, Id: 'ctx', Name: 'wait-for-approval', SubType: 'WaitForCallback', ContextSucceededDetails: { Result: { Payload: '"{\\"approved\\":true}"', Truncated: false } } },
@@ -37,11 +38,13 @@ describe('fromHistory', () => {
       ['v', 'STEP', undefined],
       ['ctx', 'CONTEXT', undefined],
       ['cb', 'CALLBACK', 'ctx'],
+      ['sub', 'STEP', 'ctx'],
       ['p', 'STEP', undefined],
     ]);
   });
 
   it('gives a callback without a name its context name, its id, and its result', () => {
+    expect(byId.get('sub')?.name).toBe('submitter');
     expect(byId.get('cb')).toMatchObject({ name: 'wait-for-approval', callbackId: 'CB-ID', status: 'SUCCEEDED', result: '{"approved":true}', timeoutMs: (T + 86400.4) * 1000 });
   });
 
@@ -58,11 +61,11 @@ describe('fromHistory', () => {
   });
 
   it('shows a step between attempts as pending its retry, and a callback still open as started', () => {
-    const partial = fromHistory(events.slice(0, 10));
+    const partial = fromHistory(events.slice(0, 11));
     const p = partial.operations.find((o) => o.id === 'p')!;
     expect(p).toMatchObject({ status: 'PENDING', nextAttemptMs: (T + 13.2) * 1000 });
     expect(p.endMs).toBeUndefined();
-    const open = fromHistory(events.slice(0, 6));
+    const open = fromHistory(events.slice(0, 7));
     expect(open.execution.status).toBe('RUNNING');
     expect(open.operations.find((o) => o.id === 'cb')).toMatchObject({ status: 'STARTED', callbackId: 'CB-ID' });
   });
@@ -96,6 +99,6 @@ describe('historyRows', () => {
   it('lists every event, operation-less ones included', () => {
     const rows = historyRows(events);
     expect(rows).toHaveLength(events.length);
-    expect(rows[5]).toMatchObject({ eventType: 'InvocationCompleted', operationId: undefined, eventId: 6 });
+    expect(rows[6]).toMatchObject({ eventType: 'InvocationCompleted', operationId: undefined, eventId: 6 });
   });
 });

@@ -201,10 +201,12 @@ export function fromHistory(events: readonly HistoryEvent[]): FromHistory {
     applyOperationEvent(op, event, t);
   }
   // waitForCallback names its child context, not the callback inside it: borrow the name people gave.
+  // Its other child is the step that hands the callback id out: call it what it is.
   for (const op of ops.values()) {
-    if (op.name !== op.id || op.parentId === undefined) continue;
-    const parent = ops.get(op.parentId);
-    if (parent !== undefined && parent.name !== parent.id) op.name = parent.name;
+    const parent = op.parentId === undefined ? undefined : ops.get(op.parentId);
+    if (parent === undefined) continue;
+    if (parent.subType === 'WaitForCallback' && op.type === 'STEP' && (op.name === op.id || op.name === parent.name)) op.name = 'submitter';
+    else if (op.name === op.id && parent.name !== parent.id) op.name = parent.name;
   }
   if (Number.isNaN(execution.startMs)) execution.startMs = ops.values().next().value?.startMs ?? 0;
   return { operations: [...ops.values()], execution };
