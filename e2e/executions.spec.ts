@@ -148,3 +148,46 @@ test('approve two pending callbacks from the inbox at once', async ({ studio, se
   await expect(executions.row(nameOf(second))).toHaveAttribute('data-status', 'SUCCEEDED', { timeout: 30_000 });
   await expect(page.getByTestId('status-count-SUCCEEDED')).toHaveText('2');
 });
+
+test('stop two running executions at once, re-run one, and skip a callback timeout on the virtual clock', async ({ studio, serve }) => {
+  const { page } = studio;
+  await studio.functions.create('orders', 'durable-ts');
+  const api = hostApi(serve);
+  const [a, b, c] = await Promise.all([startOrder(api, 'orders', 'D-1'), startOrder(api, 'orders', 'D-2'), startOrder(api, 'orders', 'D-3')]);
+  const executions = new ExecutionsPage(page);
+  await executions.open();
+  await expect(page.getByTestId('status-count-RUNNING')).toHaveText('3');
+
+  // Filters narrow the list; the counts follow the other filters.
+  await page.getByTestId('executions-search').fill(nameOf(a).slice(0, 8));
+  await expect(executions.rows).toHaveCount(1);
+  await page.getByTestId('executions-search').fill('');
+  await expect(executions.rows).toHaveCount(3);
+
+  await executions.row(nameOf(a)).getByTestId('execution-check').check();
+  await executions.row(nameOf(b)).getByTestId('execution-check').check();
+  await expect(page.getByTestId('selection-bar')).toContainText('2 selected');
+  await page.getByTestId('stop-selected').click();
+  await expect(executions.row(nameOf(a))).toHaveAttribute('data-status', 'STOPPED');
+  await expect(executions.row(nameOf(b))).toHaveAttribute('data-status', 'STOPPED');
+  await expect(page.getByTestId('status-count-STOPPED')).toHaveText('2');
+  await page.getByTestId('status-chip-STOPPED').click();
+  await expect(executions.rows).toHaveCount(2);
+  await page.getByTestId('status-chip-STOPPED').click();
+
+  // Re-run: a new execution with the same input opens.
+  await executions.row(nameOf(a)).getByTestId('execution-rerun').click();
+  await expect(page.getByTestId('execution-detail')).toBeVisible();
+  await expect(page.getByTestId('execution-name')).not.toHaveText(nameOf(a));
+  await expect(page.getByTestId('execution-input')).toContainText('"orderId": "D-1"');
+  await expect(executions.status).toHaveAttribute('data-tone', 'running');
+
+  // The third execution's callback times out now instead of in a day.
+  await executions.back();
+  await executions.openExecution(nameOf(c));
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED');
+  await executions.callbackRow.getByTestId('row-skip').click();
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'TIMED_OUT');
+  await expect(executions.status).toHaveAttribute('data-tone', 'failed', { timeout: 30_000 });
+  await expect(page.getByTestId('execution-error')).toContainText('timed out');
+});
