@@ -104,9 +104,12 @@ test('approve an order on its timeline: the callback pending, Send success, the 
 test('reject an order on its timeline with Send failure: the execution fails and shows the error', async ({ studio, serve }) => {
   const { page } = studio;
   await studio.functions.create('orders', 'durable-ts');
-  const arn = await startOrder(hostApi(serve), 'orders', 'B-7', 1200);
   const executions = new ExecutionsPage(page);
   await executions.open();
+  await expect(page.getByTestId('executions-empty')).toBeVisible();
+  // The list is open before the execution starts: it arrives live, without a reload.
+  const arn = await startOrder(hostApi(serve), 'orders', 'B-7', 1200);
+  await expect(executions.row(nameOf(arn))).toHaveAttribute('data-status', 'RUNNING');
   await executions.openExecution(nameOf(arn));
   await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED');
   await executions.sendFailure('OrderRejected', 'Amount above the approver limit', '{"limit": 1000}');
@@ -116,6 +119,12 @@ test('reject an order on its timeline with Send failure: the execution fails and
   await expect(page.getByTestId('execution-error')).toContainText('Amount above the approver limit');
   await executions.callbackRow.click();
   await expect(executions.inspector.getByTestId('inspector-error')).toContainText('OrderRejected');
+  // Arrow keys move through the rows.
+  await page.keyboard.press('Home');
+  await expect(executions.inspector).toHaveAttribute('data-operation', 'validate');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(executions.inspector.getByTestId('inspector-callback-id')).toBeVisible();
   await studio.screenshotBothThemes('25-execution-failed');
   await executions.back();
   await expect(page.getByTestId('status-count-FAILED')).toHaveText('1');

@@ -129,11 +129,11 @@ export function ExecutionDetail() {
         </Tabs.List>
         <Tabs.Content value="timeline" className="tab-body" forceMount hidden={tab !== 'timeline'}>
           <Group orientation="horizontal" className="detail-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-            <Panel id="timeline" minSize="35%">
+            <Panel id="timeline-pane" minSize="35%">
               <Timeline execution={view.execution} operations={view.operations} nowMs={view.execution.endMs ?? nowMs} selectedId={selectedId} onSelect={(id) => useDetail.getState().select(id)} rowActions={rowActions} />
             </Panel>
             <Separator className="separator separator--vertical" />
-            <Panel id="inspector" defaultSize={340} minSize={240} maxSize="55%" groupResizeBehavior="preserve-pixel-size">
+            <Panel id="inspector-pane" defaultSize={340} minSize={240} maxSize="55%" groupResizeBehavior="preserve-pixel-size">
               <Inspector
                 op={selected}
                 nowMs={nowMs}

@@ -172,6 +172,15 @@ export function Timeline({ execution, operations, nowMs, selectedId, onSelect, r
     paddingStart: HEADER_HEIGHT,
   });
 
+  // A click selects and gives the keyboard to the timeline, so arrow keys carry on from there.
+  const selectByPointer = useCallback(
+    (id: string) => {
+      scrollRef.current?.focus({ preventScroll: true });
+      onSelect(id);
+    },
+    [onSelect],
+  );
+
   const onToggle = useCallback((id: string) => {
     setToggled((prev) => {
       const next = new Set(prev);
@@ -289,7 +298,7 @@ export function Timeline({ execution, operations, nowMs, selectedId, onSelect, r
                 scale={scale}
                 nowMs={nowMs}
                 selected={item.row.id === selectedId}
-                onSelect={onSelect}
+                onSelect={selectByPointer}
                 onToggle={onToggle}
                 actions={rowActions?.(item.row) ?? null}
               />
