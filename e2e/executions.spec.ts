@@ -99,6 +99,11 @@ test('approve an order on its timeline: the callback pending, Send success, the 
   await expect(page.getByTestId('execution-stop-detail')).toHaveCount(0);
   await expect(page.getByTestId('execution-rerun-detail')).toHaveCount(0);
   await studio.screenshotBothThemes('24-history-file-offline');
+
+  // A file that is not a history is refused with a sentence, and the view stays as it was.
+  await page.getByTestId('history-file-input').first().setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"orders": []}') });
+  await expect(studio.notices.filter({ hasText: 'Could not open notes.json' })).toContainText('not an execution history');
+  await expect(page.getByTestId('offline-banner')).toContainText(download.suggestedFilename());
 });
 
 test('reject an order on its timeline with Send failure: the execution fails and shows the error', async ({ studio, serve }) => {
