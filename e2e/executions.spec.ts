@@ -65,6 +65,10 @@ test('approve an order on its timeline: the callback pending, Send success, the 
   // The callback row shows what was sent instead of buttons.
   await executions.callbackRow.click();
   await expect(executions.inspector.getByTestId('inspector-result')).toContainText('"approver": "ada"');
+  // The submitter's durable logger line shows under the operation that wrote it, once.
+  await executions.timelineRow('submitter').click();
+  await expect(executions.inspector.getByTestId('inspector-logs')).toContainText('Approval requested');
+  expect((await executions.inspector.getByTestId('inspector-logs').innerText()).split('Approval requested').length).toBe(2);
   await processRow.click();
   await studio.screenshotBothThemes('22-execution-succeeded-retries');
 

@@ -1,9 +1,10 @@
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
-import type { ExecutionDetail, ExecutionSummary as WireSummary, PendingCallback } from '../../shared/contract/executions.ts';
+import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, PendingCallback } from '../../shared/contract/executions.ts';
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
 import { errorInfo, fromHistory, historyRows } from './from-history.ts';
+import { logsByOperation } from './log-lines.ts';
 import type { ExecutionDetailView, PendingCallbackView } from './model.ts';
 
 export interface CallbackError {
@@ -57,8 +58,15 @@ function detailView(detail: ExecutionDetail, events: Parameters<typeof fromHisto
 
 /** The execution and its whole history, turned into timeline rows. */
 export async function loadExecution(arn: string): Promise<ExecutionDetailView> {
-  const [detail, history] = await Promise.all([api().call('executions.get', { arn }), api().call('executions.history', { arn })]);
-  return detailView(detail, history.Events);
+  const [detail, history, logs] = await Promise.all([
+    api().call('executions.get', { arn }),
+    api().call('executions.history', { arn }),
+    // Logs are a help, not the view: a host without them still shows the timeline.
+    api()
+      .call('executions.logs', { arn })
+      .catch((): ExecutionLogLine[] => []),
+  ]);
+  return { ...detailView(detail, history.Events), logs: logsByOperation(logs) };
 }
 
 function pendingView(p: PendingCallback): PendingCallbackView {

@@ -81,6 +81,20 @@ export const PendingCallback = z.object({
 });
 export type PendingCallback = z.infer<typeof PendingCallback>;
 
+/** A line the durable SDK's logger wrote (`context.logger`, a step's `logger`), tied to its execution and operation. */
+export const ExecutionLogLine = z.object({
+  /** ISO time the line was written. */
+  timestamp: z.string(),
+  level: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+  /** Absent for lines written outside any operation. */
+  operationId: z.string().optional(),
+  operationName: z.string().optional(),
+  attempt: z.number().optional(),
+});
+export type ExecutionLogLine = z.infer<typeof ExecutionLogLine>;
+
 const Arn = z.string().min(1, 'an execution ARN is required');
 const CallbackId = z.string().min(1, 'a callback id is required');
 
@@ -126,6 +140,11 @@ export const executionsMethods = {
   'executions.rerun': method(z.object({ arn: Arn }).strict(), z.object({ arn: z.string() })),
   /** The history as a file: GetDurableExecutionHistory's JSON (`{"Events": [...]}`), indented. */
   'executions.exportHistory': method(z.object({ arn: Arn }).strict(), z.object({ fileName: z.string(), text: z.string() })),
+  /**
+   * The durable logger's lines of an execution, oldest first. The SDK leaves out lines a replay
+   * would repeat, so each line appears once. Local target only; kept while the studio runs.
+   */
+  'executions.logs': method(z.object({ arn: Arn }).strict(), z.array(ExecutionLogLine)),
   'callbacks.pending': method(NoInput, z.array(PendingCallback)),
   /** `result` is JSON text, checked before it is sent. */
   'callbacks.succeed': method(z.object({ callbackId: CallbackId, result: z.string() }).strict(), Done),

@@ -5,6 +5,7 @@ import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
+import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
@@ -17,6 +18,8 @@ export interface HandlerServices {
   typeLibraries: TypeLibraries;
   /** The local Lambda side: running functions and their saved test events. */
   invoke: InvokeServices;
+  /** The durable logger's lines per execution, for the execution viewer. */
+  executionLogs?: ExecutionLogs;
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -32,6 +35,7 @@ export function createHandlers(services: HandlerServices): Handlers {
         return { endpoint, region, credentials };
       }),
       engine: services.invoke.engine,
+      ...(services.executionLogs === undefined ? {} : { logs: services.executionLogs }),
     }),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),

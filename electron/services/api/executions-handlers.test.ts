@@ -84,6 +84,18 @@ describe('executions through the Lambda API', () => {
     expect((await list({ statuses: ['SUCCEEDED'] })).items).toEqual([]);
   });
 
+  it('keeps the durable logger’s lines of an execution with the operation that wrote them', async () => {
+    const lines = await until(async () => {
+      const found = await h['executions.logs']({ arn: approved });
+      return found.some((l) => l.message.includes('Approval requested')) ? found : undefined;
+    }, 'the submitter’s log line');
+    const line = lines.find((l) => l.message.includes('Approval requested'));
+    expect(line).toMatchObject({ level: 'INFO', attempt: 1 });
+    const ids = new Set((await h['executions.history']({ arn: approved })).Events.map((e) => e.Id));
+    expect(ids.has(line?.operationId)).toBe(true);
+    expect(await h['executions.logs']({ arn: 'arn:aws:lambda:us-east-1:000000000000:function:orders:$LATEST/durable-execution/x/y' })).toEqual([]);
+  });
+
   it('completes a callback once: the execution resumes, a second answer is refused and changes nothing', async () => {
     const { callbackId } = await pendingFor(approved);
     await expect(h['callbacks.succeed']({ callbackId, result: '{"approved": tru' })).rejects.toMatchObject({ code: 'BAD_INPUT' });

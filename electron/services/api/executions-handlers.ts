@@ -10,6 +10,7 @@ import { openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
 import { z } from 'zod';
 import type { DurableEngine } from '../durable/engine.ts';
 import { assertJson } from '../test-events/test-events-store.ts';
+import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
 import type { LambdaApiCall } from './lambda-api-client.ts';
 
@@ -21,6 +22,7 @@ type ExecutionsArea = Pick<
   | 'executions.stop'
   | 'executions.rerun'
   | 'executions.exportHistory'
+  | 'executions.logs'
   | 'callbacks.pending'
   | 'callbacks.succeed'
   | 'callbacks.fail'
@@ -58,10 +60,12 @@ export interface ExecutionsServices {
   call: LambdaApiCall;
   /** The local engine, for the virtual clock; absent when the target is not local. */
   engine?: DurableEngine;
+  /** The durable logger's lines of local executions. */
+  logs?: ExecutionLogs;
 }
 
 /** The execution viewer's handlers: lists, details, history, stop, re-run, callbacks, all through the Lambda API. */
-export function createExecutionsHandlers({ call, engine }: ExecutionsServices): ExecutionsArea {
+export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServices): ExecutionsArea {
   async function durableFunctions(): Promise<string[]> {
     const names: string[] = [];
     let marker: string | undefined;
@@ -171,6 +175,7 @@ export function createExecutionsHandlers({ call, engine }: ExecutionsServices): 
       const events = await history(arn);
       return { fileName: `${execution.DurableExecutionName}.history.json`, text: `${JSON.stringify({ Events: events }, null, 2)}\n` };
     },
+    'executions.logs': async ({ arn }) => logs?.lines(arn) ?? [],
     'callbacks.pending': async () => {
       const running = (await list({ statuses: ['RUNNING'] })).items;
       const pending: PendingCallback[] = [];

@@ -11,6 +11,7 @@ import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
+import { createExecutionLogs } from './execution-logs.ts';
 import { createFunctionSync } from './function-sync.ts';
 import { createDispatch, type Dispatch, type Handlers } from './handler-table.ts';
 
@@ -81,6 +82,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const sync = createFunctionSync({ functions, lambda, log });
+  const executionLogs = createExecutionLogs(lambda);
 
   const handlers = createHandlers({
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
@@ -88,6 +90,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     templates,
     typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir, extraDirs: options.typeLibraryDirs ?? [] }),
     invoke: { functions, lambda, engine, sync, testEvents: createTestEventsStore(layout.root) },
+    executionLogs,
   });
   const watcher = watchWorkspace(
     layout,
@@ -112,6 +115,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       closing ??= (async () => {
         await sync.close();
         stopLogs();
+        executionLogs.close();
         stopDockerProgress();
         stopExecutions();
         await watcher.close();
