@@ -52,6 +52,12 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
   };
   const stdout = new PassThrough();
   const stderr = new PassThrough();
+  let lastOutputAt = performance.now();
+  const noteOutput = () => {
+    lastOutputAt = performance.now();
+  };
+  stdout.on('data', noteOutput);
+  stderr.on('data', noteOutput);
   try {
     const stream = await container.attach({ stream: true, stdout: true, stderr: true, logs: false });
     docker.modem.demuxStream(stream, stdout, stderr);
@@ -104,6 +110,12 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
     exited,
     kill() {
       void remove();
+    },
+    async settleOutput({ quietMs, maxMs }) {
+      const started = performance.now();
+      const pause = () => new Promise((resolve) => setTimeout(resolve, Math.max(1, quietMs / 2)));
+      do await pause();
+      while (performance.now() - lastOutputAt < quietMs && performance.now() - started < maxMs);
     },
   };
 }

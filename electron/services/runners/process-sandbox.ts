@@ -190,15 +190,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   };
 
-  const flushOutput = async () => {
+  const flushOutput = async (careful: boolean) => {
     // The process writes its log lines before it answers; let the pipes drain first.
     for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    // A failure or a cold start is where a missing line hurts most, and a few milliseconds cost
+    // least; a warm success keeps its speed.
+    if (careful) await child.settleOutput?.({ quietMs: 10, maxMs: 300 });
   };
 
   const finish = async (startedAt: number, initMs: number | undefined, payload: Buffer, errorType: string | undefined, runtimeFailure: boolean, status?: string): Promise<InvocationResult> => {
     const durationMs = round2(performance.now() - startedAt);
     watching = false;
-    await flushOutput();
+    await flushOutput(errorType !== undefined || initMs !== undefined);
     const pid = child.memoryPid();
     if (pid !== undefined && alive) {
       const memory = await readMemoryMb(pid);

@@ -69,4 +69,10 @@ export interface SandboxChild {
   exited: Promise<SandboxExit & { startError?: string }>;
   /** Stops it at once (SIGKILL or the engine's equivalent); safe to call more than once. */
   kill(): void;
+  /**
+   * Resolves once output written before now has likely arrived. A container's output travels
+   * through the engine, a path that can lag behind its HTTP answer to the Runtime API; a child
+   * process's pipes need no more than the default (a few turns of the event loop).
+   */
+  settleOutput?(options: { quietMs: number; maxMs: number }): Promise<void>;
 }
