@@ -111,3 +111,25 @@ test('Settings shows the local Lambda endpoint, region, credentials and a workin
   await section.scrollIntoViewIfNeeded();
   await studio.screenshotBothThemes('13-settings-lambda');
 });
+
+test('the same function runs in a container once function.json picks the docker runner', async ({ studio, serve }) => {
+  test.skip(process.env['LAMBDA_STUDIO_DOCKER_TESTS'] !== '1', 'needs a Docker engine and the local base image (npm test starts one where it can)');
+  const { functions, editor, configForm, page } = studio;
+  const invoke = new InvokePanelPage(page);
+  await functions.create('boxed', 'node-js');
+  await replaceCode(page, "export const handler = async (event) => { console.log('inside', process.env.AWS_LAMBDA_FUNCTION_NAME); return { cwd: process.cwd(), name: event.name }; };");
+  await editor.saveWithShortcut();
+
+  await editor.openFile('function.json');
+  await page.getByTestId('cfg-runner-docker').click();
+  await configForm.saveButton.click();
+  await expect.poll(async () => (JSON.parse(await readWorkspaceFile(serve, 'functions', 'boxed', 'function.json')) as { runner?: string }).runner).toBe('docker');
+  await expect(page.getByTestId('badge-docker')).toBeVisible();
+
+  await invoke.setEvent('{"name": "in a box"}');
+  await invoke.invokeAndWait();
+  await expect(invoke.output).toHaveAttribute('data-outcome', 'succeeded', { timeout: 60_000 });
+  expect(JSON.parse(await invoke.result.innerText())).toEqual({ cwd: '/var/task', name: 'in a box' });
+  await expect(invoke.logLines.filter({ hasText: 'inside boxed' })).toHaveCount(1);
+  await studio.screenshotBothThemes('14-invoke-docker');
+});

@@ -1,4 +1,4 @@
-import { FileCode2, FileJson, PanelRight, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
+import { Container, FileCode2, FileJson, PanelRight, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ConfigPane } from '../functions/ConfigPane.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
@@ -97,6 +97,11 @@ export function EditorArea() {
           {fn}
         </span>
         {detail.config !== null && <span className="mono muted">{detail.config.runtime}</span>}
+        {detail.config?.runner === 'docker' && (
+          <span className="badge" title="Runs in a local container (function.json: runner)" data-testid="badge-docker">
+            <Container size={11} aria-hidden /> docker
+          </span>
+        )}
         {detail.config?.durable?.enabled === true && (
           <span className="badge badge--durable">
             <Timer size={11} aria-hidden /> durable
