@@ -175,7 +175,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
       const events = await history(arn);
       return { fileName: `${execution.DurableExecutionName}.history.json`, text: `${JSON.stringify({ Events: events }, null, 2)}\n` };
     },
-    'executions.logs': async ({ arn }) => logs?.lines(arn) ?? [],
+    'executions.logs': async ({ arn }) => (logs === undefined ? [] : logs.lines(arn)),
     'callbacks.pending': async () => {
       const running = (await list({ statuses: ['RUNNING'] })).items;
       const pending: PendingCallback[] = [];

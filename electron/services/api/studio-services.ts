@@ -82,7 +82,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const sync = createFunctionSync({ functions, lambda, log });
-  const executionLogs = createExecutionLogs(lambda);
+  const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
 
   const handlers = createHandlers({
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
@@ -115,7 +115,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       closing ??= (async () => {
         await sync.close();
         stopLogs();
-        executionLogs.close();
+        await executionLogs.close();
         stopDockerProgress();
         stopExecutions();
         await watcher.close();
