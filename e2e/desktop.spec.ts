@@ -60,6 +60,6 @@ test.describe('desktop app', () => {
     await expect.poll(() => readFile(join(workspace, 'functions', 'desk', 'function.json'), 'utf8')).toContain('nodejs');
     await window.getByTestId('invoke-run').click();
     await expect(window.getByTestId('invoke-output')).toHaveAttribute('data-outcome', 'succeeded', { timeout: 30_000 });
-    await window.screenshot({ path: join(PROJECT_ROOT, 'e2e', 'screenshots', '20-desktop-invoke.png') });
+    await window.screenshot({ path: join(PROJECT_ROOT, 'e2e', 'screenshots', '35-desktop-invoke.png') });
   });
 });

@@ -45,7 +45,7 @@ test('write a handler, invoke it with a saved test event, and read its result, l
   await expect(page.getByTestId('report-duration')).toContainText(/\d/);
   await expect(page.getByTestId('report-memory')).toContainText('/ 128 MB');
   await expect(page.getByTestId('report-init')).toBeVisible();
-  await studio.screenshotBothThemes('10-invoke-result');
+  await studio.screenshotBothThemes('30-invoke-result');
 
   // The same sandbox answers again: warm, no init duration.
   await invoke.invokeAndWait();
@@ -71,7 +71,7 @@ test('a handler that throws shows its error; malformed JSON never runs; the fixe
   await expect(invoke.error).toContainText('index.mjs');
   await expect(invoke.logLines.filter({ hasText: 'about to fail' })).toHaveCount(1);
   expect(await readWorkspaceFile(serve, 'functions', 'thrower', 'index.mjs')).toContain('no luck today');
-  await studio.screenshotBothThemes('11-invoke-error');
+  await studio.screenshotBothThemes('31-invoke-error');
 
   const requestBefore = await invoke.output.locator('.invoke-status__id').innerText();
   await invoke.setEvent('{"a": }');
@@ -80,7 +80,7 @@ test('a handler that throws shows its error; malformed JSON never runs; the fixe
   await expect(page.getByTestId('invoke-running')).toHaveCount(0);
   // Nothing ran: the last result is still the one before.
   await expect(invoke.output.locator('.invoke-status__id')).toHaveText(requestBefore);
-  await studio.screenshotBothThemes('12-invoke-bad-json');
+  await studio.screenshotBothThemes('32-invoke-bad-json');
 
   await replaceCode(page, 'export const handler = async () => ({ fixed: true });');
   await invoke.setEvent('{}');
@@ -109,7 +109,7 @@ test('Settings shows the local Lambda endpoint, region, credentials and a workin
   await expect(example).toContainText(`--endpoint-url ${endpoint}`);
   await expect(example).toContainText(`AWS_SECRET_ACCESS_KEY=${secret}`);
   await section.scrollIntoViewIfNeeded();
-  await studio.screenshotBothThemes('13-settings-lambda');
+  await studio.screenshotBothThemes('33-settings-lambda');
 });
 
 test('the same function runs in a container once function.json picks the docker runner', async ({ studio, serve }) => {
@@ -131,5 +131,5 @@ test('the same function runs in a container once function.json picks the docker 
   await expect(invoke.output).toHaveAttribute('data-outcome', 'succeeded', { timeout: 60_000 });
   expect(JSON.parse(await invoke.result.innerText())).toEqual({ cwd: '/var/task', name: 'in a box' });
   await expect(invoke.logLines.filter({ hasText: 'inside boxed' })).toHaveCount(1);
-  await studio.screenshotBothThemes('14-invoke-docker');
+  await studio.screenshotBothThemes('34-invoke-docker');
 });
