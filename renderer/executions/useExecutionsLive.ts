@@ -1,44 +1,41 @@
 import { useEffect } from 'react';
+import { coalesce } from '../lib/coalesce.ts';
 import { useApprovals } from './approvals-store.ts';
 import { onCallbackAnswered } from './callback-store.ts';
 import { useDetail } from './detail-store.ts';
 import { onExecutionsChanged } from './executions-api.ts';
 import { useExecutions } from './executions-store.ts';
 
+/** How often a busy execution may refresh the views: often enough to watch, rarely enough to stay light. */
+const REFRESH_MS = 300;
+
 /**
  * Keeps the list, the open execution and the pending callbacks current from the engine's
- * events, without reloading: bursts of events cost one refresh each (per 150 ms).
+ * events, without reloading. Events come in streams while an execution runs fast; each view
+ * refreshes at most every 300 ms during a stream and once after it, never two loads at a time.
  */
 export function useExecutionsLive(): void {
   useEffect(() => {
     void useApprovals.getState().load();
-    let pendingTimer: ReturnType<typeof setTimeout> | undefined;
-    let detailTimer: ReturnType<typeof setTimeout> | undefined;
-    const refreshPending = () => {
-      clearTimeout(pendingTimer);
-      pendingTimer = setTimeout(() => void useApprovals.getState().load(), 150);
-    };
-    const refreshDetail = () => {
-      clearTimeout(detailTimer);
-      detailTimer = setTimeout(() => void useDetail.getState().refresh(), 150);
-    };
+    const pending = coalesce(() => useApprovals.getState().load(), REFRESH_MS);
+    const detail = coalesce(() => useDetail.getState().refresh(), REFRESH_MS);
     const offChanged = onExecutionsChanged((summary) => {
       useExecutions.getState().upsert(summary);
-      refreshPending();
-      if (useDetail.getState().arn === summary.arn) refreshDetail();
+      pending.request();
+      if (useDetail.getState().arn === summary.arn) detail.request();
     });
     const offAnswered = onCallbackAnswered(() => {
-      refreshPending();
-      refreshDetail();
+      pending.request();
+      detail.request();
     });
     // Timeouts and ages move with the clock even when nothing happens.
-    const slow = setInterval(refreshPending, 30_000);
+    const slow = setInterval(() => pending.request(), 30_000);
     return () => {
       offChanged();
       offAnswered();
       clearInterval(slow);
-      clearTimeout(pendingTimer);
-      clearTimeout(detailTimer);
+      pending.cancel();
+      detail.cancel();
     };
   }, []);
 }

@@ -90,9 +90,9 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
     return items;
   }
 
-  async function history(arn: string): Promise<HistoryEvent[]> {
+  async function history(arn: string, startMarker?: string): Promise<HistoryEvent[]> {
     const events: HistoryEvent[] = [];
-    let marker: string | undefined;
+    let marker: string | undefined = startMarker;
     do {
       const reply = await call({
         method: 'GET',
@@ -104,6 +104,32 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
       marker = page.NextMarker ?? undefined;
     } while (marker !== undefined);
     return events;
+  }
+
+  /**
+   * Running executions' histories as last read, so the pending-callbacks list (asked for on
+   * every change) reads only the events since. The local service's marker is the next event id;
+   * where a marker means something else (AWS), the whole history is read again.
+   */
+  const seen = new Map<string, HistoryEvent[]>();
+  async function historySince(arn: string): Promise<HistoryEvent[]> {
+    const known = seen.get(arn);
+    const lastId = known?.at(-1)?.EventId;
+    if (known !== undefined && lastId !== undefined) {
+      try {
+        const more = await history(arn, String(lastId + 1));
+        if (more.length === 0 || more[0]?.EventId === lastId + 1) {
+          const all = more.length === 0 ? known : [...known, ...more];
+          seen.set(arn, all);
+          return all;
+        }
+      } catch {
+        // Not a marker this API understands: read it all below.
+      }
+    }
+    const all = await history(arn);
+    seen.set(arn, all);
+    return all;
   }
 
   async function getExecution(arn: string): Promise<ExecutionDetail> {
@@ -178,9 +204,11 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
     'executions.logs': async ({ arn }) => (logs === undefined ? [] : logs.lines(arn)),
     'callbacks.pending': async () => {
       const running = (await list({ statuses: ['RUNNING'] })).items;
+      const stillRunning = new Set(running.map((e) => e.DurableExecutionArn));
+      for (const arn of seen.keys()) if (!stillRunning.has(arn)) seen.delete(arn);
       const pending: PendingCallback[] = [];
       for (const execution of running) {
-        for (const open of openCallbacks(await history(execution.DurableExecutionArn))) {
+        for (const open of openCallbacks(await historySince(execution.DurableExecutionArn))) {
           pending.push({
             ...open,
             executionArn: execution.DurableExecutionArn,
