@@ -1,5 +1,5 @@
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
-import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, PendingCallback } from '../../shared/contract/executions.ts';
+import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, HistoryEvent, PendingCallback } from '../../shared/contract/executions.ts';
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
@@ -57,16 +57,28 @@ function detailView(detail: ExecutionDetail, events: Parameters<typeof fromHisto
 }
 
 /** The execution and its whole history, turned into timeline rows. */
+/** The open execution's events as last read, so a refresh of a long history asks only for what is new. */
+let lastRead: { arn: string; events: HistoryEvent[] } | undefined;
+
+async function historyOf(arn: string): Promise<HistoryEvent[]> {
+  const known = lastRead?.arn === arn ? lastRead.events : undefined;
+  const afterEventId = known?.at(-1)?.EventId;
+  const reply = await api().call('executions.history', afterEventId === undefined ? { arn } : { arn, afterEventId });
+  const events = reply.continued === true && known !== undefined ? [...known, ...reply.Events] : reply.Events;
+  lastRead = { arn, events };
+  return events;
+}
+
 export async function loadExecution(arn: string): Promise<ExecutionDetailView> {
-  const [detail, history, logs] = await Promise.all([
+  const [detail, events, logs] = await Promise.all([
     api().call('executions.get', { arn }),
-    api().call('executions.history', { arn }),
+    historyOf(arn),
     // Logs are a help, not the view: a host without them still shows the timeline.
     api()
       .call('executions.logs', { arn })
       .catch((): ExecutionLogLine[] => []),
   ]);
-  return { ...detailView(detail, history.Events), logs: logsByOperation(logs) };
+  return { ...detailView(detail, events), logs: logsByOperation(logs) };
 }
 
 function pendingView(p: PendingCallback): PendingCallbackView {

@@ -129,8 +129,14 @@ export const executionsMethods = {
     z.object({ items: z.array(ExecutionSummary), counts: z.record(z.string(), z.number()) }),
   ),
   'executions.get': method(z.object({ arn: Arn }).strict(), ExecutionDetail),
-  /** All of an execution's history events, oldest first, payloads included. */
-  'executions.history': method(z.object({ arn: Arn }).strict(), z.object({ Events: z.array(HistoryEvent) })),
+  /**
+   * An execution's history events, oldest first, payloads included: all of them, or with
+   * `afterEventId` only the later ones (`continued: true`) when the API can say which those are.
+   */
+  'executions.history': method(
+    z.object({ arn: Arn, afterEventId: z.number().int().nonnegative().optional() }).strict(),
+    z.object({ Events: z.array(HistoryEvent), continued: z.boolean().optional() }),
+  ),
   /** Stops each running execution; those that are not running or unknown are reported, not thrown. */
   'executions.stop': method(
     z.object({ arns: z.array(Arn).min(1) }).strict(),

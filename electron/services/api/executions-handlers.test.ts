@@ -123,6 +123,10 @@ describe('executions through the Lambda API', () => {
     const { Events } = await h['executions.history']({ arn: approved });
     expect(Events[0]?.EventType).toBe('ExecutionStarted');
     expect(Events.map((e) => e.EventType)).toEqual(expect.arrayContaining(['CallbackStarted', 'CallbackSucceeded', 'ExecutionSucceeded']));
+    const lastId = Events.at(-1)?.EventId ?? 0;
+    expect(await h['executions.history']({ arn: approved, afterEventId: lastId })).toEqual({ Events: [], continued: true });
+    const tail = await h['executions.history']({ arn: approved, afterEventId: lastId - 2 });
+    expect(tail).toEqual({ Events: Events.slice(-2), continued: true });
     const exported = await h['executions.exportHistory']({ arn: approved });
     expect(exported.fileName).toBe('approve-me.history.json');
     expect(JSON.parse(exported.text)).toEqual({ Events });

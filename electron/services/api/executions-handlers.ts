@@ -111,20 +111,26 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
    * every change) reads only the events since. The local service's marker is the next event id;
    * where a marker means something else (AWS), the whole history is read again.
    */
+  async function laterEvents(arn: string, lastId: number): Promise<HistoryEvent[] | undefined> {
+    try {
+      const more = await history(arn, String(lastId + 1));
+      return more.length === 0 || more[0]?.EventId === lastId + 1 ? more : undefined;
+    } catch {
+      // Not a marker this API understands.
+      return undefined;
+    }
+  }
+
   const seen = new Map<string, HistoryEvent[]>();
   async function historySince(arn: string): Promise<HistoryEvent[]> {
     const known = seen.get(arn);
     const lastId = known?.at(-1)?.EventId;
     if (known !== undefined && lastId !== undefined) {
-      try {
-        const more = await history(arn, String(lastId + 1));
-        if (more.length === 0 || more[0]?.EventId === lastId + 1) {
-          const all = more.length === 0 ? known : [...known, ...more];
-          seen.set(arn, all);
-          return all;
-        }
-      } catch {
-        // Not a marker this API understands: read it all below.
+      const more = await laterEvents(arn, lastId);
+      if (more !== undefined) {
+        const all = more.length === 0 ? known : [...known, ...more];
+        seen.set(arn, all);
+        return all;
       }
     }
     const all = await history(arn);
@@ -163,7 +169,13 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
   return {
     'executions.list': (filter) => list(filter),
     'executions.get': ({ arn }) => getExecution(arn),
-    'executions.history': async ({ arn }) => ({ Events: await history(arn) }),
+    'executions.history': async ({ arn, afterEventId }) => {
+      if (afterEventId !== undefined) {
+        const more = await laterEvents(arn, afterEventId);
+        if (more !== undefined) return { Events: more, continued: true };
+      }
+      return { Events: await history(arn) };
+    },
     'executions.stop': async ({ arns }) => {
       const stopped: string[] = [];
       const failed: { arn: string; message: string }[] = [];
