@@ -133,3 +133,17 @@ test('the same function runs in a container once function.json picks the docker 
   await expect(invoke.logLines.filter({ hasText: 'inside boxed' })).toHaveCount(1);
   await studio.screenshotBothThemes('34-invoke-docker');
 });
+
+test('a durable function invoked from the panel answers with its execution, which opens in the viewer', async ({ studio }) => {
+  const { functions, page } = studio;
+  const invoke = new InvokePanelPage(page);
+  await functions.create('orders', 'durable-ts');
+  await invoke.setEvent('{"orderId": "A-7", "amount": 12.5}');
+  await invoke.invoke();
+  // It waits for an approval, so the panel answers with the running execution.
+  await expect(page.getByTestId('invoke-durable-arn')).toContainText('durable-execution', { timeout: 30_000 });
+  expect(JSON.parse(await invoke.result.innerText())).toMatchObject({ Status: 'RUNNING' });
+  await page.getByTestId('invoke-open-execution').click();
+  await expect(page.getByTestId('execution-detail')).toBeVisible();
+  await expect(page.getByTestId('timeline-row').filter({ hasText: 'validate' })).toHaveAttribute('data-status', 'SUCCEEDED');
+});

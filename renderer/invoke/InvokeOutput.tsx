@@ -1,4 +1,5 @@
-import { CircleCheck, CircleX, Copy, LoaderCircle, Timer } from 'lucide-react';
+import { CircleCheck, CircleX, Copy, ExternalLink, LoaderCircle, Timer } from 'lucide-react';
+import { useExecutions } from '../executions/executions-store.ts';
 import { prettyJson } from './event-text.ts';
 import { handlerErrorOf, reportFigures, viewLogLine } from './invoke-outcome.ts';
 import { useInvoke } from './invoke-store.ts';
@@ -68,6 +69,9 @@ export function InvokeOutput({ fn }: { fn: string }) {
           <span className="mono invoke-durable__arn">{result.durableExecutionArn}</span>
           <button className="icon-button" aria-label="Copy execution ARN" onClick={() => copy(result.durableExecutionArn ?? '')}>
             <Copy size={12} />
+          </button>
+          <button className="link-button invoke-durable__open" onClick={() => useExecutions.getState().open(result.durableExecutionArn ?? null)} data-testid="invoke-open-execution">
+            <ExternalLink size={12} aria-hidden /> Open
           </button>
         </div>
       )}
