@@ -1,9 +1,9 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { LambdaApiError } from './api-types.ts';
 import type { StudioCredentials } from './credentials.ts';
+import { NodeSha256 } from './node-sha256.ts';
 
 /** The request as it arrived on the wire: path still URI-encoded, header names lower-cased. */
 export interface RawSignedRequest {
@@ -38,6 +38,20 @@ function queryRecord(query: URLSearchParams): Record<string, string | string[]> 
     out[key] = values.length === 1 ? (values[0] as string) : values;
   }
   return out;
+}
+
+// One signer per credentials and region: it caches the derived signing key per day, which
+// saves four HMACs on every request.
+const signers = new WeakMap<StudioCredentials, Map<string, SignatureV4>>();
+function signerFor(credentials: StudioCredentials, region: string): SignatureV4 {
+  let byRegion = signers.get(credentials);
+  if (byRegion === undefined) signers.set(credentials, (byRegion = new Map()));
+  let signer = byRegion.get(region);
+  if (signer === undefined) {
+    signer = new SignatureV4({ credentials, region, service: 'lambda', sha256: NodeSha256, uriEscapePath: true, applyChecksum: false });
+    byRegion.set(region, signer);
+  }
+  return signer;
 }
 
 /**
@@ -88,8 +102,7 @@ export async function verifySigV4(
     headers[name] = value;
   }
 
-  const signer = new SignatureV4({ credentials, region, service: 'lambda', sha256: Sha256, uriEscapePath: true, applyChecksum: false });
-  const resigned = await signer.sign(
+  const resigned = await signerFor(credentials, region).sign(
     new HttpRequest({
       method: request.method,
       protocol: 'http:',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
-import { readMemoryMb } from './proc-memory.ts';
+import { createMemoryReader } from './proc-memory.ts';
 import { failureDocument, reportLine } from './report.ts';
 import type { InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
@@ -89,6 +89,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let watching = true;
   let requestId = '';
   let lines: string[] = [];
+  const memory = createMemoryReader();
   const wake = new Set<() => void>();
   const notify = () => {
     for (const fn of wake) fn();
@@ -135,6 +136,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (exit.outOfMemory === true) outOfMemory = true;
     alive = false;
     clearInterval(watch);
+    memory.close();
     api.abandon();
     void api.close();
     notify();
@@ -143,14 +145,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const watch = setInterval(() => {
     const pid = child.memoryPid();
     if (pid === undefined || !alive || !watching) return;
-    void readMemoryMb(pid).then((memory) => {
-      if (memory === undefined) return;
-      peakMb = Math.max(peakMb, memory.peakMb, memory.rssMb);
-      if (memory.rssMb > version.memorySize && alive) {
-        outOfMemory = true;
-        kill();
-      }
-    });
+    const sample = memory.read(pid);
+    if (sample === undefined) return;
+    peakMb = Math.max(peakMb, sample.peakMb, sample.rssMb);
+    if (sample.rssMb > version.memorySize && alive) {
+      outOfMemory = true;
+      kill();
+    }
   }, MEMORY_POLL_MS);
 
   /** Waits until `test` yields a value, re-checking whenever the sandbox reports anything. */
@@ -204,8 +205,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await flushOutput(errorType !== undefined || initMs !== undefined);
     const pid = child.memoryPid();
     if (pid !== undefined && alive) {
-      const memory = await readMemoryMb(pid);
-      if (memory !== undefined) peakMb = Math.max(peakMb, memory.peakMb);
+      const sample = memory.read(pid);
+      if (sample !== undefined) peakMb = Math.max(peakMb, sample.peakMb);
     }
     const report = { durationMs, billedDurationMs: Math.max(1, Math.ceil(durationMs)), maxMemoryUsedMb: Math.max(1, Math.ceil(peakMb)), ...(initMs === undefined ? {} : { initDurationMs: round2(initMs) }) };
     emit(`END RequestId: ${requestId}`);
