@@ -1,39 +1,65 @@
-// Durable execution throughput of the local engine (official SDK in a process sandbox,
-// checkpointing over SigV4-signed HTTP into SQLite) against a baseline: the official
-// testing library's LocalDurableTestRunner running the same handler in-process.
-// Run: node --disable-warning=ExperimentalWarning bench/durable.ts [steps] [runs]
+// Durable execution speed of the local engine: one execution of N sequential steps (the official
+// SDK in a process sandbox, checkpointing over SigV4-signed HTTP into SQLite), printed as ratios
+// against two references that run the same handler in this same run:
+//   - the SDK floor: the same wrapped handler called in-process against a stub checkpoint
+//     endpoint that answers at once (what the SDK itself costs per step);
+//   - the official in-process LocalDurableTestRunner (skipTime).
+// Targets at N = 1000: within 1.3x of the SDK floor; time(1000)/time(100) at most 11.
+// Also prints the peak memory of the studio process (this process, which hosts the engine).
+// Run: node bench/durable.ts [smallN] [largeN]
 import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { LocalDurableTestRunner } from '@aws/durable-execution-sdk-js-testing';
-import { withDurableExecution } from '@aws/durable-execution-sdk-js';
+import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
+import type { Context } from 'aws-lambda';
 import { zipSync } from 'fflate';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 
-const steps = Number(process.argv[2] ?? 50);
-const runs = Number(process.argv[3] ?? 5);
+const small = Number(process.argv[2] ?? 100);
+const large = Number(process.argv[3] ?? 1000);
+const sizes = [small, large];
+const runsOf = (steps: number) => (steps >= 1000 ? 3 : 5);
+
 const source = `import { withDurableExecution } from '@aws/durable-execution-sdk-js';
 export const handler = withDurableExecution(async (event, context) => {
   let sum = 0;
   for (let i = 0; i < event.steps; i++) sum += await context.step('s' + i, async () => i);
   return sum;
 });`;
-const inProcess = withDurableExecution(async (event: { steps: number }, context) => {
+const body = async (event: { steps: number }, context: { step: (name: string, fn: () => Promise<number>) => Promise<number> }) => {
   let sum = 0;
   for (let i = 0; i < event.steps; i++) sum += await context.step(`s${i}`, async () => i);
   return sum;
-});
-
+};
+const expected = (steps: number) => (steps * (steps - 1)) / 2;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
+async function timeRuns(steps: number, once: () => Promise<void>): Promise<number> {
+  await once(); // warms the sandbox, the JIT and the connections
+  const times: number[] = [];
+  for (let i = 0; i < runsOf(steps); i++) {
+    const start = performance.now();
+    await once();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+// --- the studio: real service, real engine, real sandbox ---------------------------------
 const stateDir = await mkdtemp(join(tmpdir(), 'bench-durable-'));
 const service = await createLocalLambdaService({ stateDir });
 const engine = createDurableEngine({ dbPath: join(stateDir, 'durable.db'), invoker: service, region: service.region, accountId: service.accountId });
 service.attachDurable(engine);
 await engine.start();
 const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
+const studio = new Map<number, number>();
+let studioPeakRss = 0;
 try {
   await client.send(
     new CreateFunctionCommand({
@@ -41,35 +67,100 @@ try {
       Runtime: 'nodejs22.x',
       Role: 'arn:aws:iam::000000000000:role/bench',
       Handler: 'index.handler',
-      Timeout: 60,
+      Timeout: 300,
+      MemorySize: 1024,
       Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(source) }) },
-      DurableConfig: { ExecutionTimeout: 600, RetentionPeriodInDays: 1 },
+      DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 1 },
     }),
   );
-  const local: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const start = performance.now();
-    const out = await client.send(new InvokeCommand({ FunctionName: 'bench:$LATEST', Payload: JSON.stringify({ steps }) }));
-    if (out.FunctionError !== undefined) throw new Error(new TextDecoder().decode(out.Payload));
-    if (i > 0) local.push(performance.now() - start); // the first run warms the sandbox
+  for (const steps of sizes) {
+    studio.set(
+      steps,
+      await timeRuns(steps, async () => {
+        const out = await client.send(new InvokeCommand({ FunctionName: 'bench:$LATEST', Payload: JSON.stringify({ steps }) }));
+        const text = new TextDecoder().decode(out.Payload);
+        if (out.FunctionError !== undefined || Number(text) !== expected(steps)) throw new Error(`unexpected result: ${text}`);
+      }),
+    );
   }
-  await LocalDurableTestRunner.setupTestEnvironment({ skipTime: false });
-  const baseline: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const runner = new LocalDurableTestRunner({ handlerFunction: inProcess });
-    const start = performance.now();
-    await runner.run({ payload: { steps } });
-    if (i > 0) baseline.push(performance.now() - start);
-  }
-  await LocalDurableTestRunner.teardownTestEnvironment();
-  const l = median(local);
-  const b = median(baseline);
-  console.log(`engine (sandbox + HTTP + SQLite)        ${l.toFixed(1)} ms per ${steps}-step execution, ${(l / steps).toFixed(2)} ms per step (median of ${runs})`);
-  console.log(`baseline: official LocalDurableTestRunner ${b.toFixed(1)} ms per ${steps}-step execution, ${(b / steps).toFixed(2)} ms per step`);
-  console.log(`ratio engine/baseline: ${(l / b).toFixed(3)}`);
+  studioPeakRss = process.resourceUsage().maxRSS * 1024;
 } finally {
   client.destroy();
   engine.close();
   await service.close();
   await rm(stateDir, { recursive: true, force: true });
 }
+
+// --- the SDK floor: the wrapped handler in-process, a checkpoint endpoint that answers at once ---
+let token = 0;
+const stub = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const reply = req.url?.includes('/checkpoint')
+      ? { CheckpointToken: `t${++token}`, NewExecutionState: { Operations: [] } }
+      : { Operations: [] };
+    const text = JSON.stringify(reply);
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  });
+});
+await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+const stubClient = new LambdaClient({
+  endpoint: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  maxAttempts: 1,
+});
+const wrapped = withDurableExecution(body, { durableExecutionClient: new DurableExecutionApiClient(stubClient) });
+const lambdaContext = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
+const floor = new Map<number, number>();
+for (const steps of sizes) {
+  floor.set(
+    steps,
+    await timeRuns(steps, async () => {
+      const arn = 'arn:aws:lambda:us-east-1:000000000000:function:bench:$LATEST/durable-execution/bench/00000000-0000-0000-0000-000000000000';
+      const out = await wrapped(
+        {
+          DurableExecutionArn: arn,
+          CheckpointToken: 't0',
+          InitialExecutionState: {
+            Operations: [{ Id: 'execution', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: new Date(), ExecutionDetails: { InputPayload: JSON.stringify({ steps }) } }],
+          },
+        } as unknown as Parameters<typeof wrapped>[0],
+        lambdaContext,
+      );
+      if (out.Status !== 'SUCCEEDED' || Number(out.Result) !== expected(steps)) throw new Error(`unexpected floor output: ${JSON.stringify(out).slice(0, 300)}`);
+    }),
+  );
+}
+stubClient.destroy();
+stub.close();
+
+// --- the official LocalDurableTestRunner (in-process, skipTime) ---------------------------
+await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
+const runner = new Map<number, number>();
+for (const steps of sizes) {
+  runner.set(
+    steps,
+    await timeRuns(steps, async () => {
+      const test = new LocalDurableTestRunner({ handlerFunction: withDurableExecution(body) });
+      const result = await test.run({ payload: { steps } });
+      if (result.getResult() !== expected(steps)) throw new Error('unexpected LocalDurableTestRunner result');
+    }),
+  );
+}
+await LocalDurableTestRunner.teardownTestEnvironment();
+
+const line = (label: string, figures: Map<number, number>) =>
+  console.log(`${label.padEnd(44)} ${sizes.map((n) => `N=${n}: ${(figures.get(n) ?? NaN).toFixed(0).padStart(6)} ms (${((figures.get(n) ?? NaN) / n).toFixed(2)} ms/step)`).join('   ')}`);
+line('studio (sandbox + HTTP + SQLite)', studio);
+line('SDK floor (in-process, stub endpoint)', floor);
+line('official LocalDurableTestRunner (skipTime)', runner);
+console.log('');
+for (const n of sizes) {
+  const s = studio.get(n) ?? NaN;
+  console.log(`N=${n}: ratio studio/SDK floor ${(s / (floor.get(n) ?? NaN)).toFixed(2)}   ratio studio/LocalDurableTestRunner ${(s / (runner.get(n) ?? NaN)).toFixed(2)}`);
+}
+console.log(`linearity: studio time(${large})/time(${small}) = ${((studio.get(large) ?? NaN) / (studio.get(small) ?? NaN)).toFixed(2)} (target <= ${((large / small) * 1.1).toFixed(0)})`);
+console.log(`target at N=${large}: studio/SDK floor <= 1.3`);
+console.log(`peak memory of the studio process (engine, service, SDK client): ${mb(studioPeakRss)} MB RSS`);

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS operations (
   PRIMARY KEY (arn, id)
 );
 CREATE INDEX IF NOT EXISTS operations_by_seq ON operations (arn, seq);
+CREATE INDEX IF NOT EXISTS operations_by_change ON operations (arn, change_no);
 CREATE TABLE IF NOT EXISTS events (
   arn TEXT NOT NULL, event_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, event_id)
 );
@@ -30,10 +31,7 @@ CREATE TABLE IF NOT EXISTS timers (
   PRIMARY KEY (arn, op_id, kind)
 );
 CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_ms);
-CREATE TABLE IF NOT EXISTS client_tokens (
-  arn TEXT NOT NULL, checkpoint_token TEXT NOT NULL, client_token TEXT NOT NULL, response TEXT NOT NULL,
-  created_ms INTEGER NOT NULL, PRIMARY KEY (arn, checkpoint_token, client_token)
-);
+DROP TABLE IF EXISTS client_tokens;
 `;
 
 /** A row as node:sqlite returns it. */

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
 import type { ErrorObject, ExecutionStatus, Operation } from './wire.ts';
 
@@ -65,15 +65,30 @@ export interface ListFilter {
  */
 export type DurableStore = ReturnType<typeof openDurableStore>;
 
+const CLIENT_TOKEN_TTL_MS = 15 * 60_000;
+const MAX_CACHED_ANSWERS = 10_000;
+const answerKey = (arn: string, checkpointToken: string, clientToken: string) => `${arn}\n${checkpointToken}\n${clientToken}`;
+
 /** Opens (creating when needed) the engine's database at `dbPath`. */
 export function openDurableStore(dbPath: string) {
   const db = new DatabaseSync(dbPath);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
   db.exec(SCHEMA);
   const columns = (db.prepare('PRAGMA table_info(executions)').all() as Row[]).map((r) => str(r['name']));
   if (!columns.includes('virtual_clock')) db.exec('ALTER TABLE executions ADD COLUMN virtual_clock INTEGER NOT NULL DEFAULT 0');
 
-  const stmt = (sql: string) => db.prepare(sql);
+  // Prepared once per distinct SQL: preparing costs more than running these small statements.
+  const prepared = new Map<string, StatementSync>();
+  const stmt = (sql: string): StatementSync => {
+    let statement = prepared.get(sql);
+    if (statement === undefined) prepared.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  // Answers to checkpoints by client token, for retried requests. In memory, not in the database:
+  // a retry only matters while the invocation that sent it runs, and an invocation never
+  // outlives the studio (after a restart its token is stale anyway), so persisting them would
+  // only add pages to every checkpoint's commit.
+  const answered = new Map<string, { response: string; createdMs: number }>();
   const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
   const getOp = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');
   const nextEventId = stmt('SELECT COALESCE(MAX(event_id), 0) + 1 AS n FROM events WHERE arn = ?');
@@ -258,19 +273,21 @@ export function openDurableStore(dbPath: string) {
       const expired = stmt("SELECT arn FROM executions WHERE status != 'RUNNING' AND end_ms IS NOT NULL AND end_ms + retention_days * 86400000 < ?").all(nowMs) as Row[];
       for (const r of expired) {
         const arn = str(r['arn']);
-        for (const table of ['operations', 'events', 'timers', 'client_tokens', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
+        for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
       }
       return expired.length;
     },
     cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
-      const r = stmt('SELECT response FROM client_tokens WHERE arn = ? AND checkpoint_token = ? AND client_token = ?').get(arn, checkpointToken, clientToken) as Row | undefined;
-      return r === undefined ? undefined : str(r['response']);
+      return answered.get(answerKey(arn, checkpointToken, clientToken))?.response;
     },
+    /** Call once the checkpoint's transaction has committed, so a rolled-back request is never answered from here. */
     cacheCheckpoint(arn: string, checkpointToken: string, clientToken: string, response: string, nowMs: number): void {
-      stmt('DELETE FROM client_tokens WHERE created_ms < ?').run(nowMs - 15 * 60_000);
-      stmt('INSERT OR REPLACE INTO client_tokens (arn, checkpoint_token, client_token, response, created_ms) VALUES (?,?,?,?,?)').run(
-        arn, checkpointToken, clientToken, response, nowMs,
-      );
+      // Oldest first in a Map: expired answers are all at its front.
+      for (const [key, entry] of answered) {
+        if (entry.createdMs >= nowMs - CLIENT_TOKEN_TTL_MS && answered.size < MAX_CACHED_ANSWERS) break;
+        answered.delete(key);
+      }
+      answered.set(answerKey(arn, checkpointToken, clientToken), { response, createdMs: nowMs });
     },
   };
 }

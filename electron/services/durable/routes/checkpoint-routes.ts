@@ -51,10 +51,9 @@ export function checkpointRoutes(ctx: EngineInternals): ApiRoute[] {
           const token = closing ? after.token : newCheckpointToken();
           const operations = ctx.store.operationsChangedAfter(arn, exec.seenChange).map((op) => operationOnWire(op, toEpochSeconds));
           ctx.store.updateExecution(arn, { token, seenChange: after.changeNo });
-          const out = JSON.stringify({ ...(closing ? {} : { CheckpointToken: token }), NewExecutionState: { Operations: operations } });
-          if (body.ClientToken !== undefined) ctx.store.cacheCheckpoint(arn, body.CheckpointToken, body.ClientToken, out, nowMs);
-          return out;
+          return JSON.stringify({ ...(closing ? {} : { CheckpointToken: token }), NewExecutionState: { Operations: operations } });
         });
+        if (body.ClientToken !== undefined) ctx.store.cacheCheckpoint(arn, body.CheckpointToken, body.ClientToken, response, nowMs);
         ctx.startChainedInvokes(arn, invokes);
         ctx.changed(arn);
         return { status: 200, headers: { 'content-type': 'application/json' }, body: response };

@@ -1,0 +1,21 @@
+import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { zipSync } from 'fflate';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDurableEngine } from '../electron/services/durable/engine.ts';
+import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
+const stateDir = await mkdtemp(join(tmpdir(), 'bench-durable-'));
+const service = await createLocalLambdaService({ stateDir });
+const engine = createDurableEngine({ dbPath: join(stateDir, 'durable.db'), invoker: service, region: service.region, accountId: service.accountId });
+service.attachDurable(engine);
+await engine.start();
+const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
+const source = `import { withDurableExecution } from '@aws/durable-execution-sdk-js';
+export const handler = withDurableExecution(async (event, context) => { let sum = 0; for (let i = 0; i < event.steps; i++) sum += await context.step('s' + i, async () => i); return sum; });`;
+await client.send(new CreateFunctionCommand({ FunctionName: 'bench', Runtime: 'nodejs22.x', Role: 'arn:aws:iam::000000000000:role/bench', Handler: 'index.handler', Timeout: 300, MemorySize: 1024, Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(source) }) }, DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 1 } }));
+const { execSync } = await import('node:child_process'); const { readFileSync } = await import('node:fs');
+const cpu = (pid: string) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const self = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+for (let r = 0; r < 3; r++) { let pids: string[] = []; try { pids = execSync('pgrep -f resources/bootstrap/node/bootstrap.mjs').toString().trim().split('\n').filter((p) => { try { readFileSync('/proc/' + p + '/stat'); return true; } catch { return false; } }); } catch {} const c0 = pids.map(cpu); const h0 = self(); const s = performance.now(); await client.send(new InvokeCommand({ FunctionName: 'bench:$LATEST', Payload: JSON.stringify({ steps: Number(process.argv[2] ?? 1000) }) })); console.log('run', (performance.now() - s).toFixed(0), 'child cpu ms', pids.map((p, i) => cpu(p) - c0[i]!).join(','), 'host cpu ms', (self() - h0).toFixed(0)); }
+client.destroy(); engine.close(); await service.close();
