@@ -31,9 +31,8 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   const listeners = new Set<(event: DurableExecutionStatusChange) => void>();
   const closeWaiters = new Map<string, Set<(exec: ExecutionRow | undefined) => void>>();
 
-  const emit = (arn: string): void => {
-    const exec = store.getExecution(arn);
-    if (exec === undefined) return;
+  const emit = (exec: ExecutionRow): void => {
+    const arn = exec.arn;
     const event = statusChangeEvent(exec, options.region, options.accountId, clock.now(), store.lastEventId(arn));
     for (const listener of listeners) {
       try {
@@ -46,9 +45,9 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
 
   /** After any state change: tell listeners, and invoke the handler if a service-side change waits for it. */
   const changed = (arn: string): void => {
-    emit(arn);
     const exec = store.getExecution(arn);
     if (exec === undefined) return;
+    emit(exec);
     if (exec.status !== 'RUNNING') {
       executionClosed(exec);
       return;
@@ -147,11 +146,16 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       if (fireTimer(store, t, nowMs, t.dueMs > nowMs)) touched.add(t.arn);
     }
     for (const arn of touched) changed(arn);
-    schedule();
+    schedule(true);
   };
 
-  function schedule(): void {
+  // What the armed timer was computed from: most checkpoints touch no timer and need no new one.
+  let scheduledFrom: { revision: number; virtual: boolean } | undefined;
+  function schedule(force = false): void {
     if (closed || !started) return;
+    const revision = store.timersRevision();
+    if (!force && scheduledFrom?.revision === revision && scheduledFrom.virtual === virtual) return;
+    scheduledFrom = { revision, virtual };
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const nextDue = store.nextTimerDue();

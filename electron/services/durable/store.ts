@@ -65,6 +65,7 @@ export interface ListFilter {
  */
 export type DurableStore = ReturnType<typeof openDurableStore>;
 
+const SQLITE_BUSY = 5;
 const CLIENT_TOKEN_TTL_MS = 15 * 60_000;
 const MAX_CACHED_ANSWERS = 10_000;
 const answerKey = (arn: string, checkpointToken: string, clientToken: string) => `${arn}\n${checkpointToken}\n${clientToken}`;
@@ -72,8 +73,19 @@ const answerKey = (arn: string, checkpointToken: string, clientToken: string) =>
 /** Opens (creating when needed) the engine's database at `dbPath`. */
 export function openDurableStore(dbPath: string) {
   const db = new DatabaseSync(dbPath);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
-  db.exec(SCHEMA);
+  try {
+    // Exclusive locking: the engine is the database's only user, and holding the lock spares
+    // every checkpoint's commit its file-lock system calls. A second studio on the same
+    // workspace is refused here, before it could drive the same executions twice.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
+    db.exec(SCHEMA);
+  } catch (error) {
+    db.close();
+    if ((error as { errcode?: unknown }).errcode === SQLITE_BUSY) {
+      throw new Error(`The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`);
+    }
+    throw error;
+  }
   const columns = (db.prepare('PRAGMA table_info(executions)').all() as Row[]).map((r) => str(r['name']));
   if (!columns.includes('virtual_clock')) db.exec('ALTER TABLE executions ADD COLUMN virtual_clock INTEGER NOT NULL DEFAULT 0');
 
@@ -88,6 +100,9 @@ export function openDurableStore(dbPath: string) {
   // a retry only matters while the invocation that sent it runs, and an invocation never
   // outlives the studio (after a restart its token is stale anyway), so persisting them would
   // only add pages to every checkpoint's commit.
+  // Bumped by every write that can change when the next timer is due, so the engine can tell
+  // that a checkpoint which touched no timer leaves its schedule as it was.
+  let timersRevision = 0;
   const answered = new Map<string, { response: string; createdMs: number }>();
   const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
   const getOp = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');
@@ -240,13 +255,17 @@ export function openDurableStore(dbPath: string) {
       return num((nextEventId.get(arn) as Row)['n']) - 1;
     },
 
+    timersRevision: (): number => timersRevision,
     setTimer(t: TimerRow): void {
+      timersRevision++;
       stmt('INSERT OR REPLACE INTO timers (arn, op_id, kind, due_ms) VALUES (?,?,?,?)').run(t.arn, t.opId, t.kind, t.dueMs);
     },
     deleteTimer(arn: string, opId: string, kind: TimerKind): void {
+      timersRevision++;
       stmt('DELETE FROM timers WHERE arn = ? AND op_id = ? AND kind = ?').run(arn, opId, kind);
     },
     deleteTimers(arn: string): void {
+      timersRevision++;
       stmt('DELETE FROM timers WHERE arn = ?').run(arn);
     },
     timersOf(arn: string): TimerRow[] {
@@ -261,6 +280,7 @@ export function openDurableStore(dbPath: string) {
       return (stmt(sql).all(nowMs, ...kinds) as Row[]).map(toTimer);
     },
     setVirtualClock(arn: string, enabled: boolean): void {
+      timersRevision++;
       stmt('UPDATE executions SET virtual_clock = ? WHERE arn = ?').run(enabled ? 1 : 0, arn);
     },
     nextTimerDue(): number | undefined {
@@ -275,6 +295,7 @@ export function openDurableStore(dbPath: string) {
         const arn = str(r['arn']);
         for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
       }
+      if (expired.length > 0) timersRevision++;
       return expired.length;
     },
     cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
