@@ -59,7 +59,7 @@ service.attachDurable(engine);
 await engine.start();
 const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
 const studio = new Map<number, number>();
-let studioPeakRss = 0;
+let studioPeakRss: number;
 try {
   await client.send(
     new CreateFunctionCommand({

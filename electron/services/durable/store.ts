@@ -82,7 +82,7 @@ export function openDurableStore(dbPath: string) {
   } catch (error) {
     db.close();
     if ((error as { errcode?: unknown }).errcode === SQLITE_BUSY) {
-      throw new Error(`The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`);
+      throw new Error(`The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`, { cause: error });
     }
     throw error;
   }
