@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright.
+# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright and its AWS CLI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x node_modules/.bin/node ] || [ ! -d node_modules/@playwright/test ]; then
@@ -15,4 +15,9 @@ apt_install() {
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the end-to-end tests..."
   apt_install chromium
+fi
+if [ ! -x /usr/bin/aws ]; then
+  # A second, independent client (botocore signs its own requests) for the Lambda API tests.
+  echo "Installing Debian's awscli for the AWS CLI tests..."
+  apt_install awscli
 fi
