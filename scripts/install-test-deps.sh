@@ -19,5 +19,5 @@ fi
 if [ ! -x /usr/bin/aws ]; then
   # A second, independent client (botocore signs its own requests) for the Lambda API tests.
   echo "Installing Debian's awscli for the AWS CLI tests..."
-  apt_install awscli
+  apt_install awscli || echo "Debian's awscli could not be installed: the AWS CLI tests are skipped."
 fi
