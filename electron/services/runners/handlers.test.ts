@@ -39,6 +39,17 @@ describe(`handler styles in ${TEST_RUNNER} sandboxes`, () => {
     expect(String((out.body['env'] as Record<string, unknown>)['api'])).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
+  it('carries megabytes of event and result intact, multi-byte characters included, then answers small ones', async () => {
+    await deploy(t, 'echo', { 'index.mjs': 'export const handler = async (event) => ({ text: event.text, length: event.text.length });' });
+    const text = 'λ€😀x'.repeat(500_000); // about 5 MB of UTF-8, far more than one socket read
+    const big = await invoke(t, 'echo', { text });
+    expect(big.functionError).toBeUndefined();
+    expect(big.body['length']).toBe(text.length);
+    expect(big.body['text'] === text).toBe(true);
+    // The runtime's connection is left in step for the next, small request.
+    expect((await invoke(t, 'echo', { text: 'ok' })).body).toEqual({ text: 'ok', length: 2 });
+  });
+
   it('runs callback-style handlers, success and error', async () => {
     await deploy(t, 'callback', {
       'index.js': `exports.handler = function (event, context, callback) {

@@ -2,28 +2,19 @@
 // LAMBDA_TASK_ROOT, then pulls invocations from the Lambda Runtime API at
 // AWS_LAMBDA_RUNTIME_API and answers each, as the managed Node.js runtimes do.
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
+import { createRuntimeClient } from './runtime-client.mjs';
 
 const [apiHost, apiPort] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const runtime = createRuntimeClient(apiHost, Number(apiPort));
 const PREFIX = '/2018-06-01/runtime';
 let currentRequestId = '';
 
 function call(method, urlPath, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: apiHost, port: Number(apiPort), method, path: urlPath, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return runtime.request(method, urlPath, body, headers);
 }
 
 // Console records go to stdout as Lambda writes them: time, request id, level, message;
