@@ -2,14 +2,14 @@
 // runner, in the same run, through the official SDK client over SigV4-signed HTTP.
 // Needs a Docker engine and the local base image (node scripts/docker-base-image.ts).
 // Run: node bench/docker.ts [warm-iterations] [cold-iterations]
-import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { zipSync } from 'fflate';
+import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalLambdaService, type LocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
 import { LOCAL_NODE_IMAGE } from '../electron/services/runners/docker-images.ts';
+import { deployModule } from './deploy.ts';
 
 const warmCount = Number(process.argv[2] ?? 200);
 const coldCount = Number(process.argv[3] ?? 10);
@@ -47,15 +47,7 @@ async function startBench(runner: 'process' | 'docker'): Promise<Bench> {
   const stateDir = await mkdtemp(join(tmpdir(), `bench-${runner}-`));
   const service = await createLocalLambdaService({ stateDir, runner });
   const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
-  await client.send(
-    new CreateFunctionCommand({
-      FunctionName: 'bench',
-      Runtime: 'nodejs22.x',
-      Role: 'arn:aws:iam::000000000000:role/bench',
-      Handler: 'index.handler',
-      Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(handler) }) },
-    }),
-  );
+  await deployModule(client, 'bench', handler);
   return {
     service,
     client,

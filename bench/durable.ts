@@ -7,11 +7,10 @@
 // Targets at N = 1000: within 1.3x of the SDK floor; time(1000)/time(100) at most 11.
 // Also prints the peak memory of the studio process (this process, which hosts the engine).
 // Run: node bench/durable.ts [smallN] [largeN]
-import { CreateFunctionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { LocalDurableTestRunner } from '@aws/durable-execution-sdk-js-testing';
 import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
 import type { Context } from 'aws-lambda';
-import { zipSync } from 'fflate';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
+import { deployModule } from './deploy.ts';
 
 const small = Number(process.argv[2] ?? 100);
 const large = Number(process.argv[3] ?? 1000);
@@ -61,18 +61,7 @@ const client = new LambdaClient({ endpoint: service.endpoint, region: service.re
 const studio = new Map<number, number>();
 let studioPeakRss: number;
 try {
-  await client.send(
-    new CreateFunctionCommand({
-      FunctionName: 'bench',
-      Runtime: 'nodejs22.x',
-      Role: 'arn:aws:iam::000000000000:role/bench',
-      Handler: 'index.handler',
-      Timeout: 300,
-      MemorySize: 1024,
-      Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(source) }) },
-      DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 1 },
-    }),
-  );
+  await deployModule(client, 'bench', source, { Timeout: 300, MemorySize: 1024, DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 1 } });
   for (const steps of sizes) {
     studio.set(
       steps,

@@ -5,14 +5,14 @@
 //     what the SDK itself costs (signing, serializing, parsing).
 // Target: warm p50 within 1.5x of the client floor. Also prints the cold start.
 // Run: node bench/invoke.ts [iterations]
-import { CreateFunctionCommand, InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { zipSync } from 'fflate';
+import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
+import { deployModule } from './deploy.ts';
 
 const iterations = Number(process.argv[2] ?? 2000);
 const concurrency = 4;
@@ -84,15 +84,7 @@ const invokeWith = (target: LambdaClient) => async (i: number) => {
   if (out.FunctionError !== undefined) throw new Error(new TextDecoder().decode(out.Payload));
 };
 try {
-  await client.send(
-    new CreateFunctionCommand({
-      FunctionName: 'bench',
-      Runtime: 'nodejs22.x',
-      Role: 'arn:aws:iam::000000000000:role/bench',
-      Handler: 'index.handler',
-      Code: { ZipFile: zipSync({ 'index.mjs': new TextEncoder().encode(handler) }) },
-    }),
-  );
+  await deployModule(client, 'bench', handler);
   const bare = await latency('floor: bare HTTP round trip', iterations, bareRoundTrip);
   const floor = await latency('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient));
   const warm = await latency('studio: SDK Invoke -> Lambda API -> sandbox', iterations, invokeWith(client));
