@@ -7,7 +7,9 @@ import { type RawSignedRequest, verifySigV4 } from './sigv4-verify.ts';
 
 const credentials = { accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: 'secret-secret-secret-secret-secret-00' };
 
-async function signed(options: { body?: string; date?: Date; region?: string; path?: string; query?: Record<string, string> } = {}): Promise<RawSignedRequest> {
+async function signed(
+  options: { body?: string; date?: Date; region?: string; path?: string; query?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+): Promise<RawSignedRequest> {
   const body = options.body ?? '{"a":1}';
   const signer = new SignatureV4({ credentials, region: options.region ?? 'us-east-1', service: 'lambda', sha256: Sha256 });
   const request = await signer.sign(
@@ -18,14 +20,17 @@ async function signed(options: { body?: string; date?: Date; region?: string; pa
       port: 4000,
       path: options.path ?? '/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Ax/invocations',
       query: options.query ?? { Qualifier: '$LATEST' },
-      headers: { host: '127.0.0.1:4000', 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
+      headers: { host: '127.0.0.1:4000', 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse', ...options.headers },
       body,
     }),
     { signingDate: options.date ?? new Date() },
   );
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value);
-  return { method: 'POST', rawPath: request.path, query: new URLSearchParams(request.query as Record<string, string>), headers, body: Buffer.from(body) };
+  // The query as a server sees it: parsed back from the URL the client would send.
+  const sent = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query)) for (const one of Array.isArray(value) ? value : [value]) if (one !== null) sent.append(key, one);
+  return { method: 'POST', rawPath: request.path, query: new URLSearchParams(sent.toString()), headers, body: Buffer.from(body) };
 }
 
 async function rejection(promise: Promise<void>): Promise<LambdaApiError> {
@@ -37,6 +42,20 @@ async function rejection(promise: Promise<void>): Promise<LambdaApiError> {
 describe('SigV4 verification', () => {
   it('accepts a request signed with the studio credentials, including an encoded ARN path and a query', async () => {
     await expect(verifySigV4(await signed(), credentials, 'us-east-1')).resolves.toBeUndefined();
+  });
+
+  it('agrees with the official signer on awkward paths, queries and header values', async () => {
+    const cases: Parameters<typeof signed>[0][] = [
+      { path: '/2015-03-31/functions/my-fn/invocations/', query: {} },
+      { path: '/2015-03-31/functions/a%20b%2Fc/./x/../invocations', query: { Qualifier: 'v 1*!()' } },
+      { path: '/2015-03-31/functions/caf%C3%A9/aliases', query: { a: ['2', '1', ''], 'a-b': 'x', A: 'é=&', Marker: 'a+b/c==' } },
+      { path: '/2015-03-31/functions', query: { FunctionVersion: 'ALL', MaxItems: '50' }, headers: { 'x-amz-client-context': '  spaced   value\twith  tabs ' } },
+      { body: '', query: {} },
+      { body: '{"text":"λ€😀"}', query: { Qualifier: '$LATEST' } },
+    ];
+    for (const options of cases) {
+      await expect(verifySigV4(await signed(options), credentials, 'us-east-1'), JSON.stringify(options)).resolves.toBeUndefined();
+    }
   });
 
   it('rejects a body changed after signing', async () => {
