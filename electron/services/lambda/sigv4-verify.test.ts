@@ -29,7 +29,7 @@ async function signed(
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value);
   // The query as a server sees it: parsed back from the URL the client would send.
   const sent = new URLSearchParams();
-  for (const [key, value] of Object.entries(request.query)) for (const one of Array.isArray(value) ? value : [value]) if (one !== null) sent.append(key, one);
+  for (const [key, value] of Object.entries(request.query ?? {})) for (const one of Array.isArray(value) ? value : [value]) if (one !== null) sent.append(key, one);
   return { method: 'POST', rawPath: request.path, query: new URLSearchParams(sent.toString()), headers, body: Buffer.from(body) };
 }
 

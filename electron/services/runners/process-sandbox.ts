@@ -192,8 +192,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 
   const flushOutput = async (careful: boolean) => {
-    // The process writes its log lines before it answers; let the pipes drain first.
-    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    // The program writes its log lines before it answers. A pipe written before the answer's
+    // socket is read in the same turn of the loop, so one turn suffices for a process; a
+    // container's output comes through the engine's stream and gets a few.
+    const turns = child.settleOutput === undefined ? 1 : 3;
+    for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
     // A failure or a cold start is where a missing line hurts most, and a few milliseconds cost
     // least; a warm success keeps its speed.
     if (careful) await child.settleOutput?.({ quietMs: 10, maxMs: 300 });
@@ -247,10 +250,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }),
     ]);
     clearTimeout(timer);
-    if (outcome.kind === 'response') return finish(startedAt, initMs, outcome.body, undefined, false);
-    if (outcome.kind === 'error') {
-      const type = outcome.errorType ?? 'Unhandled';
-      return finish(startedAt, initMs, outcome.body, type, type.startsWith('Runtime.'), undefined);
+    if (outcome.kind === 'response' || outcome.kind === 'error') {
+      try {
+        if (outcome.kind === 'response') return await finish(startedAt, initMs, outcome.body, undefined, false);
+        const type = outcome.errorType ?? 'Unhandled';
+        return await finish(startedAt, initMs, outcome.body, type, type.startsWith('Runtime.'), undefined);
+      } finally {
+        // The next turn of the loop: after the caller's answer has been written.
+        setImmediate(outcome.acknowledge);
+      }
     }
     if (outcome.kind === 'response-too-large') {
       const failed = failureDocument('Function.ResponseSizeTooLarge', undefined, `Response payload size (${outcome.size} bytes) exceeded maximum allowed payload size (6291556 bytes).`);

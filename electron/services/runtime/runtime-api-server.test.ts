@@ -38,11 +38,17 @@ describe('the Runtime API of one sandbox', () => {
 
     const wrong = await fetch(`${base}/invocation/other/response`, { method: 'POST', body: '1' });
     expect(wrong.status).toBe(400);
-    const posted = await fetch(`${base}/invocation/req-1/response`, { method: 'POST', body: '{"ok":true}' });
-    expect(posted.status).toBe(202);
+    const posted = fetch(`${base}/invocation/req-1/response`, { method: 'POST', body: '{"ok":true}' });
     const result = await answer;
     expect(result.kind).toBe('response');
     expect(result.kind === 'response' && result.body.toString()).toBe('{"ok":true}');
+    // The runtime hears its 202 only once the host has used the answer.
+    let heard = false;
+    void posted.then(() => (heard = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard).toBe(false);
+    if (result.kind === 'response') result.acknowledge();
+    expect((await posted).status).toBe(202);
   });
 
   it('queues an invocation dispatched before the runtime asks, and reports errors with their type', async () => {
@@ -52,12 +58,15 @@ describe('the Runtime API of one sandbox', () => {
     const got = await fetch(`${base}/invocation/next`);
     expect(got.headers.get('lambda-runtime-aws-request-id')).toBe('req-2');
     await got.arrayBuffer();
-    await fetch(`${base}/invocation/req-2/error`, {
+    const posted = fetch(`${base}/invocation/req-2/error`, {
       method: 'POST',
       headers: { 'lambda-runtime-function-error-type': 'Custom.Failure' },
       body: '{"errorType":"Custom.Failure","errorMessage":"x"}',
     });
-    expect(await answer).toMatchObject({ kind: 'error', errorType: 'Custom.Failure' });
+    const result = await answer;
+    expect(result).toMatchObject({ kind: 'error', errorType: 'Custom.Failure' });
+    if (result.kind === 'error') result.acknowledge();
+    expect((await posted).status).toBe(202);
   });
 
   it('passes an init error on', async () => {

@@ -14,10 +14,14 @@ export interface RuntimeInvocation {
   cognitoIdentity?: string;
 }
 
-/** What the sandbox answered. */
+/**
+ * What the sandbox answered. The runtime's own request stays open until `acknowledge` is
+ * called: the host answers its caller first and the runtime's 202 after, so that write (which
+ * wakes the sandbox) is not on the invoke's critical path.
+ */
 export type RuntimeAnswer =
-  | { kind: 'response'; body: Buffer }
-  | { kind: 'error'; body: Buffer; errorType?: string }
+  | { kind: 'response'; body: Buffer; acknowledge(): void }
+  | { kind: 'error'; body: Buffer; errorType?: string; acknowledge(): void }
   | { kind: 'response-too-large'; size: number };
 
 /** Lambda's limit on a synchronous response. */
@@ -124,9 +128,14 @@ export async function startSandboxRuntimeApi(events: RuntimeApiEvents): Promise<
         settle({ kind: 'response-too-large', size: body });
         return;
       }
-      reply(res, 202, { status: 'OK' });
-      if (match[2] === 'response') settle({ kind: 'response', body });
-      else settle({ kind: 'error', body, errorType: req.headers['lambda-runtime-function-error-type'] as string | undefined });
+      let acknowledged = false;
+      const acknowledge = () => {
+        if (acknowledged) return;
+        acknowledged = true;
+        reply(res, 202, { status: 'OK' });
+      };
+      if (match[2] === 'response') settle({ kind: 'response', body, acknowledge });
+      else settle({ kind: 'error', body, errorType: req.headers['lambda-runtime-function-error-type'] as string | undefined, acknowledge });
       return;
     }
     reply(res, 404, { errorMessage: `No Runtime API route for ${req.method} ${path}`, errorType: 'NotFound' });
