@@ -2,7 +2,9 @@
 // SDK in a process sandbox, checkpointing over SigV4-signed HTTP into SQLite), printed as ratios
 // against two references that run the same handler in this same run:
 //   - the SDK floor: the same wrapped handler called in-process against a stub checkpoint
-//     endpoint that answers at once (what the SDK itself costs per step);
+//     endpoint that answers at once (what the SDK itself costs per step), with the stub in this
+//     process and, as a second figure, in a process of its own (the SDK plus the loopback hop
+//     between two processes that any sandbox pays);
 //   - the official in-process LocalDurableTestRunner (skipTime).
 // Targets at N = 1000: within 1.3x of the SDK floor; time(1000)/time(100) at most 11.
 // Also prints the peak memory of the studio process (this process, which hosts the engine).
@@ -12,13 +14,15 @@ import { LocalDurableTestRunner } from '@aws/durable-execution-sdk-js-testing';
 import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
 import type { Context } from 'aws-lambda';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { deployModule } from './deploy.ts';
+import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
 
 const small = Number(process.argv[2] ?? 100);
 const large = Number(process.argv[3] ?? 1000);
@@ -81,49 +85,42 @@ try {
 }
 
 // --- the SDK floor: the wrapped handler in-process, a checkpoint endpoint that answers at once ---
-let token = 0;
-const stub = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    const reply = req.url?.includes('/checkpoint')
-      ? { CheckpointToken: `t${++token}`, NewExecutionState: { Operations: [] } }
-      : { Operations: [] };
-    const text = JSON.stringify(reply);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-  });
-});
-await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
-const stubClient = new LambdaClient({
-  endpoint: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  maxAttempts: 1,
-});
-const wrapped = withDurableExecution(body, { durableExecutionClient: new DurableExecutionApiClient(stubClient) });
+// Measured twice: with the endpoint in this process (the SDK's cost alone), and in a process of
+// its own (the SDK plus a real loopback hop between processes, as the studio's sandbox pays).
 const lambdaContext = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
-const floor = new Map<number, number>();
-for (const steps of sizes) {
-  floor.set(
-    steps,
-    await timeRuns(steps, async () => {
-      const arn = 'arn:aws:lambda:us-east-1:000000000000:function:bench:$LATEST/durable-execution/bench/00000000-0000-0000-0000-000000000000';
-      const out = await wrapped(
-        {
-          DurableExecutionArn: arn,
-          CheckpointToken: 't0',
-          InitialExecutionState: {
-            Operations: [{ Id: 'execution', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: new Date(), ExecutionDetails: { InputPayload: JSON.stringify({ steps }) } }],
-          },
-        } as unknown as Parameters<typeof wrapped>[0],
-        lambdaContext,
-      );
-      if (out.Status !== 'SUCCEEDED' || Number(out.Result) !== expected(steps)) throw new Error(`unexpected floor output: ${JSON.stringify(out).slice(0, 300)}`);
-    }),
-  );
+async function floorWith(port: number): Promise<Map<number, number>> {
+  const stubClient = new LambdaClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, maxAttempts: 1 });
+  const wrapped = withDurableExecution(body, { durableExecutionClient: new DurableExecutionApiClient(stubClient) });
+  const figures = new Map<number, number>();
+  for (const steps of sizes) {
+    figures.set(
+      steps,
+      await timeRuns(steps, async () => {
+        const arn = 'arn:aws:lambda:us-east-1:000000000000:function:bench:$LATEST/durable-execution/bench/00000000-0000-0000-0000-000000000000';
+        const out = await wrapped(
+          {
+            DurableExecutionArn: arn,
+            CheckpointToken: 't0',
+            InitialExecutionState: {
+              Operations: [{ Id: 'execution', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: new Date(), ExecutionDetails: { InputPayload: JSON.stringify({ steps }) } }],
+            },
+          } as unknown as Parameters<typeof wrapped>[0],
+          lambdaContext,
+        );
+        if (out.Status !== 'SUCCEEDED' || Number(out.Result) !== expected(steps)) throw new Error(`unexpected floor output: ${JSON.stringify(out).slice(0, 300)}`);
+      }),
+    );
+  }
+  stubClient.destroy();
+  return figures;
 }
-stubClient.destroy();
-stub.close();
+const inProcessStub = await startStubCheckpointServer();
+const floor = await floorWith(inProcessStub.port);
+inProcessStub.server.close();
+const stubProcess = spawn(process.execPath, [join(import.meta.dirname, 'stub-checkpoint-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+const stubPort = Number((await once(createInterface({ input: stubProcess.stdout }), 'line'))[0]);
+const floorApart = await floorWith(stubPort);
+stubProcess.kill();
 
 // --- the official LocalDurableTestRunner (in-process, skipTime) ---------------------------
 await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });
@@ -143,12 +140,15 @@ await LocalDurableTestRunner.teardownTestEnvironment();
 const line = (label: string, figures: Map<number, number>) =>
   console.log(`${label.padEnd(44)} ${sizes.map((n) => `N=${n}: ${(figures.get(n) ?? NaN).toFixed(0).padStart(6)} ms (${((figures.get(n) ?? NaN) / n).toFixed(2)} ms/step)`).join('   ')}`);
 line('studio (sandbox + HTTP + SQLite)', studio);
-line('SDK floor (in-process, stub endpoint)', floor);
+line('SDK floor (stub endpoint in this process)', floor);
+line('SDK floor (stub endpoint in its own process)', floorApart);
 line('official LocalDurableTestRunner (skipTime)', runner);
 console.log('');
 for (const n of sizes) {
   const s = studio.get(n) ?? NaN;
-  console.log(`N=${n}: ratio studio/SDK floor ${(s / (floor.get(n) ?? NaN)).toFixed(2)}   ratio studio/LocalDurableTestRunner ${(s / (runner.get(n) ?? NaN)).toFixed(2)}`);
+  console.log(
+    `N=${n}: ratio studio/SDK floor ${(s / (floor.get(n) ?? NaN)).toFixed(2)} (stub apart: ${(s / (floorApart.get(n) ?? NaN)).toFixed(2)})   ratio studio/LocalDurableTestRunner ${(s / (runner.get(n) ?? NaN)).toFixed(2)}`,
+  );
 }
 console.log(`linearity: studio time(${large})/time(${small}) = ${((studio.get(large) ?? NaN) / (studio.get(small) ?? NaN)).toFixed(2)} (target <= ${((large / small) * 1.1).toFixed(0)})`);
 console.log(`target at N=${large}: studio/SDK floor <= 1.3`);
