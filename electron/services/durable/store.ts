@@ -110,6 +110,38 @@ export function openDurableStore(dbPath: string) {
   const insertEvent = stmt('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
   const nextOpSeq = stmt('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM operations WHERE arn = ?');
   let depth = 0;
+  // The engine is the database's only user (it holds the exclusive lock), so the rows every
+  // checkpoint reads again can be kept in memory, written through on every change and dropped
+  // on a rollback. This saves a handful of queries per checkpoint.
+  const executionRows = new Map<string, ExecutionRow>();
+  const lastEventIds = new Map<string, number>();
+  const lastOpSeqs = new Map<string, number>();
+  const forget = (): void => {
+    executionRows.clear();
+    lastEventIds.clear();
+    lastOpSeqs.clear();
+  };
+  const cachedExecution = (arn: string): ExecutionRow | undefined => {
+    let row = executionRows.get(arn);
+    if (row === undefined) {
+      const r = getExec.get(arn) as Row | undefined;
+      if (r === undefined) return undefined;
+      row = toExecution(r);
+      executionRows.set(arn, row);
+    }
+    return row;
+  };
+  /** The value a column would read back as: JSON columns round-trip, missing values are null. */
+  const asStored = (value: unknown): unknown =>
+    value === undefined || value === null ? null : typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
+  const lastEventId = (arn: string): number => {
+    let id = lastEventIds.get(arn);
+    if (id === undefined) {
+      id = num((nextEventId.get(arn) as Row)['n']) - 1;
+      lastEventIds.set(arn, id);
+    }
+    return id;
+  };
 
   return {
     db,
@@ -127,14 +159,16 @@ export function openDurableStore(dbPath: string) {
         return out;
       } catch (error) {
         db.exec('ROLLBACK');
+        forget();
         throw error;
       } finally {
         depth--;
       }
     },
+    /** A copy: changing it changes nothing stored. */
     getExecution(arn: string): ExecutionRow | undefined {
-      const r = getExec.get(arn) as Row | undefined;
-      return r === undefined ? undefined : toExecution(r);
+      const row = cachedExecution(arn);
+      return row === undefined ? undefined : { ...row };
     },
     /** Adds details to an event already appended (e.g. a chained invoke's child ARN, known just after its start). */
     patchEventDetails(arn: string, match: (event: Record<string, unknown>) => boolean, detailsKey: string, extra: Record<string, unknown>): void {
@@ -165,6 +199,9 @@ export function openDurableStore(dbPath: string) {
          start_ms, timeout_s, retention_days, trace_id, parent_arn, parent_op) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       ).run(e.arn, seq, e.functionName, e.functionArn, e.version, e.name, e.executionId, e.status, e.input, e.startMs,
         e.timeoutSeconds, e.retentionDays, e.traceId, e.parentArn, e.parentOpId);
+      executionRows.delete(e.arn);
+      lastEventIds.delete(e.arn);
+      lastOpSeqs.delete(e.arn);
     },
     updateExecution(arn: string, patch: Partial<ExecutionRow>): void {
       const sets: string[] = [];
@@ -177,7 +214,10 @@ export function openDurableStore(dbPath: string) {
         else if (typeof value === 'object') values.push(JSON.stringify(value));
         else values.push(value as SQLInputValue);
       }
-      if (sets.length > 0) stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
+      if (sets.length === 0) return;
+      stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
+      const row = executionRows.get(arn) as Record<string, unknown> | undefined;
+      if (row !== undefined) for (const [key, value] of Object.entries(patch)) row[key] = asStored(value);
     },
     listExecutions(f: ListFilter): ExecutionRow[] {
       const where = ['function_name = ?'];
@@ -225,24 +265,29 @@ export function openDurableStore(dbPath: string) {
     },
     /** Writes an operation and gives it a new change number; `service` marks a change the handler has not caused. */
     putOperation(arn: string, op: Operation, service = false): void {
-      const e = getExec.get(arn) as Row;
-      const change = num(e['change_no']) + 1;
+      const exec = cachedExecution(arn);
+      if (exec === undefined) throw new Error(`no execution ${arn} for operation ${op.Id}`);
+      const change = exec.changeNo + 1;
       const existing = getOp.get(arn, op.Id) as Row | undefined;
       if (existing === undefined) {
-        const seq = num((nextOpSeq.get(arn) as Row)['n']);
+        const seq = (lastOpSeqs.get(arn) ?? num((nextOpSeq.get(arn) as Row)['n']) - 1) + 1;
         stmt('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?)').run(arn, op.Id, seq, change, JSON.stringify(op));
+        lastOpSeqs.set(arn, seq);
       } else {
         stmt('UPDATE operations SET change_no = ?, data = ? WHERE arn = ? AND id = ?').run(change, JSON.stringify(op), arn, op.Id);
       }
       if (service) stmt('UPDATE executions SET change_no = ?, service_change = ? WHERE arn = ?').run(change, change, arn);
       else stmt('UPDATE executions SET change_no = ? WHERE arn = ?').run(change, arn);
+      exec.changeNo = change;
+      if (service) exec.serviceChange = change;
     },
 
     /** Appends a history event, numbering it; returns the event as stored. */
     appendEvent(arn: string, event: Record<string, unknown>): Record<string, unknown> {
-      const id = num((nextEventId.get(arn) as Row)['n']);
+      const id = lastEventId(arn) + 1;
       const stored = { EventId: id, ...event };
       insertEvent.run(arn, id, JSON.stringify(stored));
+      lastEventIds.set(arn, id);
       return stored;
     },
     events(arn: string, fromId: number, limit: number, reverse: boolean): Record<string, unknown>[] {
@@ -252,7 +297,7 @@ export function openDurableStore(dbPath: string) {
       return (stmt(sql).all(arn, fromId, limit) as Row[]).map((r) => JSON.parse(str(r['data'])) as Record<string, unknown>);
     },
     lastEventId(arn: string): number {
-      return num((nextEventId.get(arn) as Row)['n']) - 1;
+      return lastEventId(arn);
     },
 
     timersRevision: (): number => timersRevision,
@@ -295,7 +340,10 @@ export function openDurableStore(dbPath: string) {
         const arn = str(r['arn']);
         for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
       }
-      if (expired.length > 0) timersRevision++;
+      if (expired.length > 0) {
+        timersRevision++;
+        forget();
+      }
       return expired.length;
     },
     cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
