@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,6 +144,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   }).catch((error: unknown) => {
     console.error('Lambda Studio could not start', error);
+    // A desktop user has no terminal: say it in a window before quitting.
+    dialog.showErrorBox('Lambda Studio could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 

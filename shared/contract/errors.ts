@@ -33,8 +33,8 @@ export class StudioError extends Error {
   readonly code: ErrorCode;
   readonly details: string | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: string) {
-    super(message);
+  constructor(code: ErrorCode, message: string, details?: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'StudioError';
     this.code = code;
     this.details = details;

@@ -1,4 +1,5 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { StudioError } from '../../../shared/contract/errors.ts';
 import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
 import type { ErrorObject, ExecutionStatus, Operation } from './wire.ts';
 
@@ -82,7 +83,12 @@ export function openDurableStore(dbPath: string) {
   } catch (error) {
     db.close();
     if ((error as { errcode?: unknown }).errcode === SQLITE_BUSY) {
-      throw new Error(`The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`, { cause: error });
+      throw new StudioError(
+        'CONFLICT',
+        `The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`,
+        undefined,
+        { cause: error },
+      );
     }
     throw error;
   }
