@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ExecutionsPage } from './pages/executions-page.ts';
 import { InvokePanelPage } from './pages/invoke-panel-page.ts';
 import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
 
@@ -140,10 +141,21 @@ test('a durable function invoked from the panel answers with its execution, whic
   await functions.create('orders', 'durable-ts');
   await invoke.setEvent('{"orderId": "A-7", "amount": 12.5}');
   await invoke.invoke();
-  // It waits for an approval, so the panel answers with the running execution.
+  // It waits for an approval, so the panel answers with the running execution, said as such.
   await expect(page.getByTestId('invoke-durable-arn')).toContainText('durable-execution', { timeout: 30_000 });
+  await expect(invoke.output).toHaveAttribute('data-outcome', 'running');
+  await expect(page.getByTestId('invoke-waiting')).toBeVisible();
   expect(JSON.parse(await invoke.result.innerText())).toMatchObject({ Status: 'RUNNING' });
+  await studio.screenshotBothThemes('35-invoke-durable-running');
   await page.getByTestId('invoke-open-execution').click();
   await expect(page.getByTestId('execution-detail')).toBeVisible();
   await expect(page.getByTestId('timeline-row').filter({ hasText: 'validate' })).toHaveAttribute('data-status', 'SUCCEEDED');
+
+  // Approved on the timeline, the execution ends, and the panel takes its result.
+  await new ExecutionsPage(page).sendSuccess('{"approved": true}');
+  await studio.activity('functions').click();
+  await expect(invoke.output).toHaveAttribute('data-outcome', 'succeeded', { timeout: 45_000 });
+  expect(JSON.parse(await invoke.result.innerText())).toEqual({ orderId: 'A-7', status: 'PROCESSED', confirmation: 'CONF-A-7-1250' });
+  await expect(page.getByTestId('invoke-waiting')).toHaveCount(0);
+  await studio.screenshotBothThemes('36-invoke-durable-settled');
 });

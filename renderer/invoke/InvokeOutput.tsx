@@ -1,7 +1,7 @@
-import { CircleCheck, CircleX, Copy, ExternalLink, LoaderCircle, Timer } from 'lucide-react';
+import { CircleCheck, CircleX, Copy, ExternalLink, Hourglass, LoaderCircle, Timer } from 'lucide-react';
 import { useExecutions } from '../executions/executions-store.ts';
 import { prettyJson } from './event-text.ts';
-import { handlerErrorOf, reportFigures, viewLogLine } from './invoke-outcome.ts';
+import { handlerErrorOf, isRunningDurable, reportFigures, viewLogLine } from './invoke-outcome.ts';
 import { useInvoke } from './invoke-store.ts';
 
 function copy(text: string): void {
@@ -53,11 +53,15 @@ export function InvokeOutput({ fn }: { fn: string }) {
     );
   }
   const failure = handlerErrorOf(result);
+  // A durable execution that waits for a timer or a callback answers before it ends; this panel
+  // takes its outcome when it does.
+  const waiting = isRunningDurable(result);
+  const outcome = waiting ? 'running' : failure === null ? 'succeeded' : 'failed';
   return (
-    <div className="invoke-output" data-testid="invoke-output" data-outcome={failure === null ? 'succeeded' : 'failed'}>
-      <div className={`invoke-status ${failure === null ? 'tone-success' : 'tone-error'}`}>
-        {failure === null ? <CircleCheck size={14} aria-hidden /> : <CircleX size={14} aria-hidden />}
-        <b>{failure === null ? 'Succeeded' : 'Failed'}</b>
+    <div className="invoke-output" data-testid="invoke-output" data-outcome={outcome}>
+      <div className={`invoke-status ${waiting ? 'tone-info' : failure === null ? 'tone-success' : 'tone-error'}`}>
+        {waiting ? <Hourglass size={14} aria-hidden /> : failure === null ? <CircleCheck size={14} aria-hidden /> : <CircleX size={14} aria-hidden />}
+        <b>{waiting ? 'Running' : failure === null ? 'Succeeded' : 'Failed'}</b>
         <span className="muted mono invoke-status__id" title="Request id">
           {result.requestId}
         </span>
@@ -74,6 +78,11 @@ export function InvokeOutput({ fn }: { fn: string }) {
             <ExternalLink size={12} aria-hidden /> Open
           </button>
         </div>
+      )}
+      {waiting && (
+        <p className="muted invoke-output__hint" data-testid="invoke-waiting">
+          The execution waits for a timer or a callback. Open it to follow its steps or answer a callback; its result shows here when it ends.
+        </p>
       )}
       {failure === null ? (
         <pre className="invoke-result mono" data-testid="invoke-result">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../shared/contract/invoke.ts';
 import { checkEventText, prettyJson } from './event-text.ts';
-import { formatMs, handlerErrorOf, isPlatformLine, reportFigures, viewLogLine } from './invoke-outcome.ts';
+import { formatMs, handlerErrorOf, isPlatformLine, isRunningDurable, reportFigures, settledDurableResult, viewLogLine } from './invoke-outcome.ts';
 
 const result = (over: Partial<InvokeResult>): InvokeResult => ({ requestId: 'r', statusCode: 200, payload: '{}', logs: [], ...over });
 
@@ -70,5 +70,42 @@ describe('invoke outcome', () => {
     });
     expect(viewLogLine('END RequestId: x')).toEqual({ message: 'END RequestId: x', platform: true });
     expect(viewLogLine('plain print')).toEqual({ message: 'plain print', platform: false });
+  });
+
+  it("reads the durable logger's JSON records: time, level, the operation and the message", () => {
+    const line = JSON.stringify({
+      requestId: 'r', timestamp: '2026-11-29T22:44:59.144Z', level: 'INFO', executionArn: 'arn:x', operationId: 'op', operationName: 'validate', attempt: 2,
+      message: 'Approval requested', orderId: 'A-7',
+    });
+    expect(viewLogLine(line)).toEqual({ time: '22:44:59.144', level: 'INFO', message: '[validate #2] Approval requested {"orderId":"A-7"}', platform: false });
+    expect(viewLogLine('{"level":"warn","message":{"a":1}}')).toEqual({ level: 'WARN', message: '{"a":1}', platform: false });
+    // JSON that is not a log record stays as written.
+    expect(viewLogLine('{"result": 1}')).toEqual({ message: '{"result": 1}', platform: false });
+  });
+});
+
+describe('a durable invoke that answered while its execution runs', () => {
+  const running = result({ statusCode: 202, durableExecutionArn: 'arn:x', payload: '{"DurableExecutionArn":"arn:x","Status":"RUNNING"}', logs: ['START'] });
+
+  it('is told apart from a finished one', () => {
+    expect(isRunningDurable(running)).toBe(true);
+    expect(isRunningDurable(result({ durableExecutionArn: 'arn:x' }))).toBe(false);
+    expect(isRunningDurable(result({ statusCode: 202 }))).toBe(false);
+  });
+
+  it('takes the result of the ended execution, keeping its logs and ARN', () => {
+    expect(settledDurableResult(running, { Status: 'RUNNING' })).toBeNull();
+    const done = settledDurableResult(running, { Status: 'SUCCEEDED', Result: '{"ok":true}' });
+    expect(done).toMatchObject({ statusCode: 200, payload: '{"ok":true}', durableExecutionArn: 'arn:x', logs: ['START'] });
+    expect(done?.functionError).toBeUndefined();
+    expect(done !== null && isRunningDurable(done)).toBe(false);
+  });
+
+  it('turns a failed, stopped or timed-out execution into the error a synchronous invoke returns', () => {
+    const failed = settledDurableResult(running, { Status: 'FAILED', Error: { ErrorType: 'Rejected', ErrorMessage: 'no budget', StackTrace: ['at x'] } });
+    expect(failed?.functionError).toBe('Unhandled');
+    expect(failed !== null && handlerErrorOf(failed)).toEqual({ type: 'Rejected', message: 'no budget', stack: ['at x'] });
+    const stopped = settledDurableResult(running, { Status: 'STOPPED' });
+    expect(stopped !== null && handlerErrorOf(stopped)).toMatchObject({ type: 'ExecutionStopped', message: 'The durable execution ended STOPPED.' });
   });
 });

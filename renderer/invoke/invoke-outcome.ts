@@ -67,7 +67,70 @@ const RUNTIME_LINE = /^(\d{4}-\d\d-\d\dT(\d\d:\d\d:\d\d(?:\.\d+)?)Z)\t[0-9a-f-]{
  */
 export function viewLogLine(line: string): LogLineView {
   if (isPlatformLine(line)) return { message: line, platform: true };
+  const structured = structuredLogLine(line);
+  if (structured !== undefined) return structured;
   const match = RUNTIME_LINE.exec(line);
   if (match === null) return { message: line, platform: false };
   return { time: match[2] ?? '', level: match[3] ?? '', message: match[4] ?? '', platform: false };
+}
+
+/** Fields of a structured (JSON) record that the panel shows elsewhere or that repeat on every line. */
+const STRUCTURED_NOISE = new Set(['requestId', 'timestamp', 'level', 'executionArn', 'message', 'operationId', 'operationName', 'attempt']);
+
+/**
+ * A JSON log record, as the durable SDK's logger and structured loggers write them: its time,
+ * level and message, prefixed by the operation it came from, with any other fields after it.
+ */
+function structuredLogLine(line: string): LogLineView | undefined {
+  if (!line.startsWith('{')) return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  const fields = record as Record<string, unknown>;
+  if (typeof fields['level'] !== 'string' || !('message' in fields)) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  const time = typeof fields['timestamp'] === 'string' ? /T(\d\d:\d\d:\d\d(?:\.\d+)?)/.exec(fields['timestamp'])?.[1] : undefined;
+  const operation = typeof fields['operationName'] === 'string' ? fields['operationName'] : undefined;
+  const attempt = typeof fields['attempt'] === 'number' && fields['attempt'] > 1 ? ` #${fields['attempt']}` : '';
+  const extra = Object.entries(fields).filter(([key]) => !STRUCTURED_NOISE.has(key));
+  const message = `${operation === undefined ? '' : `[${operation}${attempt}] `}${text(fields['message'])}${extra.length === 0 ? '' : ` ${JSON.stringify(Object.fromEntries(extra))}`}`;
+  return { ...(time === undefined ? {} : { time }), level: fields['level'].toUpperCase(), message, platform: false };
+}
+
+/** A durable invoke that answered before its execution ended (it waits for a timer or a callback). */
+export function isRunningDurable(result: InvokeResult): boolean {
+  return result.durableExecutionArn !== undefined && result.statusCode === 202;
+}
+
+/** What a durable execution ended with, as the fields of GetDurableExecution give it. */
+export interface DurableEnd {
+  Status: string;
+  Result?: string | undefined;
+  Error?: { ErrorType?: string | undefined; ErrorMessage?: string | undefined; StackTrace?: string[] | undefined } | undefined;
+}
+
+/**
+ * The invoke's result once its durable execution has ended: its result, or an error document
+ * as a synchronous invoke would have returned. `null` while it still runs.
+ */
+export function settledDurableResult(result: InvokeResult, end: DurableEnd): InvokeResult | null {
+  if (end.Status === 'RUNNING') return null;
+  const { functionError: _running, ...rest } = result;
+  if (end.Status === 'SUCCEEDED') return { ...rest, statusCode: 200, payload: end.Result ?? 'null' };
+  const fallbackType = end.Status === 'TIMED_OUT' ? 'ExecutionTimedOut' : end.Status === 'STOPPED' ? 'ExecutionStopped' : 'ExecutionFailed';
+  const error = end.Error ?? {};
+  return {
+    ...rest,
+    statusCode: 200,
+    functionError: 'Unhandled',
+    payload: JSON.stringify({
+      errorType: error.ErrorType ?? fallbackType,
+      errorMessage: error.ErrorMessage ?? `The durable execution ended ${end.Status}.`,
+      ...(error.StackTrace === undefined ? {} : { trace: error.StackTrace }),
+    }),
+  };
 }

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
+import type { ExecutionDetail } from '../../shared/contract/executions.ts';
 import type { InvokeResult, TestEvent } from '../../shared/contract/invoke.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { checkEventText } from './event-text.ts';
+import { isRunningDurable, settledDurableResult } from './invoke-outcome.ts';
 
 /** The Invoke panel's state for one function; kept while the user moves between functions. */
 export interface FunctionInvokeState {
@@ -30,6 +32,8 @@ interface InvokeStore {
   deleteEvent(fn: string, name: string): Promise<void>;
   run(fn: string, beforeRun?: () => Promise<boolean>): Promise<void>;
   appendLog(fn: string, line: string): void;
+  /** A durable execution changed: a result still waiting on it takes the execution's outcome once it ended. */
+  executionChanged(arn: string, status: string): Promise<void>;
 }
 
 export const useInvoke = create<InvokeStore>((set, get) => {
@@ -114,18 +118,42 @@ export const useInvoke = create<InvokeStore>((set, get) => {
       if (!current.running) return;
       patch(fn, { liveLogs: [...current.liveLogs, line] });
     },
+
+    async executionChanged(arn, status) {
+      if (status === 'RUNNING') return;
+      const waiting = Object.entries(get().byFunction).filter(([, state]) => state.result !== null && state.result.durableExecutionArn === arn && isRunningDurable(state.result));
+      if (waiting.length === 0) return;
+      let end: ExecutionDetail;
+      try {
+        end = await api().call('executions.get', { arn });
+      } catch {
+        return; // The panel keeps saying "running"; the execution view has the truth.
+      }
+      for (const [fn] of waiting) {
+        const result = get().get(fn).result;
+        // Another invoke may have replaced it meanwhile.
+        if (result === null || result.durableExecutionArn !== arn || !isRunningDurable(result)) continue;
+        const settled = settledDurableResult(result, end);
+        if (settled !== null) patch(fn, { result: settled });
+      }
+    },
   };
 });
 
 let subscribed = false;
 
-/** Streams `invoke.log` lines into the running invocation of their function. Called once at start-up. */
+/**
+ * Streams `invoke.log` lines into the running invocation of their function, and gives a durable
+ * invoke that answered early its execution's outcome when it ends. Called once at start-up.
+ */
 export function subscribeInvokeLogs(): () => void {
   if (subscribed) return () => {};
   subscribed = true;
-  const off = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line));
+  const offLogs = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line));
+  const offExecutions = api().on('executions.changed', (event) => void useInvoke.getState().executionChanged(event.durableExecutionArn, event.status));
   return () => {
     subscribed = false;
-    off();
+    offLogs();
+    offExecutions();
   };
 }

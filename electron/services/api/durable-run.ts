@@ -1,5 +1,4 @@
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
-import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 
@@ -17,14 +16,13 @@ export const DURABLE_ANSWER_WAIT_MS = 5_000;
  */
 export async function runDurable(
   deps: { lambda: LocalLambdaService; engine: DurableEngine; waitMs?: number },
-  target: { functionName: string; payload: string; qualifier?: string; config: FunctionConfig },
+  target: { functionName: string; payload: string; qualifier?: string },
 ): Promise<InvokeResult> {
   const { lambda, engine } = deps;
   const logs: string[] = [];
   const stop = lambda.onLog((line) => {
     if (line.functionName === target.functionName) logs.push(line.line);
   });
-  const started = performance.now();
   try {
     const qualifier = target.qualifier ?? '$LATEST';
     const response = await engine.invokeDurable(
@@ -40,13 +38,13 @@ export async function runDurable(
     const arn = response.headers?.['x-amz-durable-execution-arn'];
     if (arn === undefined) throw new Error(`The durable engine started no execution for ${target.functionName}.`);
     const closed = await engine.waitForClose(arn, deps.waitMs ?? DURABLE_ANSWER_WAIT_MS);
-    const durationMs = Math.round(performance.now() - started);
     const base = {
       requestId: arn.split('/').at(-1) ?? arn,
       statusCode: 200,
       executedVersion: response.headers?.['x-amz-executed-version'] ?? qualifier,
+      // No REPORT figures of its own: an execution spans several invocations, each of which
+      // reports in the log, and the time waited here is no invocation's duration.
       logs,
-      report: { durationMs, billedDurationMs: durationMs, memorySizeMb: target.config.memorySize, maxMemoryUsedMb: 0 },
       durableExecutionArn: arn,
     };
     if (closed === undefined || closed.status === 'RUNNING') {

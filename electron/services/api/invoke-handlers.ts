@@ -41,7 +41,7 @@ async function runFunction(services: InvokeServices, functionName: string, paylo
     throw error;
   }
   if (detail.config.durable?.enabled === true) {
-    return runDurable(services, { functionName, payload, config: detail.config, ...(qualifier === undefined ? {} : { qualifier }) });
+    return runDurable(services, { functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   }
   const result = await services.lambda.invoke({ functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   const functionError = result.errorType === undefined ? undefined : result.runtimeFailure ? result.errorType : 'Unhandled';
