@@ -50,6 +50,21 @@ describe(`handler styles in ${TEST_RUNNER} sandboxes`, () => {
     expect((await invoke(t, 'echo', { text: 'ok' })).body).toEqual({ text: 'ok', length: 2 });
   });
 
+  it("reports an error whose name holds line breaks and non-ASCII text whole, and the sandbox goes on", async () => {
+    await deploy(t, 'oddname', {
+      'index.mjs': `export const handler = async (event) => {
+        if (!event.fail) return { ok: true };
+        const error = new Error('détail\\nsecond line');
+        error.name = 'Bad\\r\\nX-Injected: 1 ✗';
+        throw error;
+      };`,
+    });
+    const bad = await invoke(t, 'oddname', { fail: true });
+    expect(bad.functionError).toBe('Unhandled');
+    expect(bad.body).toMatchObject({ errorType: 'Bad\r\nX-Injected: 1 ✗', errorMessage: 'détail\nsecond line' });
+    expect((await invoke(t, 'oddname', { fail: false })).body).toEqual({ ok: true });
+  });
+
   it('runs callback-style handlers, success and error', async () => {
     await deploy(t, 'callback', {
       'index.js': `exports.handler = function (event, context, callback) {
@@ -123,6 +138,8 @@ def handler(event, context):
     logger.info("logged")
     if event.get("fail"):
         raise ValueError("n is wrong")
+    if event.get("odd"):
+        raise type("Ошибка", (Exception,), {})("named in Russian")
     return {"double": event["n"] * 2, "fn": context.function_name, "left": context.get_remaining_time_in_millis() > 0, "tz": os.environ["TZ"]}
 `,
       },
@@ -135,6 +152,10 @@ def handler(event, context):
     const bad = await invoke(t, 'py', { n: 1, fail: true });
     expect(bad.functionError).toBe('Unhandled');
     expect(bad.body).toMatchObject({ errorType: 'ValueError', errorMessage: 'n is wrong' });
+    // A class name outside ASCII is reported whole, and the sandbox goes on.
+    const odd = await invoke(t, 'py', { n: 1, odd: true });
+    expect(odd.body).toMatchObject({ errorType: 'Ошибка', errorMessage: 'named in Russian' });
+    expect((await invoke(t, 'py', { n: 2 })).body).toMatchObject({ double: 4 });
   });
 
   it('reuses a warm sandbox, grows with concurrency and streams logs live', async () => {

@@ -70,7 +70,9 @@ export function createRuntimeClient(host, port) {
       socket ??= await connect();
       const payload = body === undefined ? undefined : Buffer.from(body);
       let head = `${method} ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\n`;
-      for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+      // Values can come from user code (an error's name): only printable ASCII goes on the wire,
+      // so no value can end the header or break the framing.
+      for (const [name, value] of Object.entries(headers)) head += `${name}: ${String(value).replace(/[^\x20-\x7e]/g, '?')}\r\n`;
       head += `Content-Length: ${payload?.length ?? 0}\r\n\r\n`;
       const response = new Promise((resolve, reject) => {
         pending = { resolve, reject };

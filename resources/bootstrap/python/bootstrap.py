@@ -79,7 +79,8 @@ def error_document(error, error_type=None):
 def post_json(path, document, error_type=None):
     headers = {"content-type": "application/json"}
     if error_type:
-        headers["lambda-runtime-function-error-type"] = error_type
+        # A class name may hold any Unicode; a header value must stay printable ASCII.
+        headers["lambda-runtime-function-error-type"] = "".join(c if " " <= c <= "~" else "?" for c in error_type)
     return call("POST", path, json.dumps(document).encode("utf-8"), headers)
 
 
