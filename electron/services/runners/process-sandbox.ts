@@ -81,6 +81,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const id = randomUUID();
   const spawnedAt = performance.now();
   let readyAt: number | undefined;
+  let servedAny = false;
   let initError: { body: Buffer; errorType?: string } | undefined;
   let outOfMemory = false;
   let peakMb = 0;
@@ -222,11 +223,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     requestId = invocation.requestId;
     lines = [];
     watching = true;
-    const cold = readyAt === undefined;
+    // The first invocation is the cold one, even when the runtime was ready before it came.
+    const cold = !servedAny;
+    servedAny = true;
     let initMs: number | undefined;
     if (cold) {
       const init = await waitInit();
-      initMs = performance.now() - spawnedAt;
+      initMs = (readyAt ?? performance.now()) - spawnedAt;
       if (init.kind !== 'ready') {
         kill();
         emit(`START RequestId: ${requestId} Version: ${version.version}`);

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FunctionVersion } from '../lambda/function-registry.ts';
+import { defaultLauncherPaths, sandboxCommand } from './launchers.ts';
+import { startProcessSandbox } from './process-sandbox.ts';
+import type { Sandbox } from './sandbox-types.ts';
+
+function version(): FunctionVersion {
+  const codeDir = mkdtempSync(join(tmpdir(), 'sandbox-code-'));
+  writeFileSync(join(codeDir, 'index.mjs'), "export const handler = async (e) => { console.log('hello', e.n); return { n: e.n }; };");
+  return {
+    functionName: 'early', version: '$LATEST', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 128, timeout: 10,
+    environment: {}, description: '', role: 'arn:aws:iam::000000000000:role/x', codeDir, codeSha256: '', codeSize: 0,
+    lastModified: new Date().toISOString(), revisionId: 'r1', origin: 'api',
+  };
+}
+
+let sandbox: Sandbox | undefined;
+afterEach(() => sandbox?.kill());
+
+describe('a process sandbox', () => {
+  it('reports its first invocation as the cold one even when the runtime was ready before it came', async () => {
+    const v = version();
+    const paths = defaultLauncherPaths();
+    const host = { region: 'us-east-1', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:early', credentials: { accessKeyId: 'a', secretAccessKey: 's' }, lambdaEndpoint: 'http://127.0.0.1:9' };
+    sandbox = await startProcessSandbox({ version: v, onLog: () => undefined, command: (runtimeApi) => sandboxCommand(v, { ...host, runtimeApi }, paths, 'studio') });
+    // Long enough for the runtime to load its handler and ask for work before anything is sent.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const invocation = (n: number) => ({ requestId: `req-${n}`, payload: Buffer.from(JSON.stringify({ n })), invokedFunctionArn: host.functionArn, traceId: 'Root=1-0-0' });
+    const first = await sandbox.invoke(invocation(1));
+    expect(first.payload.toString()).toBe('{"n":1}');
+    expect(first.initDurationMs).toBeGreaterThan(0);
+    expect(first.logs.some((line) => line.includes('hello 1'))).toBe(true);
+    expect(first.logs.at(-1)).toMatch(/Init Duration: [\d.]+ ms/);
+    const second = await sandbox.invoke(invocation(2));
+    expect(second.initDurationMs).toBeUndefined();
+    expect(second.logs.at(-1)).not.toMatch(/Init Duration/);
+  });
+});
