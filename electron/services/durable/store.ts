@@ -102,19 +102,19 @@ export function openDurableStore(dbPath: string) {
     if (statement === undefined) prepared.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
+  // Bumped by every write that can change when the next timer is due, so the engine can tell
+  // that a checkpoint which touched no timer leaves its schedule as it was.
+  let timersRevision = 0;
   // Answers to checkpoints by client token, for retried requests. In memory, not in the database:
   // a retry only matters while the invocation that sent it runs, and an invocation never
   // outlives the studio (after a restart its token is stale anyway), so persisting them would
   // only add pages to every checkpoint's commit.
-  // Bumped by every write that can change when the next timer is due, so the engine can tell
-  // that a checkpoint which touched no timer leaves its schedule as it was.
-  let timersRevision = 0;
   const answered = new Map<string, { response: string; createdMs: number }>();
   const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
   const getOp = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');
-  const nextEventId = stmt('SELECT COALESCE(MAX(event_id), 0) + 1 AS n FROM events WHERE arn = ?');
+  const maxEventId = stmt('SELECT COALESCE(MAX(event_id), 0) AS n FROM events WHERE arn = ?');
   const insertEvent = stmt('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
-  const nextOpSeq = stmt('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM operations WHERE arn = ?');
+  const maxOpSeq = stmt('SELECT COALESCE(MAX(seq), 0) AS n FROM operations WHERE arn = ?');
   let depth = 0;
   // The engine is the database's only user (it holds the exclusive lock), so the rows every
   // checkpoint reads again can be kept in memory, written through on every change and dropped
@@ -137,17 +137,16 @@ export function openDurableStore(dbPath: string) {
     }
     return row;
   };
-  /** The value a column would read back as: JSON columns round-trip, missing values are null. */
-  const asStored = (value: unknown): unknown =>
-    value === undefined || value === null ? null : typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
-  const lastEventId = (arn: string): number => {
-    let id = lastEventIds.get(arn);
-    if (id === undefined) {
-      id = num((nextEventId.get(arn) as Row)['n']) - 1;
-      lastEventIds.set(arn, id);
+  /** The highest number an execution has used so far, read from `query` once and then kept. */
+  const highest = (cache: Map<string, number>, query: StatementSync, arn: string): number => {
+    let n = cache.get(arn);
+    if (n === undefined) {
+      n = num((query.get(arn) as Row)['n']);
+      cache.set(arn, n);
     }
-    return id;
+    return n;
   };
+  const lastEventId = (arn: string): number => highest(lastEventIds, maxEventId, arn);
 
   return {
     db,
@@ -212,18 +211,28 @@ export function openDurableStore(dbPath: string) {
     updateExecution(arn: string, patch: Partial<ExecutionRow>): void {
       const sets: string[] = [];
       const values: SQLInputValue[] = [];
+      // What each field reads back as: JSON columns round-trip, missing values are null.
+      const stored: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(patch)) {
         const column = COLUMN[key];
         if (column === undefined) throw new Error(`execution field ${key} is not updatable`);
         sets.push(`${column} = ?`);
-        if (value === null || value === undefined) values.push(null);
-        else if (typeof value === 'object') values.push(JSON.stringify(value));
-        else values.push(value as SQLInputValue);
+        if (value === null || value === undefined) {
+          values.push(null);
+          stored[key] = null;
+        } else if (typeof value === 'object') {
+          const json = JSON.stringify(value);
+          values.push(json);
+          stored[key] = JSON.parse(json) as unknown;
+        } else {
+          values.push(value as SQLInputValue);
+          stored[key] = value;
+        }
       }
       if (sets.length === 0) return;
       stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
-      const row = executionRows.get(arn) as Record<string, unknown> | undefined;
-      if (row !== undefined) for (const [key, value] of Object.entries(patch)) row[key] = asStored(value);
+      const row = executionRows.get(arn);
+      if (row !== undefined) Object.assign(row, stored);
     },
     listExecutions(f: ListFilter): ExecutionRow[] {
       const where = ['function_name = ?'];
@@ -276,7 +285,7 @@ export function openDurableStore(dbPath: string) {
       const change = exec.changeNo + 1;
       const existing = getOp.get(arn, op.Id) as Row | undefined;
       if (existing === undefined) {
-        const seq = (lastOpSeqs.get(arn) ?? num((nextOpSeq.get(arn) as Row)['n']) - 1) + 1;
+        const seq = highest(lastOpSeqs, maxOpSeq, arn) + 1;
         stmt('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?)').run(arn, op.Id, seq, change, JSON.stringify(op));
         lastOpSeqs.set(arn, seq);
       } else {
