@@ -44,20 +44,19 @@ export function canonicalRequest(method: string, rawPath: string, query: URLSear
 
 export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-/** Derives SigV4 signing keys, one HMAC chain per day, region and service. */
-export function createSigningKeys(secretAccessKey: string): (shortDate: string, region: string, service: string) => Buffer {
-  const cache = new Map<string, Buffer>();
-  return (shortDate, region, service) => {
-    const id = `${shortDate}/${region}/${service}`;
-    let key = cache.get(id);
-    if (key === undefined) {
-      const date = createHmac('sha256', `AWS4${secretAccessKey}`).update(shortDate).digest();
-      const inRegion = createHmac('sha256', date).update(region).digest();
-      const inService = createHmac('sha256', inRegion).update(service).digest();
-      key = createHmac('sha256', inService).update('aws4_request').digest();
-      if (cache.size > 8) cache.clear();
-      cache.set(id, key);
-    }
-    return key;
-  };
+const signingKeys = new Map<string, Buffer>();
+
+/** The SigV4 signing key for a day, region and service: the HMAC chain runs once, then the key is kept. */
+export function signingKey(secretAccessKey: string, shortDate: string, region: string, service: string): Buffer {
+  const id = `${secretAccessKey}/${shortDate}/${region}/${service}`;
+  let key = signingKeys.get(id);
+  if (key === undefined) {
+    const date = createHmac('sha256', `AWS4${secretAccessKey}`).update(shortDate).digest();
+    const inRegion = createHmac('sha256', date).update(region).digest();
+    const inService = createHmac('sha256', inRegion).update(service).digest();
+    key = createHmac('sha256', inService).update('aws4_request').digest();
+    if (signingKeys.size > 8) signingKeys.clear();
+    signingKeys.set(id, key);
+  }
+  return key;
 }

@@ -1,7 +1,7 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { LambdaApiError } from './api-types.ts';
 import type { StudioCredentials } from './credentials.ts';
-import { canonicalRequest, createSigningKeys, sha256Hex } from './sigv4-canonical.ts';
+import { canonicalRequest, sha256Hex, signingKey } from './sigv4-canonical.ts';
 
 /** The request as it arrived on the wire: path still URI-encoded, header names lower-cased. */
 export interface RawSignedRequest {
@@ -27,14 +27,6 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   if (match === null) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-}
-
-// Signing keys per secret: the HMAC chain runs once a day, not on every request.
-const signingKeys = new Map<string, ReturnType<typeof createSigningKeys>>();
-function signingKeyFor(credentials: StudioCredentials, shortDate: string, region: string): Buffer {
-  let keys = signingKeys.get(credentials.secretAccessKey);
-  if (keys === undefined) signingKeys.set(credentials.secretAccessKey, (keys = createSigningKeys(credentials.secretAccessKey)));
-  return keys(shortDate, region, 'lambda');
 }
 
 /**
@@ -71,7 +63,7 @@ export async function verifySigV4(
   }
 
   // The signer trusts X-Amz-Content-Sha256 when present, so it must really be the body's hash.
-  const bodyHash = createHash('sha256').update(request.body).digest('hex');
+  const bodyHash = sha256Hex(request.body);
   const declaredHash = request.headers['x-amz-content-sha256'];
   if (declaredHash !== undefined && declaredHash !== bodyHash) {
     throw badSignature('The request body does not match its signed X-Amz-Content-Sha256.');
@@ -88,7 +80,7 @@ export async function verifySigV4(
 
   const canonical = canonicalRequest(request.method, request.rawPath, request.query, headers, signedHeaders, bodyHash);
   const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${shortDate}/${region}/lambda/aws4_request\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKeyFor(credentials, shortDate as string, region)).update(stringToSign).digest('hex');
+  const expected = createHmac('sha256', signingKey(credentials.secretAccessKey, shortDate as string, region, 'lambda')).update(stringToSign).digest('hex');
   const same = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(signature as string));
   if (!same) {
     throw badSignature(
