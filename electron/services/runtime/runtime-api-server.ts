@@ -128,11 +128,8 @@ export async function startSandboxRuntimeApi(events: RuntimeApiEvents): Promise<
         settle({ kind: 'response-too-large', size: body });
         return;
       }
-      let acknowledged = false;
       const acknowledge = () => {
-        if (acknowledged) return;
-        acknowledged = true;
-        reply(res, 202, { status: 'OK' });
+        if (!res.headersSent) reply(res, 202, { status: 'OK' });
       };
       if (match[2] === 'response') settle({ kind: 'response', body, acknowledge });
       else settle({ kind: 'error', body, errorType: req.headers['lambda-runtime-function-error-type'] as string | undefined, acknowledge });

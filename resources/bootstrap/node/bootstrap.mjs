@@ -13,10 +13,6 @@ const runtime = createRuntimeClient(apiHost, Number(apiPort));
 const PREFIX = '/2018-06-01/runtime';
 let currentRequestId = '';
 
-function call(method, urlPath, body, headers = {}) {
-  return runtime.request(method, urlPath, body, headers);
-}
-
 // Console records go to stdout as Lambda writes them: time, request id, level, message;
 // newlines inside a record become \r so one record stays one line.
 function patchConsole() {
@@ -158,11 +154,11 @@ async function main() {
   } catch (error) {
     const doc = errorDocument(error);
     console.error(`Init Error \t${JSON.stringify(doc)}`);
-    await call('POST', `${PREFIX}/init/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
+    await runtime.request('POST', `${PREFIX}/init/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
     process.exit(1);
   }
   for (;;) {
-    const next = await call('GET', `${PREFIX}/invocation/next`);
+    const next = await runtime.request('GET', `${PREFIX}/invocation/next`);
     const requestId = next.headers['lambda-runtime-aws-request-id'];
     currentRequestId = requestId;
     if (next.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
@@ -171,11 +167,11 @@ async function main() {
       const event = next.body.length === 0 ? {} : JSON.parse(next.body.toString('utf8'));
       const result = await runHandler(handler, event, next.headers);
       const body = JSON.stringify(result === undefined ? null : result);
-      await call('POST', `${PREFIX}/invocation/${requestId}/response`, body, { 'content-type': 'application/json' });
+      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/response`, body, { 'content-type': 'application/json' });
     } catch (error) {
       const doc = errorDocument(error);
       console.error(`Invoke Error \t${JSON.stringify(doc)}`);
-      await call('POST', `${PREFIX}/invocation/${requestId}/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
+      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
     }
   }
 }

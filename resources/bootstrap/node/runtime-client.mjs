@@ -77,14 +77,11 @@ export function createRuntimeClient(host, port) {
       const response = new Promise((resolve, reject) => {
         pending = { resolve, reject };
       });
-      if (payload === undefined || payload.length === 0) socket.write(head);
-      else if (payload.length < 16 * 1024) socket.write(Buffer.concat([Buffer.from(head, 'latin1'), payload]));
-      else {
-        socket.cork();
-        socket.write(head);
-        socket.write(payload);
-        socket.uncork();
-      }
+      // Head and body leave in one write.
+      socket.cork();
+      socket.write(head);
+      if (payload !== undefined && payload.length > 0) socket.write(payload);
+      socket.uncork();
       return response;
     },
   };
