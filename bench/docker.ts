@@ -10,17 +10,15 @@ import { createLocalLambdaService, type LocalLambdaService } from '../electron/s
 import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
 import { LOCAL_NODE_IMAGE } from '../electron/services/runners/docker-images.ts';
 import { deployModule } from './deploy.ts';
+import { type Figures, figuresOf } from './stats.ts';
 
 const warmCount = Number(process.argv[2] ?? 200);
 const coldCount = Number(process.argv[3] ?? 10);
 const handler = 'export const handler = async (event) => ({ n: event.n + 1 });';
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-type Figures = { p50: number; p99: number };
 function report(label: string, samples: number[]): Figures {
-  samples.sort((a, b) => a - b);
-  const result = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  const result = figuresOf(samples);
   console.log(`${label.padEnd(48)} p50 ${result.p50.toFixed(2)} ms   p99 ${result.p99.toFixed(2)} ms   (n=${samples.length})`);
   return result;
 }

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { deployModule } from './deploy.ts';
+import { figuresOf } from './stats.ts';
 import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
 
 const small = Number(process.argv[2] ?? 100);
@@ -41,7 +42,6 @@ const body = async (event: { steps: number }, context: { step: (name: string, fn
   return sum;
 };
 const expected = (steps: number) => (steps * (steps - 1)) / 2;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 async function timeRuns(steps: number, once: () => Promise<void>): Promise<number> {
@@ -52,7 +52,7 @@ async function timeRuns(steps: number, once: () => Promise<void>): Promise<numbe
     await once();
     times.push(performance.now() - start);
   }
-  return median(times);
+  return figuresOf(times).p50;
 }
 
 // --- the studio: real service, real engine, real sandbox ---------------------------------

@@ -13,16 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { deployModule } from './deploy.ts';
+import { type Figures, figuresOf } from './stats.ts';
 
 const iterations = Number(process.argv[2] ?? 2000);
 const concurrency = 4;
 const handler = 'export const handler = async (event) => ({ n: event.n + 1 });';
 
-interface Figures {
-  p50: number;
-  p99: number;
-}
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function latency(label: string, count: number, once: (i: number) => Promise<void>): Promise<Figures> {
   for (let i = 0; i < Math.min(200, count); i++) await once(i); // warm the JIT and the connections
@@ -32,8 +28,7 @@ async function latency(label: string, count: number, once: (i: number) => Promis
     await once(i);
     samples.push(performance.now() - start);
   }
-  samples.sort((a, b) => a - b);
-  const result = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  const result = figuresOf(samples);
   console.log(`${label.padEnd(46)} p50 ${result.p50.toFixed(3)} ms   p99 ${result.p99.toFixed(3)} ms   (n=${count})`);
   return result;
 }

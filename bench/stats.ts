@@ -1,0 +1,16 @@
+/** p50 and p99 of a set of samples, in their unit. */
+export interface Figures {
+  p50: number;
+  p99: number;
+}
+
+/** The p-th percentile of samples already sorted ascending (nearest rank, as the benches print it). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** p50 and p99 of `samples`, which it sorts in place. */
+export function figuresOf(samples: number[]): Figures {
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
