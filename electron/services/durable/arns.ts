@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomText } from '../random-text.ts';
 
 /** A parsed durable execution ARN: `arn:aws:lambda:<region>:<account>:function:<name>:<version>/durable-execution/<name>/<id>`. */
 export interface ExecutionArnParts {
@@ -57,7 +57,7 @@ export function parseFunctionIdentifier(identifier: string): { functionName: str
  * plus a random nonce, so a forged or guessed id never matches a stored callback.
  */
 export function encodeCallbackId(arn: string, operationId: string): string {
-  const nonce = randomBytes(9).toString('base64url');
+  const nonce = randomText(9, 'base64url');
   return Buffer.from(JSON.stringify({ a: arn, o: operationId, n: nonce })).toString('base64');
 }
 
@@ -77,5 +77,5 @@ export function decodeCallbackId(callbackId: string): { arn: string; operationId
 
 /** Checkpoint tokens: opaque, base64 alphabet, unguessable. */
 export function newCheckpointToken(): string {
-  return randomBytes(24).toString('base64');
+  return randomText(24, 'base64');
 }

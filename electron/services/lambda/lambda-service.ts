@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { aliasRoutes } from './alias-routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { loadOrCreateCredentials, type StudioCredentials } from './credentials.ts';
@@ -8,6 +8,7 @@ import { functionRoutes, type RouteContext } from './function-routes.ts';
 import { startApiServer } from './http-server.ts';
 import { invokeDurableDirect } from './durable-direct-invoke.ts';
 import { createEventQueue, LAMBDA_ASYNC_RETRY_DELAYS_MS } from './event-queue.ts';
+import { newTraceId } from './trace-id.ts';
 import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
 import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
@@ -18,7 +19,7 @@ import { DockerUnavailableError } from '../runners/docker-engine.ts';
 import { createDockerRunner, type DockerRunner, type DockerRunnerOptions } from '../runners/docker-runner.ts';
 import { startProcessSandbox } from '../runners/process-sandbox.ts';
 import { createSandboxPool } from '../runners/sandbox-pool.ts';
-import type { InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
+import type { AnswerListener, InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
 
 /** Options of {@link createLocalLambdaService}. */
 export interface LocalLambdaServiceOptions {
@@ -88,11 +89,6 @@ export interface LocalLambdaService extends SandboxInvoker {
   close(): Promise<void>;
 }
 
-/** X-Ray's trace header format, so SDKs inside the sandbox propagate it. */
-function newTraceId(): string {
-  const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
-  return `Root=1-${time}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=0`;
-}
 
 /**
  * Starts the local Lambda service. The returned object is the whole surface the rest of the
@@ -157,14 +153,18 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       }),
   });
 
-  const run = (order: InvokeOrder): Promise<InvocationResult> =>
-    pool.run(order.version, {
-      requestId: order.requestId,
-      payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
-      invokedFunctionArn: order.invokedFunctionArn,
-      traceId: newTraceId(),
-      ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
-    });
+  const run = (order: InvokeOrder, onAnswer?: AnswerListener): Promise<InvocationResult> =>
+    pool.run(
+      order.version,
+      {
+        requestId: order.requestId,
+        payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
+        invokedFunctionArn: order.invokedFunctionArn,
+        traceId: newTraceId(),
+        ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
+      },
+      onAnswer,
+    );
 
   const events = createEventQueue({ run, retryDelaysMs: options.asyncRetryDelaysMs ?? LAMBDA_ASYNC_RETRY_DELAYS_MS, log });
   const routeContext: RouteContext = { registry, stateDir: options.stateDir, retire: (name) => pool.retire(name) };
