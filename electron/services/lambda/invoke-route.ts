@@ -4,7 +4,7 @@ import type { DurableHooks } from './durable-hooks.ts';
 import type { FunctionRegistry, FunctionVersion } from './function-registry.ts';
 import { parseFunctionRef } from './function-registry.ts';
 import { FN } from './function-routes.ts';
-import type { InvocationResult } from '../runners/sandbox-types.ts';
+import type { AnswerListener, InvocationResult } from '../runners/sandbox-types.ts';
 
 /** Lambda's payload limits: 6 MB for a synchronous request, 1 MB for an asynchronous one. */
 export const MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -26,7 +26,8 @@ export interface InvokeOrder {
 /** What the Invoke route needs from the service. */
 export interface InvokeRouteContext {
   registry: FunctionRegistry;
-  run(order: InvokeOrder): Promise<InvocationResult>;
+  /** `onAnswer` hears the runtime's answer before the sandbox has logged END and REPORT. */
+  run(order: InvokeOrder, onAnswer?: AnswerListener): Promise<InvocationResult>;
   /** Runs an Event invocation in the background. */
   enqueue(order: InvokeOrder): void;
   durable(): DurableHooks | undefined;
@@ -103,15 +104,25 @@ export function invokeRoute(ctx: InvokeRouteContext): ApiRoute {
         ctx.enqueue(order);
         return { status: 202, headers: { 'x-amzn-requestid': requestId } };
       }
-      const result = await ctx.run(order);
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        'x-amz-executed-version': resolved.version.version,
-        'x-amzn-requestid': result.requestId,
+      const answer = (result: { requestId: string; payload: Buffer; errorType?: string }, logs?: string[]): ApiResponse => {
+        const headers: Record<string, string> = {
+          'content-type': 'application/json',
+          'x-amz-executed-version': resolved.version.version,
+          'x-amzn-requestid': result.requestId,
+        };
+        if (result.errorType !== undefined) headers['x-amz-function-error'] = 'Unhandled';
+        if (logs !== undefined) headers['x-amz-log-result'] = logTail(logs);
+        return { status: 200, headers, body: result.payload };
       };
-      if (result.errorType !== undefined) headers['x-amz-function-error'] = 'Unhandled';
-      if ((request.headers['x-amz-log-type'] ?? 'None') === 'Tail') headers['x-amz-log-result'] = logTail(result.logs);
-      return { status: 200, headers, body: result.payload };
+      if ((request.headers['x-amz-log-type'] ?? 'None') === 'Tail') {
+        const result = await ctx.run(order);
+        return answer(result, result.logs);
+      }
+      // Without a log tail the caller needs only the runtime's answer: it goes out while the
+      // sandbox writes END and REPORT, as Lambda does.
+      return new Promise<ApiResponse>((resolve, reject) => {
+        ctx.run(order, (early) => resolve(answer(early))).then((result) => resolve(answer(result)), reject);
+      });
     },
   };
 }

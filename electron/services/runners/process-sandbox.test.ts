@@ -20,15 +20,40 @@ function version(): FunctionVersion {
 let sandbox: Sandbox | undefined;
 afterEach(() => sandbox?.kill());
 
+const host = { region: 'us-east-1', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:early', credentials: { accessKeyId: 'a', secretAccessKey: 's' }, lambdaEndpoint: 'http://127.0.0.1:9' };
+const invocation = (n: number) => ({ requestId: `req-${n}`, payload: Buffer.from(JSON.stringify({ n })), invokedFunctionArn: host.functionArn, traceId: 'Root=1-0-0' });
+
 describe('a process sandbox', () => {
+  it('hands over the runtime\'s answer before it logs END and REPORT, and the result still has them', async () => {
+    const v = version();
+    const order: string[] = [];
+    sandbox = await startProcessSandbox({
+      version: v,
+      onLog: ({ line }) => order.push(line.split(/\s/)[0] ?? ''),
+      command: (runtimeApi) => sandboxCommand(v, { ...host, runtimeApi }, defaultLauncherPaths(), 'studio'),
+    });
+    for (const n of [1, 2]) {
+      order.length = 0;
+      let answered: string | undefined;
+      const result = await sandbox.invoke(invocation(n), (answer) => {
+        answered = answer.payload.toString();
+        order.push('answer');
+      });
+      expect(answered).toBe(`{"n":${n}}`);
+      expect(order.indexOf('answer')).toBeGreaterThan(-1);
+      expect(order.indexOf('answer')).toBeLessThan(order.indexOf('END'));
+      expect(order.indexOf('END')).toBeLessThan(order.indexOf('REPORT'));
+      expect(result.logs.at(-1)).toMatch(/^REPORT RequestId: req-\d/);
+      expect(result.maxMemoryUsedMb).toBeGreaterThan(1);
+    }
+  });
+
   it('reports its first invocation as the cold one even when the runtime was ready before it came', async () => {
     const v = version();
     const paths = defaultLauncherPaths();
-    const host = { region: 'us-east-1', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:early', credentials: { accessKeyId: 'a', secretAccessKey: 's' }, lambdaEndpoint: 'http://127.0.0.1:9' };
     sandbox = await startProcessSandbox({ version: v, onLog: () => undefined, command: (runtimeApi) => sandboxCommand(v, { ...host, runtimeApi }, paths, 'studio') });
     // Long enough for the runtime to load its handler and ask for work before anything is sent.
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const invocation = (n: number) => ({ requestId: `req-${n}`, payload: Buffer.from(JSON.stringify({ n })), invokedFunctionArn: host.functionArn, traceId: 'Root=1-0-0' });
     const first = await sandbox.invoke(invocation(1));
     expect(first.payload.toString()).toBe('{"n":1}');
     expect(first.initDurationMs).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
 import { createMemoryReader } from './proc-memory.ts';
 import { failureDocument, reportLine } from './report.ts';
-import type { InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
+import type { AnswerListener, InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
 /** Lambda gives init 10 s of its own before the invoke's timeout applies. */
 export const INIT_LIMIT_MS = 10_000;
@@ -219,7 +219,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return errorType === undefined ? result : { ...result, errorType };
   };
 
-  const invoke = async (invocation: SandboxInvocation): Promise<InvocationResult> => {
+  const invoke = async (invocation: SandboxInvocation, onAnswer?: AnswerListener): Promise<InvocationResult> => {
     requestId = invocation.requestId;
     lines = [];
     watching = true;
@@ -254,6 +254,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ]);
     clearTimeout(timer);
     if (outcome.kind === 'response' || outcome.kind === 'error') {
+      if (onAnswer !== undefined) {
+        onAnswer(outcome.kind === 'response' ? { requestId, payload: outcome.body } : { requestId, payload: outcome.body, errorType: outcome.errorType ?? 'Unhandled' });
+        setImmediate(outcome.acknowledge);
+      }
       try {
         if (outcome.kind === 'response') return await finish(startedAt, initMs, outcome.body, undefined, false);
         const type = outcome.errorType ?? 'Unhandled';

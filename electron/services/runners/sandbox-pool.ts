@@ -1,5 +1,5 @@
 import type { FunctionVersion } from '../lambda/function-registry.ts';
-import type { InvocationResult, Sandbox, SandboxInvocation } from './sandbox-types.ts';
+import type { AnswerListener, InvocationResult, Sandbox, SandboxInvocation } from './sandbox-types.ts';
 
 /** How the pool starts sandboxes and how many it keeps. */
 export interface SandboxPoolOptions {
@@ -14,6 +14,8 @@ export interface SandboxPoolOptions {
 interface Slot {
   sandbox: Sandbox;
   busy: boolean;
+  /** Busy, but its runtime has answered: it is only writing END and REPORT and is free in a moment. */
+  finishing: boolean;
   idleSince: number;
   /** Set when the function changed while this sandbox was busy: stop it when it is done. */
   stale: boolean;
@@ -29,7 +31,7 @@ interface Group {
 
 /** Warm sandboxes per function version: reused, grown on concurrency up to a limit, reaped when idle. */
 export interface SandboxPool {
-  run(version: FunctionVersion, invocation: SandboxInvocation): Promise<InvocationResult>;
+  run(version: FunctionVersion, invocation: SandboxInvocation, onAnswer?: AnswerListener): Promise<InvocationResult>;
   /** Stops a function's idle sandboxes now and its busy ones when they finish (code or settings changed). */
   retire(functionName: string): void;
   /** Number of live sandboxes, per function name. */
@@ -61,10 +63,13 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
         idle.busy = true;
         return idle;
       }
-      if (group.slots.length + group.starting < options.maxPerFunction) {
+      // A caller that was just answered may already send its next invocation: waiting the moment
+      // until that sandbox is free beats starting a cold one.
+      const finishing = group.slots.some((slot) => slot.busy && slot.finishing && !slot.stale);
+      if (!finishing && group.slots.length + group.starting < options.maxPerFunction) {
         group.starting += 1;
         try {
-          const slot: Slot = { sandbox: await options.start(version), busy: true, idleSince: 0, stale: false };
+          const slot: Slot = { sandbox: await options.start(version), busy: true, finishing: false, idleSince: 0, stale: false };
           group.slots.push(slot);
           return slot;
         } finally {
@@ -77,6 +82,7 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
 
   const release = (group: Group, slot: Slot): void => {
     slot.busy = false;
+    slot.finishing = false;
     slot.idleSince = Date.now();
     if (slot.stale) slot.sandbox.kill();
     group.queue.shift()?.();
@@ -95,11 +101,18 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
   reaper.unref();
 
   return {
-    async run(version, invocation) {
+    async run(version, invocation, onAnswer) {
       const group = groupOf(version);
       const slot = await acquire(version, group);
+      const answered: AnswerListener | undefined =
+        onAnswer === undefined
+          ? undefined
+          : (answer) => {
+              slot.finishing = true;
+              onAnswer(answer);
+            };
       try {
-        return await slot.sandbox.invoke(invocation);
+        return await slot.sandbox.invoke(invocation, answered);
       } finally {
         release(group, slot);
       }

@@ -39,12 +39,26 @@ export interface InvocationResult {
 /** The invocation as the pool hands it to a sandbox (the deadline is set when it is dispatched). */
 export type SandboxInvocation = Omit<RuntimeInvocation, 'deadlineMs'>;
 
+/** The runtime's answer, before the host has written END and REPORT. */
+export interface InvocationAnswer {
+  requestId: string;
+  payload: Buffer;
+  errorType?: string;
+}
+
+/**
+ * Called as soon as the runtime has answered, as Lambda answers its caller before it logs the
+ * invocation's END and REPORT. Not called when the host itself ends the invocation (timeout,
+ * crash, init failure): those answers come with the result.
+ */
+export type AnswerListener = (answer: InvocationAnswer) => void;
+
 /** A running sandbox: one process serving one invocation at a time. */
 export interface Sandbox {
   readonly id: string;
   /** False once the process exited or was killed; a dead sandbox is never reused. */
   readonly alive: boolean;
-  invoke(invocation: SandboxInvocation): Promise<InvocationResult>;
+  invoke(invocation: SandboxInvocation, onAnswer?: AnswerListener): Promise<InvocationResult>;
   kill(): void;
 }
 
