@@ -3,108 +3,162 @@
 //   - bare HTTP: one keep-alive request/response on loopback, nothing else;
 //   - client floor: the same SDK Invoke call answered at once by a trivial HTTP server, i.e.
 //     what the SDK itself costs (signing, serializing, parsing).
+// Measured twice: with the studio and the floor's server each in a process of its own, as every
+// caller reaches the studio (the headline figures), and with all of them inside this process.
+// Samples of the kinds being compared are taken in interleaved blocks, so drift in the machine
+// (frequency, other load) falls on all of them alike.
 // Target: warm p50 within 1.5x of the client floor. Also prints the cold start.
 // Run: node bench/invoke.ts [iterations]
 import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
-import { Agent, createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
+import { Agent, request } from 'node:http';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { type Reachable, startFloorServer, startStudio } from './bench-servers.ts';
 import { deployModule } from './deploy.ts';
 import { type Figures, figuresOf } from './stats.ts';
 
 const iterations = Number(process.argv[2] ?? 2000);
+const blocks = 10;
 const concurrency = 4;
 const handler = 'export const handler = async (event) => ({ n: event.n + 1 });';
 
+type Call = (i: number) => Promise<void>;
+interface Kind {
+  label: string;
+  once: Call;
+}
 
-async function latency(label: string, count: number, once: (i: number) => Promise<void>): Promise<Figures> {
-  for (let i = 0; i < Math.min(200, count); i++) await once(i); // warm the JIT and the connections
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await once(i);
-    samples.push(performance.now() - start);
+/** p50/p99 of each kind, sampled in `blocks` alternating blocks after a warm-up of each. */
+async function interleaved(kinds: Kind[], count: number): Promise<Figures[]> {
+  for (const kind of kinds) for (let i = 0; i < Math.min(1000, count); i++) await kind.once(i); // JIT, connections
+  const samples = kinds.map(() => [] as number[]);
+  const perBlock = Math.ceil(count / blocks);
+  for (let block = 0; block < blocks; block++) {
+    for (const [k, kind] of kinds.entries()) {
+      for (let i = 0; i < perBlock; i++) {
+        const start = performance.now();
+        await kind.once(i);
+        samples[k]?.push(performance.now() - start);
+      }
+    }
   }
-  const result = figuresOf(samples);
-  console.log(`${label.padEnd(46)} p50 ${result.p50.toFixed(3)} ms   p99 ${result.p99.toFixed(3)} ms   (n=${count})`);
-  return result;
+  return kinds.map((kind, k) => {
+    const figures = figuresOf(samples[k] ?? []);
+    console.log(`  ${kind.label.padEnd(44)} p50 ${figures.p50.toFixed(3)} ms   p99 ${figures.p99.toFixed(3)} ms   (n=${samples[k]?.length})`);
+    return figures;
+  });
 }
 
 /** Invocations per second with `concurrency` callers in flight. */
-async function throughput(label: string, count: number, once: (i: number) => Promise<void>): Promise<number> {
+async function throughput(label: string, count: number, call: Call): Promise<number> {
   let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) await once(next++);
+      while (next < count) await call(next++);
     }),
   );
   const perSecond = count / ((performance.now() - start) / 1000);
-  console.log(`${label.padEnd(46)} ${perSecond.toFixed(0)} invocations/s   (${concurrency} in flight, n=${count})`);
+  console.log(`  ${label.padEnd(44)} ${perSecond.toFixed(0)} invocations/s   (${concurrency} in flight, n=${count})`);
   return perSecond;
 }
 
-// The floors' server answers every request at once with a small JSON body, as Invoke would.
-const floorServer = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '7', 'x-amz-executed-version': '$LATEST' });
-    res.end('{"n":1}');
-  });
-});
-await new Promise<void>((resolve) => floorServer.listen(0, '127.0.0.1', resolve));
-const floorPort = (floorServer.address() as AddressInfo).port;
-const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-const bareRoundTrip = (i: number): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const body = JSON.stringify({ n: i });
-    const req = request({ host: '127.0.0.1', port: floorPort, method: 'POST', path: '/2015-03-31/functions/bench/invocations', agent, headers: { 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', resolve);
+/** Starts `bench-servers.ts <what>` as a process of its own. */
+async function startApart(what: 'floor' | 'studio'): Promise<Reachable> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', new URL('./bench-servers.ts', import.meta.url).pathname, what], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const info = JSON.parse(line) as Omit<Reachable, 'close'>;
+  return {
+    ...info,
+    close: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+interface Setup {
+  floor: Reachable;
+  studio: Reachable;
+}
+
+async function measure(title: string, setup: Setup, withThroughputAndCold: boolean): Promise<void> {
+  const { floor, studio } = setup;
+  if (studio.region === undefined || studio.credentials === undefined) throw new Error('the studio did not say its region and credentials');
+  const clientOptions = { region: studio.region, credentials: studio.credentials, maxAttempts: 1 };
+  const client = new LambdaClient({ ...clientOptions, endpoint: studio.endpoint });
+  const floorClient = new LambdaClient({ ...clientOptions, endpoint: floor.endpoint });
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const floorUrl = new URL(floor.endpoint);
+  const bare: Call = (i) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ n: i });
+      const req = request(
+        { host: floorUrl.hostname, port: floorUrl.port, method: 'POST', path: '/2015-03-31/functions/bench/invocations', agent, headers: { 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const invokeWith =
+    (target: LambdaClient): Call =>
+    async (i) => {
+      const out = await target.send(new InvokeCommand({ FunctionName: 'bench', Payload: JSON.stringify({ n: i }) }));
+      if (out.FunctionError !== undefined) throw new Error(new TextDecoder().decode(out.Payload));
+    };
+  try {
+    await deployModule(client, 'bench', handler);
+    console.log(title);
+    const [bareFigures, floorFigures, warm] = (await interleaved(
+      [
+        { label: 'floor: bare HTTP round trip', once: bare },
+        { label: 'floor: SDK Invoke answered at once', once: invokeWith(floorClient) },
+        { label: 'studio: SDK Invoke -> Lambda API -> sandbox', once: invokeWith(client) },
+      ],
+      iterations,
+    )) as [Figures, Figures, Figures];
+    let rates: [number, number] | undefined;
+    let cold: Figures | undefined;
+    if (withThroughputAndCold) {
+      rates = [await throughput('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient)), await throughput('studio: SDK Invoke -> sandbox', iterations, invokeWith(client))];
+      // A configuration change retires the warm sandboxes, so every invoke here starts a new one.
+      const samples: number[] = [];
+      for (let i = 0; i < Math.max(10, Math.floor(iterations / 100)); i++) {
+        const start = performance.now();
+        await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'bench', Description: `cold ${i}` }));
+        await invokeWith(client)(i);
+        samples.push(performance.now() - start);
+      }
+      cold = figuresOf(samples);
+      console.log(`  ${'studio: cold invoke (new sandbox each time)'.padEnd(44)} p50 ${cold.p50.toFixed(1)} ms   p99 ${cold.p99.toFixed(1)} ms   (n=${samples.length})`);
+    }
+    console.log(`  ratio warm/client floor:  p50 ${(warm.p50 / floorFigures.p50).toFixed(2)}   p99 ${(warm.p99 / floorFigures.p99).toFixed(2)}   (target p50 <= 1.5)`);
+    console.log(`  ratio warm/bare HTTP:     p50 ${(warm.p50 / bareFigures.p50).toFixed(2)}   p99 ${(warm.p99 / bareFigures.p99).toFixed(2)}`);
+    console.log(`  ratio client floor/bare:  p50 ${(floorFigures.p50 / bareFigures.p50).toFixed(2)}`);
+    console.log(`  studio adds over the client floor: p50 ${(warm.p50 - floorFigures.p50).toFixed(3)} ms`);
+    if (rates !== undefined) console.log(`  ratio throughput studio/client floor: ${(rates[1] / rates[0]).toFixed(2)}`);
+    if (cold !== undefined) console.log(`  cold start: p50 ${cold.p50.toFixed(1)} ms (includes the UpdateFunctionConfiguration call)`);
+    console.log('');
+  } finally {
+    client.destroy();
+    floorClient.destroy();
+    agent.destroy();
+  }
+}
 
-const stateDir = await mkdtemp(join(tmpdir(), 'bench-invoke-'));
-const service = await createLocalLambdaService({ stateDir });
-const clientOptions = { region: service.region, credentials: service.credentials, maxAttempts: 1 };
-const client = new LambdaClient({ ...clientOptions, endpoint: service.endpoint });
-const floorClient = new LambdaClient({ ...clientOptions, endpoint: `http://127.0.0.1:${floorPort}` });
-const invokeWith = (target: LambdaClient) => async (i: number) => {
-  const out = await target.send(new InvokeCommand({ FunctionName: 'bench', Payload: JSON.stringify({ n: i }) }));
-  if (out.FunctionError !== undefined) throw new Error(new TextDecoder().decode(out.Payload));
-};
+const apart: Setup = { floor: await startApart('floor'), studio: await startApart('studio') };
 try {
-  await deployModule(client, 'bench', handler);
-  const bare = await latency('floor: bare HTTP round trip', iterations, bareRoundTrip);
-  const floor = await latency('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient));
-  const warm = await latency('studio: SDK Invoke -> Lambda API -> sandbox', iterations, invokeWith(client));
-  const floorRate = await throughput('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient));
-  const warmRate = await throughput('studio: SDK Invoke -> sandbox', iterations, invokeWith(client));
-
-  // A configuration change retires the warm sandboxes, so every invoke here starts a new one.
-  const coldCount = Math.max(10, Math.floor(iterations / 100));
-  const cold = await latency('studio: cold invoke (new sandbox each time)', coldCount, async (i) => {
-    await client.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'bench', Description: `cold ${i}` }));
-    await invokeWith(client)(i);
-  });
-
-  console.log('');
-  console.log(`ratio warm/client floor:  p50 ${(warm.p50 / floor.p50).toFixed(2)}   p99 ${(warm.p99 / floor.p99).toFixed(2)}   (target p50 <= 1.5)`);
-  console.log(`ratio warm/bare HTTP:     p50 ${(warm.p50 / bare.p50).toFixed(2)}   p99 ${(warm.p99 / bare.p99).toFixed(2)}`);
-  console.log(`ratio client floor/bare:  p50 ${(floor.p50 / bare.p50).toFixed(2)}`);
-  console.log(`studio adds over the client floor: p50 ${(warm.p50 - floor.p50).toFixed(3)} ms`);
-  console.log(`ratio throughput studio/client floor: ${(warmRate / floorRate).toFixed(2)}`);
-  console.log(`cold start: p50 ${cold.p50.toFixed(1)} ms (includes the UpdateFunctionConfiguration call)`);
+  await measure('The studio and the floor server each in a process of their own, as callers reach the studio:', apart, true);
 } finally {
-  client.destroy();
-  floorClient.destroy();
-  agent.destroy();
-  floorServer.close();
-  await service.close();
-  await rm(stateDir, { recursive: true, force: true });
+  await Promise.all([apart.floor.close(), apart.studio.close()]);
+}
+const inside: Setup = { floor: await startFloorServer(), studio: await startStudio() };
+try {
+  await measure('The studio and the floor server inside this process (the client shares their thread):', inside, false);
+} finally {
+  await Promise.all([inside.floor.close(), inside.studio.close()]);
 }
