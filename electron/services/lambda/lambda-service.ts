@@ -179,20 +179,20 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
             return response;
           },
         };
-  const ownRoutes: ApiRoute[] = [
-    ...[...functionRoutes(routeContext), ...aliasRoutes(routeContext)].map(persisted),
-    invokeRoute({
-      registry,
-      run,
-      enqueue: (order) => events.enqueue(order),
-      durable: () => durable,
-    }),
-  ];
+  const managementRoutes = [...functionRoutes(routeContext), ...aliasRoutes(routeContext)].map(persisted);
+  const invoke = invokeRoute({
+    registry,
+    run,
+    enqueue: (order) => events.enqueue(order),
+    durable: () => durable,
+  });
+  // Matched in order: the calls made on every invoke and every checkpoint come first.
+  let routes: ApiRoute[] = [invoke, ...managementRoutes];
   const server = await startApiServer({
     port: options.port ?? 0,
     region,
     credentials,
-    routes: () => (durable === undefined ? ownRoutes : [...ownRoutes, ...durable.routes]),
+    routes: () => routes,
     log,
   });
   endpoint = server.endpoint;
@@ -261,6 +261,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     onLog: addListener,
     attachDurable(hooks) {
       durable = hooks;
+      routes = [invoke, ...hooks.routes, ...managementRoutes];
     },
     sandboxStats: () => pool.stats(),
     docker,

@@ -5,11 +5,16 @@ export function escapeUri(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+const PLAIN_PATH = /^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9\-._~%]+)+$/;
+
 /**
  * The canonical URI of a non-S3 service: dot segments and empty segments removed, then the
  * (already encoded) path encoded once more, slashes kept.
  */
 export function canonicalPath(rawPath: string): string {
+  // The common case (an SDK's path: no dot or empty segments, nothing to escape but the
+  // escapes themselves) needs only its '%' encoded once more.
+  if (PLAIN_PATH.test(rawPath)) return rawPath.replaceAll('%', '%25');
   const segments: string[] = [];
   for (const segment of rawPath.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -22,6 +27,7 @@ export function canonicalPath(rawPath: string): string {
 
 /** Sorted `key=value` pairs of the decoded query, each side escaped; a presigned URL's own signature left out. */
 export function canonicalQuery(query: URLSearchParams): string {
+  if (query.size === 0) return '';
   const byKey = new Map<string, string>();
   for (const key of new Set(query.keys())) {
     if (key.toLowerCase() === 'x-amz-signature') continue;

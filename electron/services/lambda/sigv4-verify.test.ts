@@ -50,6 +50,8 @@ describe('SigV4 verification', () => {
       { path: '/2015-03-31/functions/a%20b%2Fc/./x/../invocations', query: { Qualifier: 'v 1*!()' } },
       { path: '/2015-03-31/functions/caf%C3%A9/aliases', query: { a: ['2', '1', ''], 'a-b': 'x', A: 'é=&', Marker: 'a+b/c==' } },
       { path: '/2015-03-31/functions', query: { FunctionVersion: 'ALL', MaxItems: '50' }, headers: { 'x-amz-client-context': '  spaced   value\twith  tabs ' } },
+      { path: '/2015-03-31/functions/a.b~c_d%2Fe/.../invocations', query: {} },
+      { path: '/2015-03-31//functions/x/invocations', query: {} },
       { body: '', query: {} },
       { body: '{"text":"λ€😀"}', query: { Qualifier: '$LATEST' } },
     ];
