@@ -146,6 +146,7 @@ test('a durable function invoked from the panel answers with its execution, whic
   await expect(invoke.output).toHaveAttribute('data-outcome', 'running');
   await expect(page.getByTestId('invoke-waiting')).toBeVisible();
   expect(JSON.parse(await invoke.result.innerText())).toMatchObject({ Status: 'RUNNING' });
+  await expect(invoke.logLines.filter({ hasText: 'START RequestId' })).toHaveCount(1);
   await studio.screenshotBothThemes('35-invoke-durable-running');
   await page.getByTestId('invoke-open-execution').click();
   await expect(page.getByTestId('execution-detail')).toBeVisible();
@@ -157,5 +158,8 @@ test('a durable function invoked from the panel answers with its execution, whic
   await expect(invoke.output).toHaveAttribute('data-outcome', 'succeeded', { timeout: 45_000 });
   expect(JSON.parse(await invoke.result.innerText())).toEqual({ orderId: 'A-7', status: 'PROCESSED', confirmation: 'CONF-A-7-1250' });
   await expect(page.getByTestId('invoke-waiting')).toHaveCount(0);
+  // The panel kept the log of the invocation that resumed after the approval, REPORT included.
+  await expect(invoke.logLines.filter({ hasText: 'START RequestId' })).toHaveCount(2);
+  await expect(invoke.logLines.filter({ hasText: 'REPORT RequestId' })).toHaveCount(2);
   await studio.screenshotBothThemes('36-invoke-durable-settled');
 });

@@ -18,9 +18,18 @@ export interface FunctionInvokeState {
   result: InvokeResult | null;
   /** Why the last invoke could not run (bad JSON, build error, host down); not a handler error. */
   problem: Failure | null;
+  /**
+   * Until when (epoch ms) the function's log lines still join the shown result: for ever while a
+   * durable execution it answered early runs (its later invocations log too), and a moment past
+   * its end, for the last invocation's END and REPORT.
+   */
+  followLogsUntil: number;
 }
 
-const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null };
+/** How long lines keep joining a durable result after its execution ended. */
+export const FOLLOW_AFTER_END_MS = 3_000;
+
+const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null, followLogsUntil: 0 };
 
 interface InvokeStore {
   byFunction: Record<string, FunctionInvokeState>;
@@ -100,14 +109,14 @@ export const useInvoke = create<InvokeStore>((set, get) => {
         patch(fn, { problem: { message: check.message } });
         return;
       }
-      patch(fn, { running: true, liveLogs: [], problem: null, result: null });
+      patch(fn, { running: true, liveLogs: [], problem: null, result: null, followLogsUntil: 0 });
       try {
         if (beforeRun !== undefined && !(await beforeRun())) {
           patch(fn, { running: false, problem: { message: 'Not invoked: the function has edits that could not be saved.' } });
           return;
         }
         const result = await api().call('invoke.run', { functionName: fn, payload: check.payload });
-        patch(fn, { running: false, result, liveLogs: [] });
+        patch(fn, { running: false, result, liveLogs: [], followLogsUntil: isRunningDurable(result) ? Number.POSITIVE_INFINITY : 0 });
       } catch (error) {
         patch(fn, { running: false, problem: toFailure(error, 'The function could not be invoked') });
       }
@@ -115,8 +124,8 @@ export const useInvoke = create<InvokeStore>((set, get) => {
 
     appendLog(fn, line) {
       const current = get().get(fn);
-      if (!current.running) return;
-      patch(fn, { liveLogs: [...current.liveLogs, line] });
+      if (current.running) patch(fn, { liveLogs: [...current.liveLogs, line] });
+      else if (current.result !== null && Date.now() < current.followLogsUntil) patch(fn, { result: { ...current.result, logs: [...current.result.logs, line] } });
     },
 
     async executionChanged(arn, status) {
@@ -134,7 +143,7 @@ export const useInvoke = create<InvokeStore>((set, get) => {
         // Another invoke may have replaced it meanwhile.
         if (result === null || result.durableExecutionArn !== arn || !isRunningDurable(result)) continue;
         const settled = settledDurableResult(result, end);
-        if (settled !== null) patch(fn, { result: settled });
+        if (settled !== null) patch(fn, { result: settled, followLogsUntil: Date.now() + FOLLOW_AFTER_END_MS });
       }
     },
   };
@@ -143,8 +152,9 @@ export const useInvoke = create<InvokeStore>((set, get) => {
 let subscribed = false;
 
 /**
- * Streams `invoke.log` lines into the running invocation of their function, and gives a durable
- * invoke that answered early its execution's outcome when it ends. Called once at start-up.
+ * Streams `invoke.log` lines into the running invocation of their function (and into a durable
+ * result while its execution goes on), and gives a durable invoke that answered early its
+ * execution's outcome when it ends. Called once at start-up.
  */
 export function subscribeInvokeLogs(): () => void {
   if (subscribed) return () => {};
