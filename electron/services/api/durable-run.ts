@@ -3,16 +3,18 @@ import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 
 /**
- * How long the Invoke panel waits for a durable execution to finish before answering that it
- * is still running. An execution waiting for an approval or a timer can run for days; the
- * panel must not hang for that long, and the execution goes on either way.
+ * How long the Invoke panel waits at most for a durable execution to finish before answering
+ * that it is still running. One that waits for an approval or a long timer answers as soon as
+ * it does (it can run for days; the panel must not hang); one whose next timer or retry is due
+ * within this time is waited for, so quick executions answer with their result.
  */
 export const DURABLE_ANSWER_WAIT_MS = 5_000;
 
 /**
  * Starts a durable execution of a workspace function as an Event invoke does, then waits a
- * little for it to close: a quick execution answers with its result, a long one with its ARN
- * and `"Status": "RUNNING"` (the shape the Lambda API's RUNNING answer has).
+ * little for it to close: a quick execution answers with its result, one that waits for a
+ * callback or a long timer with its ARN and `"Status": "RUNNING"` (the shape the Lambda API's
+ * RUNNING answer has).
  */
 export async function runDurable(
   deps: { lambda: LocalLambdaService; engine: DurableEngine; waitMs?: number },
@@ -37,7 +39,7 @@ export async function runDurable(
     );
     const arn = response.headers?.['x-amz-durable-execution-arn'];
     if (arn === undefined) throw new Error(`The durable engine started no execution for ${target.functionName}.`);
-    const closed = await engine.waitForClose(arn, deps.waitMs ?? DURABLE_ANSWER_WAIT_MS);
+    const closed = await engine.waitForAnswer(arn, deps.waitMs ?? DURABLE_ANSWER_WAIT_MS);
     const base = {
       requestId: arn.split('/').at(-1) ?? arn,
       statusCode: 200,

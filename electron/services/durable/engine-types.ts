@@ -48,6 +48,12 @@ export interface DurableEngine extends DurableHooks {
   setVirtualClock(enabled: boolean, executionArn?: string): void;
   /** Resolves when the execution has closed (or at once when it already has). */
   waitForClose(executionArn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
+  /**
+   * Resolves when the execution has closed, or as soon as it waits on nothing due within
+   * `timeoutMs` (a callback, a long timer): then with the running execution. At the latest
+   * after `timeoutMs`.
+   */
+  waitForAnswer(executionArn: string, timeoutMs: number): Promise<ExecutionRow | undefined>;
   store: DurableStore;
 }
 

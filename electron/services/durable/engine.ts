@@ -203,6 +203,41 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     });
   };
 
+  /**
+   * Whether a running execution waits on nothing due by `untilMs`: an invocation has run and
+   * ended, no change waits for the handler, and no timer fires by then (so it waits for a
+   * callback or a long timer). On the virtual clock skippable timers count as due now.
+   */
+  const waitsPast = (exec: ExecutionRow, untilMs: number): boolean => {
+    if (exec.status !== 'RUNNING' || exec.invocationNo === 0 || exec.invocationId !== null || invoking.has(exec.arn)) return false;
+    if (exec.serviceChange > exec.seenChange) return false;
+    const skipNow = virtual || store.virtualClockOf(exec.arn);
+    return store.timersOf(exec.arn).every((t) => t.dueMs > untilMs && !(skipNow && SKIPPABLE.includes(t.kind)));
+  };
+
+  const waitForAnswer = (arn: string, timeoutMs: number): Promise<ExecutionRow | undefined> => {
+    const untilMs = clock.now() + timeoutMs;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (exec: ExecutionRow | undefined): void => {
+        if (settled) return;
+        settled = true;
+        listeners.delete(onChange);
+        resolve(exec);
+      };
+      const check = (): void => {
+        const exec = store.getExecution(arn);
+        if (exec === undefined || exec.status !== 'RUNNING' || waitsPast(exec, untilMs)) finish(exec);
+      };
+      const onChange = (event: DurableExecutionStatusChange): void => {
+        if (event.detail.durableExecutionArn === arn) check();
+      };
+      listeners.add(onChange);
+      void waitForClose(arn, timeoutMs).then(finish);
+      check();
+    });
+  };
+
   const internals: EngineInternals = {
     store,
     region: options.region,
@@ -265,5 +300,6 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       else schedule();
     },
     waitForClose,
+    waitForAnswer,
   };
 }

@@ -339,6 +339,9 @@ export function openDurableStore(dbPath: string) {
       const sql = `SELECT t.* FROM timers t JOIN executions e ON e.arn = t.arn WHERE t.due_ms > ? AND t.kind IN (${kinds.map(() => '?').join(',')})${all ? '' : ' AND e.virtual_clock = 1'} ORDER BY t.due_ms LIMIT 500`;
       return (stmt(sql).all(nowMs, ...kinds) as Row[]).map(toTimer);
     },
+    virtualClockOf(arn: string): boolean {
+      return num((stmt('SELECT virtual_clock AS v FROM executions WHERE arn = ?').get(arn) as Row | undefined)?.['v'] ?? 0) === 1;
+    },
     setVirtualClock(arn: string, enabled: boolean): void {
       timersRevision++;
       stmt('UPDATE executions SET virtual_clock = ? WHERE arn = ?').run(enabled ? 1 : 0, arn);
