@@ -19,15 +19,18 @@ export interface FunctionInvokeState {
   /** Why the last invoke could not run (bad JSON, build error, host down); not a handler error. */
   problem: Failure | null;
   /**
-   * Until when (epoch ms) the function's log lines still join the shown result: for ever while a
-   * durable execution it answered early runs (its later invocations log too), and a moment past
-   * its end, for the last invocation's END and REPORT.
+   * Until when (epoch ms) the function's log lines still join the shown result: a moment past
+   * its end (a container's output can trail its answer; a durable execution's last invocation
+   * writes END and REPORT after it closed), and for ever while a durable execution it answered
+   * early goes on (its later invocations log too).
    */
   followLogsUntil: number;
 }
 
-/** How long lines keep joining a durable result after its execution ended. */
+/** How long lines keep joining a result after it, or its durable execution, ended. */
 export const FOLLOW_AFTER_END_MS = 3_000;
+/** Lines come as events and results as answers, on separate channels: a line the result already holds may still arrive. */
+const RECENT_LINES_CHECKED = 200;
 
 const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null, followLogsUntil: 0 };
 
@@ -116,7 +119,7 @@ export const useInvoke = create<InvokeStore>((set, get) => {
           return;
         }
         const result = await api().call('invoke.run', { functionName: fn, payload: check.payload });
-        patch(fn, { running: false, result, liveLogs: [], followLogsUntil: isRunningDurable(result) ? Number.POSITIVE_INFINITY : 0 });
+        patch(fn, { running: false, result, liveLogs: [], followLogsUntil: isRunningDurable(result) ? Number.POSITIVE_INFINITY : Date.now() + FOLLOW_AFTER_END_MS });
       } catch (error) {
         patch(fn, { running: false, problem: toFailure(error, 'The function could not be invoked') });
       }
@@ -125,7 +128,9 @@ export const useInvoke = create<InvokeStore>((set, get) => {
     appendLog(fn, line) {
       const current = get().get(fn);
       if (current.running) patch(fn, { liveLogs: [...current.liveLogs, line] });
-      else if (current.result !== null && Date.now() < current.followLogsUntil) patch(fn, { result: { ...current.result, logs: [...current.result.logs, line] } });
+      else if (current.result !== null && Date.now() < current.followLogsUntil && !current.result.logs.slice(-RECENT_LINES_CHECKED).includes(line)) {
+        patch(fn, { result: { ...current.result, logs: [...current.result.logs, line] } });
+      }
     },
 
     async executionChanged(arn, status) {
