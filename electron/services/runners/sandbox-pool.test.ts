@@ -35,6 +35,17 @@ describe('the sandbox pool', () => {
     expect(started).toBe(1);
   });
 
+  it('lets one invocation wait for a finishing sandbox and starts others for the rest', async () => {
+    let started = 0;
+    pool = createSandboxPool({ maxPerFunction: 4, idleMs: 60_000, start: async () => fakeSandbox(`s${++started}`, 30) });
+    const call = (n: number) => ({ requestId: `r${n}`, payload: Buffer.from('{}'), invokedFunctionArn: 'arn', traceId: 't' });
+    const answeredBy = (n: number) => new Promise<string>((resolve) => void pool?.run(version, call(n), (answer) => resolve(answer.payload.toString())));
+    expect(await answeredBy(1)).toBe('s1');
+    const rest = await Promise.all([2, 3, 4].map(answeredBy));
+    expect(rest.sort()).toEqual(['s1', 's2', 's3']);
+    expect(started).toBe(3);
+  });
+
   it('still starts more sandboxes for invocations that overlap while running', async () => {
     let started = 0;
     pool = createSandboxPool({ maxPerFunction: 4, idleMs: 60_000, start: async () => fakeSandbox(`s${++started}`, 30) });

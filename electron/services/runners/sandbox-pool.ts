@@ -64,9 +64,10 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
         return idle;
       }
       // A caller that was just answered may already send its next invocation: waiting the moment
-      // until that sandbox is free beats starting a cold one.
-      const finishing = group.slots.some((slot) => slot.busy && slot.finishing && !slot.stale);
-      if (!finishing && group.slots.length + group.starting < options.maxPerFunction) {
+      // until that sandbox is free beats starting a cold one. One waiter per such sandbox; more
+      // invocations at once still get sandboxes of their own.
+      const finishing = group.slots.filter((slot) => slot.busy && slot.finishing && !slot.stale).length;
+      if (group.queue.length >= finishing && group.slots.length + group.starting < options.maxPerFunction) {
         group.starting += 1;
         try {
           const slot: Slot = { sandbox: await options.start(version), busy: true, finishing: false, idleSince: 0, stale: false };
