@@ -186,19 +186,30 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   const startExecution = (input: Omit<StartExecutionInput, 'region' | 'accountId'>) =>
     insertExecution(store, { ...input, region: options.region, accountId: options.accountId }, clock.now());
 
-  const waitForClose = (arn: string, timeoutMs?: number): Promise<ExecutionRow | undefined> => {
+  /**
+   * Resolves when the execution has closed, after `timeoutMs`, or, given `early`, as soon as a
+   * change leaves the running execution in a state `early` accepts.
+   */
+  const waitForClose = (arn: string, timeoutMs?: number, early?: (exec: ExecutionRow) => boolean): Promise<ExecutionRow | undefined> => {
     const exec = store.getExecution(arn);
-    if (exec === undefined || exec.status !== 'RUNNING') return Promise.resolve(exec);
+    if (exec === undefined || exec.status !== 'RUNNING' || early?.(exec) === true) return Promise.resolve(exec);
     return new Promise((resolve) => {
       const set = closeWaiters.get(arn) ?? new Set();
       closeWaiters.set(arn, set);
       let handle: NodeJS.Timeout | undefined;
+      const onChange = (event: DurableExecutionStatusChange): void => {
+        if (event.detail.durableExecutionArn !== arn || early === undefined) return;
+        const now = store.getExecution(arn);
+        if (now !== undefined && now.status === 'RUNNING' && early(now)) done(now);
+      };
       const done = (value: ExecutionRow | undefined): void => {
         if (handle !== undefined) clearTimeout(handle);
         set.delete(done);
+        listeners.delete(onChange);
         resolve(value);
       };
       set.add(done);
+      if (early !== undefined) listeners.add(onChange);
       if (timeoutMs !== undefined) handle = setTimeout(() => done(store.getExecution(arn)), timeoutMs);
     });
   };
@@ -217,25 +228,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
 
   const waitForAnswer = (arn: string, timeoutMs: number): Promise<ExecutionRow | undefined> => {
     const untilMs = clock.now() + timeoutMs;
-    return new Promise((resolve) => {
-      let settled = false;
-      const finish = (exec: ExecutionRow | undefined): void => {
-        if (settled) return;
-        settled = true;
-        listeners.delete(onChange);
-        resolve(exec);
-      };
-      const check = (): void => {
-        const exec = store.getExecution(arn);
-        if (exec === undefined || exec.status !== 'RUNNING' || waitsPast(exec, untilMs)) finish(exec);
-      };
-      const onChange = (event: DurableExecutionStatusChange): void => {
-        if (event.detail.durableExecutionArn === arn) check();
-      };
-      listeners.add(onChange);
-      void waitForClose(arn, timeoutMs).then(finish);
-      check();
-    });
+    return waitForClose(arn, timeoutMs, (exec) => waitsPast(exec, untilMs));
   };
 
   const internals: EngineInternals = {
