@@ -89,7 +89,6 @@ export interface LocalLambdaService extends SandboxInvoker {
   close(): Promise<void>;
 }
 
-
 /**
  * Starts the local Lambda service. The returned object is the whole surface the rest of the
  * studio needs: wire `endpoint` + `credentials` into clients, push workspace functions with

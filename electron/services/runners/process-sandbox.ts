@@ -254,17 +254,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ]);
     clearTimeout(timer);
     if (outcome.kind === 'response' || outcome.kind === 'error') {
+      const errorType = outcome.kind === 'error' ? (outcome.errorType ?? 'Unhandled') : undefined;
+      // The runtime's 202 goes out on the next turn of the loop, after the caller's answer has
+      // been written: at once when the caller is answered early, else after END and REPORT.
       if (onAnswer !== undefined) {
-        onAnswer(outcome.kind === 'response' ? { requestId, payload: outcome.body } : { requestId, payload: outcome.body, errorType: outcome.errorType ?? 'Unhandled' });
+        onAnswer(errorType === undefined ? { requestId, payload: outcome.body } : { requestId, payload: outcome.body, errorType });
         setImmediate(outcome.acknowledge);
       }
       try {
-        if (outcome.kind === 'response') return await finish(startedAt, initMs, outcome.body, undefined, false);
-        const type = outcome.errorType ?? 'Unhandled';
-        return await finish(startedAt, initMs, outcome.body, type, type.startsWith('Runtime.'), undefined);
+        return await finish(startedAt, initMs, outcome.body, errorType, errorType?.startsWith('Runtime.') ?? false);
       } finally {
-        // The next turn of the loop: after the caller's answer has been written.
-        setImmediate(outcome.acknowledge);
+        if (onAnswer === undefined) setImmediate(outcome.acknowledge);
       }
     }
     if (outcome.kind === 'response-too-large') {
