@@ -14,14 +14,12 @@ import { LocalDurableTestRunner } from '@aws/durable-execution-sdk-js-testing';
 import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
 import type { Context } from 'aws-lambda';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { deployModule } from './deploy.ts';
+import { startHelperProcess } from './helper-process.ts';
 import { figuresOf } from './stats.ts';
 import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
 
@@ -117,10 +115,9 @@ async function floorWith(port: number): Promise<Map<number, number>> {
 const inProcessStub = await startStubCheckpointServer();
 const floor = await floorWith(inProcessStub.port);
 inProcessStub.server.close();
-const stubProcess = spawn(process.execPath, [join(import.meta.dirname, 'stub-checkpoint-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-const stubPort = Number((await once(createInterface({ input: stubProcess.stdout }), 'line'))[0]);
-const floorApart = await floorWith(stubPort);
-stubProcess.kill();
+const stubProcess = await startHelperProcess('stub-checkpoint-server.ts');
+const floorApart = await floorWith(Number(stubProcess.firstLine));
+await stubProcess.stop();
 
 // --- the official LocalDurableTestRunner (in-process, skipTime) ---------------------------
 await LocalDurableTestRunner.setupTestEnvironment({ skipTime: true });

@@ -11,11 +11,9 @@
 // Run: node bench/invoke.ts [iterations]
 import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { Agent, request } from 'node:http';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { type Reachable, startFloorServer, startStudio } from './bench-servers.ts';
 import { deployModule } from './deploy.ts';
+import { startHelperProcess } from './helper-process.ts';
 import { type Figures, figuresOf } from './stats.ts';
 
 const iterations = Number(process.argv[2] ?? 2000);
@@ -66,16 +64,8 @@ async function throughput(label: string, count: number, call: Call): Promise<num
 
 /** Starts `bench-servers.ts <what>` as a process of its own. */
 async function startApart(what: 'floor' | 'studio'): Promise<Reachable> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', new URL('./bench-servers.ts', import.meta.url).pathname, what], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
-  const info = JSON.parse(line) as Omit<Reachable, 'close'>;
-  return {
-    ...info,
-    close: async () => {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+  const helper = await startHelperProcess('bench-servers.ts', [what]);
+  return { ...(JSON.parse(helper.firstLine) as Omit<Reachable, 'close'>), close: helper.stop };
 }
 
 interface Setup {
