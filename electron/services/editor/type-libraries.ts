@@ -146,8 +146,16 @@ export function createTypeLibraries(options: { nodeModulesDir: string; extraDirs
   let cached: Promise<TypeLibrary[]> | undefined;
   return {
     load() {
-      cached ??= Promise.all(PACKAGES.map((pkg) => loadPackage(dirs, pkg)))
-        .then((groups) => [...groups.flat(), ...STUBS])
+      // Read in parallel, but when several fail the first package's error is the one told,
+      // whichever read finished first.
+      cached ??= Promise.allSettled(PACKAGES.map((pkg) => loadPackage(dirs, pkg)))
+        .then((settled) => [
+          ...settled.flatMap((outcome) => {
+            if (outcome.status === 'rejected') throw outcome.reason;
+            return outcome.value;
+          }),
+          ...STUBS,
+        ])
         .catch((error: unknown) => {
           // A failed read should not be remembered: the next call tries again.
           cached = undefined;
