@@ -6,6 +6,7 @@ import { executionsMethods } from './executions.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { invokeMethods } from './invoke.ts';
+import { workflowsMethods } from './workflows.ts';
 
 /**
  * The whole contract between the renderer and a host. Each area keeps its methods in
@@ -17,6 +18,7 @@ export const contract = {
   ...invokeMethods,
   ...dockerMethods,
   ...executionsMethods,
+  ...workflowsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -45,3 +47,4 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
 export * from './invoke.ts';
+export * from './workflows.ts';
