@@ -53,6 +53,16 @@ describe('workspace watcher', () => {
     expect(changes).toEqual([{ kind: 'add', path: 'events/ping.json' }]);
   });
 
+  it('reports workflow files, saved by the studio or edited outside it', async () => {
+    await writeFileAtomic(join(layout.workflows, 'orders.workflow.json'), '{"blocks":[]}\n');
+    await settle();
+    expect(changes).toEqual([{ kind: 'add', path: 'workflows/orders.workflow.json' }]);
+    changes = [];
+    await writeFile(join(layout.workflows, 'orders.workflow.json'), '{"blocks":[],"edges":[]}\n');
+    await settle();
+    expect(changes).toEqual([{ kind: 'change', path: 'workflows/orders.workflow.json' }]);
+  });
+
   it('reports nothing after it is closed', async () => {
     await watcher.close();
     await writeFile(join(layout.functions, 'fn', 'late.ts'), 'x');
