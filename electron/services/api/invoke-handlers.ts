@@ -1,6 +1,4 @@
-import { StudioError } from '../../../shared/contract/errors.ts';
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
-import { BuildError } from '../build/bundle-function.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import { assertJson, type TestEventsStore } from '../test-events/test-events-store.ts';
@@ -8,6 +6,7 @@ import type { FunctionStore } from '../workspace/function-store.ts';
 import { runDurable } from './durable-run.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
+import { syncForRun } from './sync-for-run.ts';
 
 type InvokeArea = Pick<Handlers, 'lambda.endpoint' | 'invoke.run' | 'testEvents.list' | 'testEvents.save' | 'testEvents.delete'>;
 
@@ -27,20 +26,8 @@ export interface InvokeServices {
  */
 async function runFunction(services: InvokeServices, functionName: string, payload: string, qualifier?: string): Promise<InvokeResult> {
   assertJson(payload, 'The event');
-  const detail = await services.functions.get(functionName);
-  if (detail.config === null) {
-    throw new StudioError('INVALID_CONFIG', `${functionName} cannot run until its function.json is fixed.`, detail.configError);
-  }
-  try {
-    await services.sync.sync(functionName);
-  } catch (error) {
-    if (error instanceof BuildError) {
-      const details = error.problems.map((p) => `${p.file ?? ''}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 0}`} ${p.text}`.trim()).join('\n');
-      throw new StudioError('BAD_INPUT', error.message, details);
-    }
-    throw error;
-  }
-  if (detail.config.durable?.enabled === true) {
+  const config = await syncForRun(services, functionName);
+  if (config.durable?.enabled === true) {
     return runDurable(services, { functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   }
   const result = await services.lambda.invoke({ functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
@@ -55,7 +42,7 @@ async function runFunction(services: InvokeServices, functionName: string, paylo
     report: {
       durationMs: result.durationMs,
       billedDurationMs: result.billedDurationMs,
-      memorySizeMb: detail.config.memorySize,
+      memorySizeMb: config.memorySize,
       maxMemoryUsedMb: result.maxMemoryUsedMb,
       ...(result.initDurationMs === undefined ? {} : { initDurationMs: result.initDurationMs }),
     },

@@ -1,0 +1,27 @@
+import { StudioError } from '../../../shared/contract/errors.ts';
+import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
+import { BuildError } from '../build/bundle-function.ts';
+import type { FunctionStore } from '../workspace/function-store.ts';
+import type { FunctionSync } from './function-sync.ts';
+
+/**
+ * Brings a workspace function up to date in the local Lambda service (bundling its current
+ * source) before something runs it, so it runs what is on disk. A broken function.json and a
+ * build error are reported as the user's to fix, with the file and line of each build problem.
+ */
+export async function syncForRun(services: { functions: FunctionStore; sync: FunctionSync }, functionName: string): Promise<FunctionConfig> {
+  const detail = await services.functions.get(functionName);
+  if (detail.config === null) {
+    throw new StudioError('INVALID_CONFIG', `${functionName} cannot run until its function.json is fixed.`, detail.configError);
+  }
+  try {
+    await services.sync.sync(functionName);
+  } catch (error) {
+    if (error instanceof BuildError) {
+      const details = error.problems.map((p) => `${p.file ?? ''}${p.line === undefined ? '' : `:${p.line}:${p.column ?? 0}`} ${p.text}`.trim()).join('\n');
+      throw new StudioError('BAD_INPUT', error.message, details);
+    }
+    throw error;
+  }
+  return detail.config;
+}
