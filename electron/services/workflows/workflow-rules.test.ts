@@ -1,0 +1,99 @@
+import { SendDurableExecutionCallbackFailureCommand } from '@aws-sdk/client-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { block, chain, deployBlockFunction, graphOf, resultOf, startWorkflowHarness, type WorkflowHarness } from './test-support.ts';
+
+/**
+ * A Lambda block's returns and catches, and how failures end a run, on the real engine:
+ * rules are tried in order, a rule without `when` is a fallback, errors are caught by the
+ * invoked function's own error type, and an error nothing catches fails the run naming the block.
+ */
+let h: WorkflowHarness;
+
+beforeAll(async () => {
+  h = await startWorkflowHarness();
+  await deployBlockFunction(h.client, 'behave', 'behave.mjs');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const rules = graphOf(
+  [
+    block('start', 'input'),
+    block('call', 'lambda', {
+      function: 'behave',
+      returns: [
+        { body: "'fallback'" },
+        { when: 'result.n > 10', body: "'big'" },
+        { when: 'result.n > 5', body: "'medium'" },
+      ],
+      catches: [
+        { error: 'PaymentDeclined', body: "{'caught': 'declined', 'message': error.message}" },
+        { error: 'Timeout', body: "{'caught': 'timeout'}" },
+        { error: 'Timeout', when: "error.message == 'soft'", body: "{'caught': 'soft-timeout', 'input': event.data.fail.message}" },
+      ],
+    }),
+    block('out', 'output'),
+  ],
+  chain('start', 'call', 'out'),
+);
+
+// Steps after the Lambda keep the runner busy, so failures also reach it in checkpoint answers, not only on a new invocation.
+const inMap = graphOf(
+  [
+    block('start', 'input'),
+    block('each', 'map', { maxConcurrency: 5 }),
+    block('pay', 'lambda', { parent: 'each', function: 'behave', catches: [{ error: 'PaymentDeclined', body: "'declined: ' + error.message" }] }),
+    block('check', 'transform', { parent: 'each' }),
+    block('out', 'output'),
+  ],
+  [...chain('start', 'each', 'out'), ...chain('pay', 'check')],
+);
+
+const approval = graphOf([block('start', 'input'), block('approve', 'approval'), block('out', 'output')], chain('start', 'approve', 'out'));
+
+const fail = (type: string, message: string) => ({ fail: { type, message } });
+
+describe('returns and catches', () => {
+  it('tries rules in order and uses a fallback only when no `when` matches', async () => {
+    const cases: Array<[unknown, unknown]> = [
+      [{ result: { n: 20 } }, 'big'],
+      [{ result: { n: 7 } }, 'medium'],
+      [{ result: { n: 1 } }, 'fallback'],
+      [fail('PaymentDeclined', 'card refused'), { caught: 'declined', message: 'card refused' }],
+      [fail('Timeout', 'soft'), { caught: 'soft-timeout', input: 'soft' }],
+      [fail('Timeout', 'hard'), { caught: 'timeout' }],
+    ];
+    const arns = await Promise.all(cases.map(([input]) => h.run(rules, input)));
+    const results = await Promise.all(arns.map((arn) => h.finish(arn)));
+    expect(results.map((r) => r.Error)).toEqual(cases.map(() => undefined));
+    expect(results.map(resultOf)).toEqual(cases.map(([, expected]) => expected));
+  }, 60_000);
+
+  it('fails the run with the error type when no rule catches it, naming the block', async () => {
+    const done = await h.finish(await h.run(rules, fail('Boom', 'it broke')));
+    expect(done.Status).toBe('FAILED');
+    expect(done.Error?.ErrorType).toBe('Boom');
+    expect(done.Error?.ErrorMessage).toBe('Block "call": it broke');
+  }, 30_000);
+
+  it('catches by type inside Map items', async () => {
+    const input = Array.from({ length: 40 }, (_, i) => (i % 4 === 1 ? fail('PaymentDeclined', `no funds ${i}`) : { result: i }));
+    const done = await h.finish(await h.run(inMap, input));
+    expect(done.Error).toBeUndefined();
+    expect(resultOf(done)).toEqual(input.map((_, i) => (i % 4 === 1 ? `declined: no funds ${i}` : i)));
+  }, 30_000);
+
+  it('fails the run with the type an approver rejects with', async () => {
+    const arn = await h.run(approval, {});
+    const started = await h.waitForEvent(arn, 'CallbackStarted');
+    await h.client.send(
+      new SendDurableExecutionCallbackFailureCommand({ CallbackId: started.CallbackStartedDetails?.CallbackId, Error: { ErrorType: 'Rejected', ErrorMessage: 'not this week' } }),
+    );
+    const done = await h.finish(arn);
+    expect(done.Status).toBe('FAILED');
+    expect(done.Error?.ErrorType).toBe('Rejected');
+    expect(done.Error?.ErrorMessage).toBe('Block "approve": not this week');
+  }, 30_000);
+});
