@@ -1,6 +1,9 @@
 import type { AppInfo } from '../../../shared/contract/app.ts';
+import { exportWorkflowCode } from '../../../shared/workflow/export-code.ts';
 import type { TypeLibraries } from '../editor/type-libraries.ts';
 import type { Templates } from '../templates/templates.ts';
+import type { WorkflowRunIndex } from '../workflows/run-index.ts';
+import type { WorkflowStore } from '../workflows/workflow-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
@@ -9,6 +12,8 @@ import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
+import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
+import { createWorkflowsHandlers } from './workflows-handlers.ts';
 
 /** The services a host has started, from which the handler table is built. */
 export interface HandlerServices {
@@ -20,22 +25,32 @@ export interface HandlerServices {
   invoke: InvokeServices;
   /** The durable logger's lines per execution, for the execution viewer. */
   executionLogs?: ExecutionLogs;
+  /** Workflow files, which runs are whose, and the runner function that runs them. */
+  workflows: { store: WorkflowStore; runIndex: WorkflowRunIndex; runner: WorkflowRunnerHandle };
 }
 
 /** One handler per contract method, each a thin call into a service. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { functions, templates, typeLibraries } = services;
   const sync: FunctionSync = services.invoke.sync;
+  const call = createLambdaApiClient(() => {
+    const { endpoint, region, credentials } = services.invoke.lambda;
+    return { endpoint, region, credentials };
+  });
+  const { store: workflows, runIndex: index, runner } = services.workflows;
   return {
     ...createInvokeHandlers(services.invoke),
     ...createDockerHandlers(services.invoke.lambda.docker),
     ...createExecutionsHandlers({
-      call: createLambdaApiClient(() => {
-        const { endpoint, region, credentials } = services.invoke.lambda;
-        return { endpoint, region, credentials };
-      }),
+      call,
       engine: services.invoke.engine,
       ...(services.executionLogs === undefined ? {} : { logs: services.executionLogs }),
+    }),
+    ...createWorkflowsHandlers({
+      workflows,
+      index,
+      runs: createWorkflowRuns({ workflows, functions, sync, runner, call, index }),
+      exportCode: exportWorkflowCode,
     }),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),

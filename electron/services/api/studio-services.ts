@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/contract/app.ts';
+import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import { createDurableEngine } from '../durable/engine.ts';
 import { createTypeLibraries } from '../editor/type-libraries.ts';
 import { createLocalLambdaService, type LocalLambdaService } from '../lambda/lambda-service.ts';
 import type { LauncherPaths } from '../runners/launchers.ts';
 import { createTemplates } from '../templates/templates.ts';
 import { createTestEventsStore } from '../test-events/test-events-store.ts';
+import { createWorkflowRunIndex } from '../workflows/run-index.ts';
+import { createWorkflowRunner } from '../workflows/workflow-runner.ts';
+import { createWorkflowStore } from '../workflows/workflow-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
@@ -83,6 +87,9 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const sync = createFunctionSync({ functions, lambda, log });
   const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
+  // Registered on the first run rather than at start: the registry keeps it across restarts, so
+  // runs still waiting from an earlier session resume on their own, and a start stays quick.
+  const runner = createWorkflowRunner({ lambda, resourcesDir: options.resourcesDir, buildDir: join(layout.state, 'build', WORKFLOW_RUNNER_FUNCTION), log });
 
   const handlers = createHandlers({
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
@@ -91,6 +98,11 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir, extraDirs: options.typeLibraryDirs ?? [] }),
     invoke: { functions, lambda, engine, sync, testEvents: createTestEventsStore(layout.root) },
     executionLogs,
+    workflows: {
+      store: createWorkflowStore(layout),
+      runIndex: createWorkflowRunIndex(join(layout.state, 'workflow-runs'), { log }),
+      runner,
+    },
   });
   const watcher = watchWorkspace(
     layout,
