@@ -12,6 +12,7 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
 
 const { addServeCommand } = await import('./serve-command.ts');
 const { addInvokeCommand } = await import('./invoke-command.ts');
+const { addWorkflowCommand } = await import('./workflow-command.ts');
 
 const program = new Command()
   .name('lambda-studio')
@@ -20,5 +21,6 @@ const program = new Command()
 
 addServeCommand(program);
 addInvokeCommand(program);
+addWorkflowCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,166 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { join } from 'node:path';
+import type { ExecutionDetail } from '../../shared/contract/executions.ts';
+import type { OpenCallback } from '../../shared/executions/pending-callbacks.ts';
+import { RunnerEvent } from '../../shared/workflow/runner-event.ts';
+import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
+import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
+import { projectPaths, projectVersion } from './project-paths.ts';
+import { waitForExecution } from './workflow-wait.ts';
+
+interface WorkflowOptions {
+  workspace?: string;
+  payload?: string;
+  lambdaPort?: number;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
+  return port;
+}
+
+function open(options: WorkflowOptions): Promise<StudioServices> {
+  return startStudioServices({
+    workspaceDir: workspaceFrom(options.workspace),
+    host: 'serve',
+    version: projectVersion(),
+    resourcesDir: projectPaths.resourcesDir,
+    nodeModulesDir: projectPaths.nodeModulesDir,
+    // A run syncs the functions its blocks use; bundling the others would only delay it.
+    syncOnStart: false,
+    ...(options.lambdaPort === undefined ? {} : { lambdaPort: options.lambdaPort }),
+    log,
+  });
+}
+
+/** Prints a contract error (message, then its details) and gives the "could not start" exit code. */
+function refused(error: { message: string; details?: string }): number {
+  log(error.message);
+  if (error.details !== undefined) log(error.details);
+  return 2;
+}
+
+/** One line a person can act on: the approval, its callback id, and the command that approves it. */
+function approvalLine(services: StudioServices, callback: OpenCallback, instructions: string | undefined): string {
+  const { endpoint, region } = services.lambda;
+  const what = callback.operationName === undefined ? 'A callback' : `"${callback.operationName}"`;
+  const note = instructions === undefined || instructions === '' ? '' : ` (${instructions.replaceAll('\n', ' ')})`;
+  return (
+    `${what} waits for approval${note}, callback id ${callback.callbackId}. Approve with: ` +
+    `aws lambda send-durable-execution-callback-success --endpoint-url ${endpoint} --region ${region} --callback-id ${callback.callbackId} --result '{"approved":true}' ` +
+    `(keys in ${join(services.layout.state, CREDENTIALS_FILE)}; send-durable-execution-callback-failure rejects)`
+  );
+}
+
+/** Each Approval block's instructions, from the graph the run started with (its event), by block id. */
+async function approvalInstructions(services: StudioServices, arn: string): Promise<Map<string, string>> {
+  const instructions = new Map<string, string>();
+  const execution = await services.dispatch('executions.get', { arn });
+  if (!execution.ok) return instructions;
+  const input = (execution.value as ExecutionDetail).InputPayload;
+  let event: unknown;
+  try {
+    event = JSON.parse(input ?? 'null');
+  } catch {
+    return instructions;
+  }
+  const parsed = RunnerEvent.safeParse(event);
+  if (!parsed.success) return instructions;
+  for (const block of parsed.data.graph.blocks) if (block.type === 'approval') instructions.set(block.id, block.instructions);
+  return instructions;
+}
+
+/** Exit codes: 0 the run succeeded, 1 it failed (or stopped, or timed out), 2 it could not start, 130 interrupted while waiting. */
+async function runWorkflow(name: string, options: WorkflowOptions): Promise<number> {
+  const services = await open(options);
+  const interrupted = new AbortController();
+  const onSignal = () => interrupted.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const started = await services.dispatch('workflows.run', { name, ...(options.payload === undefined ? {} : { payload: options.payload }) });
+    if (!started.ok) return refused(started.error);
+    const { executionArn } = started.value as { executionArn: string; executionName: string };
+    process.stdout.write(`${executionArn}\n`);
+
+    const instructions = await approvalInstructions(services, executionArn);
+    const closed = await waitForExecution(
+      services,
+      executionArn,
+      (callback) => {
+        const text = callback.operationName === undefined ? undefined : instructions.get(callback.operationName);
+        log(approvalLine(services, callback, text));
+      },
+      interrupted.signal,
+    );
+    if (closed === undefined) {
+      log(`Stopped waiting. The run goes on whenever the studio runs on this workspace: ${executionArn}`);
+      return 130;
+    }
+    if (closed.Status === 'SUCCEEDED') {
+      process.stdout.write(`${closed.Result ?? 'null'}\n`);
+      return 0;
+    }
+    const error = closed.Error;
+    const reason = error === undefined ? '' : `: ${[error.ErrorType, error.ErrorMessage].filter((part) => part !== undefined && part !== '').join(': ')}`;
+    log(`The workflow "${name}" ${closed.Status === 'FAILED' ? 'failed' : closed.Status === 'TIMED_OUT' ? 'timed out' : 'was stopped'}${reason}`);
+    return 1;
+
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await services.close();
+  }
+}
+
+/** Exit codes: 0 printed, 2 the workflow could not be exported (missing, broken, invalid). */
+async function exportWorkflow(name: string, options: WorkflowOptions): Promise<number> {
+  const services = await open(options);
+  try {
+    const exported = await services.dispatch('workflows.export', { name });
+    if (!exported.ok) return refused(exported.error);
+    const { code } = exported.value as { fileName: string; code: string };
+    process.stdout.write(code.endsWith('\n') ? code : `${code}\n`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
+/** Runs a command's work and exits with its code once stdout has drained. */
+async function exitWith(work: () => Promise<number>, what: string): Promise<never> {
+  let code: number;
+  try {
+    code = await work();
+  } catch (error) {
+    log(`${what} failed`, error);
+    code = 2;
+  }
+  // Everything is closed; a leftover timer elsewhere must not hold the answer back.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}
+
+/** `workflow run` and `workflow export`: a saved workflow without the window. */
+export function addWorkflowCommand(program: Command): void {
+  const workflow = program.command('workflow').description('Run or export a workflow of the workspace (workflows/<name>.workflow.json).');
+  workflow
+    .command('run')
+    .description(
+      'Run a workflow: prints the execution ARN at once, then the output JSON when the run ends (stdout); approvals it waits for and errors go to stderr. ' +
+        'Exits 0 when the run succeeded, 1 when it failed, 2 when it could not start.',
+    )
+    .argument('<name>', 'the workflow (workflows/<name>.workflow.json)')
+    .option('-w, --workspace <dir>', WORKSPACE_HELP)
+    .option('--payload <json>', "the workflow's input as JSON text (default: the Input block's sample, else {})")
+    .option('--lambda-port <port>', 'port of the local Lambda API that approvals are sent to; 0 picks a free one (default: 0)', parsePort)
+    .action((name: string, options: WorkflowOptions) => exitWith(() => runWorkflow(name, options), `Running the workflow "${name}"`));
+  workflow
+    .command('export')
+    .description('Print the TypeScript durable handler that does what the workflow does.')
+    .argument('<name>', 'the workflow (workflows/<name>.workflow.json)')
+    .option('-w, --workspace <dir>', WORKSPACE_HELP)
+    .action((name: string, options: WorkflowOptions) => exitWith(() => exportWorkflow(name, options), `Exporting the workflow "${name}"`));
+}
