@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
@@ -51,6 +51,18 @@ async function stampOf(path: string, builtFromMs = Infinity): Promise<string> {
   return info.mtimeMs >= builtFromMs ? 'edited during the build' : `${info.size}:${info.mtimeMs}`;
 }
 
+const BUILD_PREFIX = 'build-';
+
+/**
+ * Each build goes to a folder of its own, so a sandbox that is starting from the previous
+ * bundle (a run resuming while the runner is rebuilt) still finds it; older ones are removed.
+ */
+async function pruneBuilds(buildDir: string, keep: number): Promise<void> {
+  const builds = (await readdir(buildDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory() && e.name.startsWith(BUILD_PREFIX)).map((e) => e.name);
+  // Names hold the build time in a fixed-width base 36, so they sort by age.
+  for (const name of builds.sort().slice(0, -keep)) await rm(join(buildDir, name), { recursive: true, force: true });
+}
+
 async function changed(inputs: Map<string, string>): Promise<boolean> {
   for (const [path, stamp] of inputs) if ((await stampOf(path)) !== stamp) return true;
   return false;
@@ -76,9 +88,11 @@ export function createWorkflowRunner(options: {
   const register = async () => {
     if (inputs !== undefined && !(await changed(inputs))) return;
     const builtFromMs = Date.now();
-    const { codeDir, warnings } = await options.lambda.syncWorkspaceFunction({ name: WORKFLOW_RUNNER_FUNCTION, dir, config: RUNNER_CONFIG, buildDir: options.buildDir });
+    const buildDir = join(options.buildDir, `${BUILD_PREFIX}${builtFromMs.toString(36).padStart(9, '0')}`);
+    const { codeDir, warnings } = await options.lambda.syncWorkspaceFunction({ name: WORKFLOW_RUNNER_FUNCTION, dir, config: RUNNER_CONFIG, buildDir });
     for (const warning of warnings) log(`Workflow runner: ${warning}`);
     inputs = await bundleInputs(codeDir, builtFromMs);
+    await pruneBuilds(options.buildDir, 2);
   };
 
   return {
