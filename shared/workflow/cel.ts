@@ -109,6 +109,9 @@ function isAst(value: unknown): value is AstLike {
   return value !== null && typeof value === 'object' && typeof (value as AstLike).op === 'string' && 'args' in value;
 }
 
+/** Macros and how many leading identifier arguments each binds for the rest of its arguments. */
+const MACRO_VARIABLES: Record<string, number> = { map: 1, filter: 1, all: 1, exists: 1, exists_one: 1 };
+
 /**
  * What an expression reads: the variables it names at the top, and for each of `roots` the
  * member names read off it (`blocks.charge` → `charge`). Empty when it does not parse.
@@ -118,33 +121,42 @@ export function celReferences(source: string, roots: readonly string[]): { varia
   const members = new Map<string, Set<string>>(roots.map((root) => [root, new Set<string>()]));
   const entry = compiled(source);
   if (entry instanceof Error) return { variables, members };
-  // Names bound by macros (`list.map(x, …)`) are not variables of the workflow.
-  const bound = new Set<string>();
-  const walk = (node: unknown): void => {
+  const isId = (node: unknown): node is AstLike & { args: string } => isAst(node) && node.op === 'id' && typeof node.args === 'string';
+  // `bound` holds the names a macro binds around the node being walked (`list.map(x, …)`): not variables of the workflow.
+  const walk = (node: unknown, bound: ReadonlySet<string>): void => {
     if (Array.isArray(node)) {
-      node.forEach(walk);
+      for (const child of node) walk(child, bound);
       return;
     }
     if (!isAst(node)) return;
-    if (node.op === 'id' && typeof node.args === 'string') {
+    if (isId(node)) {
       if (!bound.has(node.args)) variables.add(node.args);
       return;
     }
     if ((node.op === '.' || node.op === '.?') && Array.isArray(node.args)) {
       const [target, name] = node.args as [unknown, unknown];
-      if (isAst(target) && target.op === 'id' && typeof target.args === 'string' && typeof name === 'string') {
-        members.get(target.args)?.add(name);
-      }
+      if (isId(target) && !bound.has(target.args) && typeof name === 'string') members.get(target.args)?.add(name);
     }
     if (node.op === 'rcall' && Array.isArray(node.args)) {
-      // A macro's first argument names its loop variable.
-      const [, , callArgs] = node.args as [unknown, unknown, unknown];
-      if (Array.isArray(callArgs) && isAst(callArgs[0]) && callArgs[0].op === 'id' && typeof callArgs[0].args === 'string') {
-        bound.add(callArgs[0].args);
+      const [method, target, callArgs] = node.args as [unknown, unknown, unknown];
+      if (Array.isArray(callArgs) && typeof method === 'string') {
+        // `cel.bind(name, value, body)`: `cel` is a namespace and `name` holds `value` in `body` only.
+        if (method === 'bind' && isId(target) && target.args === 'cel' && !bound.has('cel') && isId(callArgs[0])) {
+          walk(callArgs[1], bound);
+          walk(callArgs.slice(2), new Set([...bound, callArgs[0].args]));
+          return;
+        }
+        const count = MACRO_VARIABLES[method] ?? 0;
+        const names = callArgs.slice(0, count);
+        if (count > 0 && names.every(isId)) {
+          walk(target, bound);
+          walk(callArgs.slice(count), new Set([...bound, ...names.map((n) => n.args)]));
+          return;
+        }
       }
     }
-    walk(node.args);
+    walk(node.args, bound);
   };
-  walk(entry.ast);
+  walk(entry.ast, new Set());
   return { variables, members };
 }

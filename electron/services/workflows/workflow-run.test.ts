@@ -1,5 +1,6 @@
 import { SendDurableExecutionCallbackSuccessCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTROL_FLOW_GRAPH, LAMBDA_GRAPH } from '../../../shared/workflow/test-graphs.ts';
 import { block, chain, deployBlockFunction, edge, graphOf, namesIn, resultOf, startWorkflowHarness, type WorkflowHarness } from './test-support.ts';
 
 /**
@@ -18,6 +19,8 @@ beforeAll(async () => {
     deployBlockFunction(h.client, 'ship', 'echo.mjs'),
     deployBlockFunction(h.client, 'reject', 'echo.mjs'),
     deployBlockFunction(h.client, 'notify', 'echo.mjs'),
+    deployBlockFunction(h.client, 'wf-echo', 'answer.mjs'),
+    deployBlockFunction(h.client, 'wf-fail', 'throw-type.mjs'),
   ]);
 });
 
@@ -95,4 +98,42 @@ describe('workflow runner', () => {
     const waited = h.engine.store.events(arn, 1, 10_000, false).find((e) => e['EventType'] === 'WaitSucceeded' && e['Name'] === 'pause');
     expect(waited?.['Skipped']).toBe(true);
   }, 90_000);
+
+  it('runs a Map of 1000 items', async () => {
+    const started = Date.now();
+    const big = graphOf(
+      [
+        block('start', 'input'),
+        block('each', 'map', { toleratedFailures: 1 }),
+        block('price', 'lambda', { parent: 'each', function: 'price' }),
+        block('plusOne', 'transform', { parent: 'each', expression: 'data + 1' }),
+        block('done', 'output'),
+      ],
+      [...chain('start', 'each', 'done'), ...chain('price', 'plusOne')],
+    );
+    const items = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const done = await h.finish(await h.run(big, items), 60_000);
+    console.log(`1000-item Map: ${Date.now() - started} ms`);
+    expect(done.Error).toBeUndefined();
+    expect(resultOf(done)).toEqual(items.map((i) => (i === 13 ? null : i * 2 + 1)));
+  }, 90_000);
+
+  it('runs the shared test graphs', async () => {
+    const control = await h.finish(await h.run(CONTROL_FLOW_GRAPH, { items: [1, 2, 3], total: 120 }));
+    expect(control.Error).toBeUndefined();
+    expect(resultOf(control)).toEqual({
+      join: { a: 'many' },
+      each: [{ small: 'small' }, { bigone: 'big' }, { bigone: 'big' }],
+      both: { left: 3, right: { small: 'small' } },
+    });
+
+    const arn = await h.run(LAMBDA_GRAPH, { n: 2 });
+    await h.waitForEvent(arn, 'WaitStarted', 'pause');
+    await h.engine.skip(arn);
+    const callback = await h.waitForEvent(arn, 'CallbackStarted');
+    await h.client.send(new SendDurableExecutionCallbackSuccessCommand({ CallbackId: callback.CallbackStartedDetails?.CallbackId, Result: Buffer.from('"approved"') }));
+    const lambda = await h.finish(arn);
+    expect(lambda.Error).toBeUndefined();
+    expect(resultOf(lambda)).toEqual({ echo: { big: 3 }, fails: { declined: 'failed as asked (Declined)' }, ok: 'approved' });
+  }, 30_000);
 });
