@@ -1,5 +1,5 @@
 import { type BatchResult, BatchItemStatus, CallbackError, type DurableContext, InvokeError, OperationType } from '@aws/durable-execution-sdk-js';
-import type { FlowContext, FlowItem } from '../../shared/workflow/interpret.ts';
+import { type FlowContext, type FlowItem, NOT_FINISHED } from '../../shared/workflow/interpret.ts';
 import { blockError, errorTypeOf, flowErrorOf } from './flow-errors.ts';
 import type { OperationLog } from './operation-log.ts';
 
@@ -83,6 +83,6 @@ function flowItems(result: BatchResult<unknown>, count: number): FlowItem[] {
     const item = byIndex.get(index);
     if (item?.status === BatchItemStatus.SUCCEEDED) return { ok: true, value: item.result ?? null };
     if (item?.status === BatchItemStatus.FAILED && item.error !== undefined) return { ok: false, error: flowErrorOf(item.error) };
-    return { ok: false, error: { type: 'WorkflowItemNotFinished', message: 'did not finish: the block stopped after too many failures' } };
+    return { ok: false, error: { type: NOT_FINISHED, message: 'did not finish: the block stopped after too many failures' } };
   });
 }

@@ -124,11 +124,18 @@ function resultOf(scope: Scope, outputs: Map<string, unknown>): unknown {
   return result;
 }
 
+/** The error type of a Map item or Parallel branch that never finished: its block stopped once too many had failed. */
+export const NOT_FINISHED = 'WorkflowItemNotFinished';
+
 function failureOf(block: Block, items: FlowItem[], tolerated: number): void {
   const failed = items.flatMap((item, i) => (item.ok ? [] : [{ i, error: item.error }]));
   if (failed.length <= tolerated) return;
-  const first = failed[0];
-  const what = block.type === 'map' ? `${failed.length} of ${items.length} items failed` : `${failed.length} of ${items.length} branches failed`;
+  // Items cut short are counted apart, and the first real failure is the one to report.
+  const real = failed.filter((f) => f.error.type !== NOT_FINISHED);
+  const first = real[0] ?? failed[0];
+  const noun = block.type === 'map' ? 'items' : 'branches';
+  const cut = failed.length - real.length;
+  const what = `${real.length} of ${items.length} ${noun} failed${cut === 0 ? '' : ` (${cut} more did not finish)`}`;
   throw new WorkflowBlockError(block.id, first?.error.type ?? 'WorkflowError', `Block "${block.id}": ${what}${first === undefined ? '' : `; the first (${first.i}): ${first.error.message}`}`);
 }
 

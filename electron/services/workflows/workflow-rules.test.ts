@@ -51,7 +51,37 @@ const inMap = graphOf(
   [...chain('start', 'each', 'out'), ...chain('pay', 'check')],
 );
 
-const approval = graphOf([block('start', 'input'), block('approve', 'approval'), block('out', 'output')], chain('start', 'approve', 'out'));
+const strictMap = graphOf(
+  [
+    block('start', 'input'),
+    block('each', 'map', { maxConcurrency: 3 }),
+    block('pay', 'lambda', { parent: 'each', function: 'behave' }),
+    block('out', 'output'),
+  ],
+  chain('start', 'each', 'out'),
+);
+
+const approval = graphOf(
+  [block('start', 'input'), block('approve', 'approval', { instructions: 'Check the invoice first.' }), block('out', 'output')],
+  chain('start', 'approve', 'out'),
+);
+
+/** Resolves with the first message the runner logs (lines are the SDK logger's JSON) that starts with `prefix`. */
+function logged(prefix: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = h.service.onLog((entry) => {
+      let message: unknown;
+      try {
+        message = (JSON.parse(entry.line) as { message?: unknown }).message;
+      } catch {
+        return;
+      }
+      if (typeof message !== 'string' || !message.startsWith(prefix)) return;
+      stop();
+      resolve(message);
+    });
+  });
+}
 
 const fail = (type: string, message: string) => ({ fail: { type, message } });
 
@@ -85,11 +115,23 @@ describe('returns and catches', () => {
     expect(resultOf(done)).toEqual(input.map((_, i) => (i % 4 === 1 ? `declined: no funds ${i}` : i)));
   }, 30_000);
 
+  it('fails the run when more Map items fail than it tolerates, with the first failure', async () => {
+    const input = Array.from({ length: 12 }, (_, i) => (i === 4 ? fail('Boom', 'item four') : { result: i }));
+    const done = await h.finish(await h.run(strictMap, input));
+    expect(done.Status).toBe('FAILED');
+    expect(done.Error?.ErrorType).toBe('Boom');
+    expect(done.Error?.ErrorMessage).toMatch(/^Block "each": 1 of 12 items failed( \(\d+ more did not finish\))?; the first \(4\): Block "pay": item four$/);
+  }, 30_000);
+
   it('fails the run with the type an approver rejects with', async () => {
+    const instructions = logged('Block "approve"');
     const arn = await h.run(approval, {});
     const started = await h.waitForEvent(arn, 'CallbackStarted');
+    const callbackId = started.CallbackStartedDetails?.CallbackId ?? '';
+    // Whoever approves learns what to check, and with which callback, from the run's log.
+    expect(await instructions).toBe(`Block "approve" waits for approval (callback ${callbackId}). Check the invoice first.`);
     await h.client.send(
-      new SendDurableExecutionCallbackFailureCommand({ CallbackId: started.CallbackStartedDetails?.CallbackId, Error: { ErrorType: 'Rejected', ErrorMessage: 'not this week' } }),
+      new SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: { ErrorType: 'Rejected', ErrorMessage: 'not this week' } }),
     );
     const done = await h.finish(arn);
     expect(done.Status).toBe('FAILED');
