@@ -83,6 +83,11 @@ function logged(prefix: string): Promise<string> {
   });
 }
 
+const cyclic = graphOf(
+  [block('start', 'input'), block('one', 'transform'), block('two', 'transform'), block('out', 'output')],
+  [...chain('start', 'one', 'two', 'out'), ...chain('two', 'one')],
+);
+
 const fail = (type: string, message: string) => ({ fail: { type, message } });
 
 describe('returns and catches', () => {
@@ -121,6 +126,16 @@ describe('returns and catches', () => {
     expect(done.Status).toBe('FAILED');
     expect(done.Error?.ErrorType).toBe('Boom');
     expect(done.Error?.ErrorMessage).toMatch(/^Block "each": 1 of 12 items failed( \(\d+ more did not finish\))?; the first \(4\): Block "pay": item four$/);
+  }, 30_000);
+
+  it('refuses to run a graph that cannot run, naming the blocks at fault', async () => {
+    const done = await h.finish(await h.run(cyclic, {}));
+    expect(done.Status).toBe('FAILED');
+    expect(done.Error?.ErrorType).toBe('WorkflowGraphError');
+    expect(done.Error?.ErrorMessage).toContain('Block "one": is part of a cycle');
+    expect(done.Error?.ErrorMessage).toContain('Block "two": is part of a cycle');
+    const events = await h.history(done.DurableExecutionArn ?? '');
+    expect(events.filter((e) => e.EventType === 'StepStarted')).toEqual([]);
   }, 30_000);
 
   it('fails the run with the type an approver rejects with', async () => {

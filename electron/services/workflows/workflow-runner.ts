@@ -44,11 +44,16 @@ async function bundleInputs(codeDir: string, builtFromMs: number): Promise<Map<s
   return inputs;
 }
 
-/** A file edited after `builtFromMs` may or may not be in the bundle: its stamp then never matches, so the next check builds again. */
+/**
+ * A file edited after `builtFromMs` may or may not be in the bundle: its stamp then never
+ * matches, so the next check builds again. (A modification time in the future is a clock
+ * matter, not an edit, and would otherwise rebuild on every check.)
+ */
 async function stampOf(path: string, builtFromMs = Infinity): Promise<string> {
   const info = await stat(path).catch(() => undefined);
   if (info === undefined) return 'missing';
-  return info.mtimeMs >= builtFromMs ? 'edited during the build' : `${info.size}:${info.mtimeMs}`;
+  const editedDuringBuild = info.mtimeMs >= builtFromMs && info.mtimeMs <= Date.now();
+  return editedDuringBuild ? 'edited during the build' : `${info.size}:${info.mtimeMs}`;
 }
 
 const BUILD_PREFIX = 'build-';
