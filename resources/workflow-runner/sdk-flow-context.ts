@@ -1,4 +1,4 @@
-import { type BatchResult, BatchItemStatus, CallbackError, type DurableContext, InvokeError, OperationType } from '@aws/durable-execution-sdk-js';
+import { type BatchResult, BatchItemStatus, CallbackError, type DurableContext, DurableOperationError, InvokeError, OperationType } from '@aws/durable-execution-sdk-js';
 import { type FlowContext, type FlowItem, NOT_FINISHED } from '../../shared/workflow/interpret.ts';
 import { blockError, errorTypeOf, flowErrorOf } from './flow-errors.ts';
 import type { OperationLog } from './operation-log.ts';
@@ -16,6 +16,8 @@ export function sdkFlowContext(ctx: DurableContext, log: OperationLog, path: rea
         // Expressions give the same answer every time: a retry could only fail again.
         return await ctx.step(name, async () => fn(), { retryStrategy: () => ({ shouldRetry: false }) });
       } catch (error) {
+        // Only a failed step is the block's failure; anything else is the SDK's to handle.
+        if (!(error instanceof DurableOperationError)) throw error;
         throw blockError(name, error);
       }
     },

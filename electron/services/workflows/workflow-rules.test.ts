@@ -88,6 +88,8 @@ const cyclic = graphOf(
   [...chain('start', 'one', 'two', 'out'), ...chain('two', 'one')],
 );
 
+const broken = graphOf([block('start', 'input'), block('shape', 'transform', { expression: 'data.missing' }), block('out', 'output')], chain('start', 'shape', 'out'));
+
 const fail = (type: string, message: string) => ({ fail: { type, message } });
 
 describe('returns and catches', () => {
@@ -136,6 +138,16 @@ describe('returns and catches', () => {
     expect(done.Error?.ErrorMessage).toContain('Block "two": is part of a cycle');
     const events = await h.history(done.DurableExecutionArn ?? '');
     expect(events.filter((e) => e.EventType === 'StepStarted')).toEqual([]);
+  }, 30_000);
+
+  it('fails the run on an expression that cannot be evaluated, without retrying its step', async () => {
+    const done = await h.finish(await h.run(broken, {}));
+    expect(done.Status).toBe('FAILED');
+    expect(done.Error?.ErrorType).toBe('WorkflowExpressionError');
+    expect(done.Error?.ErrorMessage).toBe('Block "shape" (expression): No such key: missing');
+    const events = await h.history(done.DurableExecutionArn ?? '');
+    expect(events.filter((e) => e.EventType === 'StepStarted' && e.Name === 'shape')).toHaveLength(1);
+    expect(events.filter((e) => e.EventType === 'StepFailed' && e.Name === 'shape')).toHaveLength(1);
   }, 30_000);
 
   it('fails the run with the type an approver rejects with', async () => {
