@@ -4,6 +4,7 @@ import { InvokeLogs } from '../invoke/InvokeOutput.tsx';
 import { countProblems } from '../problems/problems.ts';
 import { ProblemsPanel } from '../problems/ProblemsPanel.tsx';
 import { useProblems } from '../problems/problems-store.ts';
+import { useWorkflowProblemCount, WorkflowProblemsPanel } from '../workflows/WorkflowProblemsPanel.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { shortcutLabel } from './shortcuts.ts';
 import { Tip } from './Tip.tsx';
@@ -27,10 +28,12 @@ export function BottomPanel() {
   const rows = useProblems((s) => s.rows);
   const fn = useEditor((s) => s.fn);
   const { errors, warnings } = countProblems(rows);
+  const onWorkflows = useUi((s) => s.view === 'workflows');
+  const workflowProblems = useWorkflowProblemCount();
   return (
     <section className="bottom-panel" data-testid="bottom-panel">
       <div className="bottom-panel__bar" role="tablist">
-        <TabButton tab="problems" label="Problems" badge={errors + warnings} />
+        <TabButton tab="problems" label="Problems" badge={onWorkflows ? workflowProblems : errors + warnings} />
         <TabButton tab="output" label="Log" />
         <span className="spacer" />
         <Tip label="Hide panel" shortcut={shortcutLabel('togglePanel')}>
@@ -41,7 +44,11 @@ export function BottomPanel() {
       </div>
       <div className="bottom-panel__content">
         {tab === 'problems' ? (
-          <ProblemsPanel />
+          onWorkflows ? (
+            <WorkflowProblemsPanel />
+          ) : (
+            <ProblemsPanel />
+          )
         ) : fn !== null ? (
           <InvokeLogs fn={fn} />
         ) : (

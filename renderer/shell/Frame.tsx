@@ -6,6 +6,8 @@ import { ExecutionsPage } from '../executions/ExecutionsPage.tsx';
 import { ExecutionsSide } from '../executions/ExecutionsSide.tsx';
 import { FunctionList } from '../functions/FunctionList.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { WorkflowList } from '../workflows/WorkflowList.tsx';
+import { WorkflowsPage } from '../workflows/WorkflowsPage.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { PlaceholderPage } from './PlaceholderPage.tsx';
@@ -15,6 +17,7 @@ import { useUi } from './ui-store.ts';
 function Side() {
   const view = useUi((s) => s.view);
   if (view === 'functions') return <FunctionList />;
+  if (view === 'workflows') return <WorkflowList />;
   if (view === 'executions' || view === 'approvals') return <ExecutionsSide />;
   return <SideSection view={view} />;
 }
@@ -22,6 +25,7 @@ function Side() {
 function Main() {
   const view = useUi((s) => s.view);
   if (view === 'functions') return <EditorArea />;
+  if (view === 'workflows') return <WorkflowsPage />;
   if (view === 'settings') return <SettingsPage />;
   if (view === 'executions') return <ExecutionsPage />;
   if (view === 'approvals') return <ApprovalsPage />;

@@ -1,13 +1,8 @@
-import { BellRing, History, Workflow } from 'lucide-react';
+import { BellRing, History } from 'lucide-react';
 import { EmptyState } from './EmptyState.tsx';
 import { useUi, type View } from './ui-store.ts';
 
 const PAGES: Partial<Record<View, { title: string; text: string; icon: React.ReactNode }>> = {
-  workflows: {
-    title: 'Workflows are coming',
-    text: 'Soon you will draw workflows on a canvas here: Lambda blocks, transforms, parallel branches, waits and approvals, run as a durable execution. Until then, write durable functions directly.',
-    icon: <Workflow size={32} />,
-  },
   executions: {
     title: 'Executions are coming',
     text: 'Every durable execution, local or on AWS, will be listed here with its step timeline. Until then, create a function from the durable template to be ready for it.',

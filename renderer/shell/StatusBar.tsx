@@ -6,6 +6,8 @@ import { useWorkspace } from '../functions/workspace-store.ts';
 import { countProblems } from '../problems/problems.ts';
 import { useProblems } from '../problems/problems-store.ts';
 import { LambdaStatus } from '../settings/LambdaStatus.tsx';
+import { useGraph } from '../workflows/graph-store.ts';
+import { useWorkflowProblemCount } from '../workflows/WorkflowProblemsPanel.tsx';
 import { shortcutLabel } from './shortcuts.ts';
 import { Tip } from './Tip.tsx';
 import { useUi } from './ui-store.ts';
@@ -34,7 +36,13 @@ export function StatusBar() {
   const rows = useProblems((s) => s.rows);
   const fn = useEditor((s) => s.fn);
   const showBottomTab = useUi((s) => s.showBottomTab);
-  const { errors, warnings } = countProblems(rows);
+  const onWorkflows = useUi((s) => s.view === 'workflows');
+  const workflow = useGraph((s) => s.name);
+  const workflowProblems = useWorkflowProblemCount();
+  const counted = countProblems(rows);
+  // On the Workflows page the count is the open workflow's validation problems.
+  const { errors, warnings } = onWorkflows ? { errors: workflowProblems, warnings: 0 } : counted;
+  const subject = onWorkflows ? workflow : fn;
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span className="status-bar__item" title={info?.workspace} data-testid="status-workspace">
@@ -53,7 +61,7 @@ export function StatusBar() {
       <span className="status-bar__spacer" />
       <PendingStatus />
       <CursorPosition />
-      <Tip label={fn === null ? 'Problems in the open function' : `Problems in ${fn}`} shortcut={shortcutLabel('togglePanel')} side="top">
+      <Tip label={subject === null ? `Problems in the open ${onWorkflows ? 'workflow' : 'function'}` : `Problems in ${subject}`} shortcut={shortcutLabel('togglePanel')} side="top">
         <button className="status-bar__item status-bar__button" onClick={() => showBottomTab('problems')} data-testid="status-problems">
           <CircleAlert size={12} aria-hidden className={errors > 0 ? 'tone-error' : undefined} />
           <span data-testid="status-errors">{errors}</span>

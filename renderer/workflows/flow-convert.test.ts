@@ -50,11 +50,11 @@ describe('graph → React Flow', () => {
     expect(graph.blocks[3]?.position).toEqual({ x: 100, y: 0 });
   });
 
-  it('draws a Condition’s edges from their branch handle, labelled', () => {
+  it('draws a Condition’s edges from their branch handle, the default one marked', () => {
     const edges = toFlowEdges(graph, EMPTY_VIEW);
-    expect(edges.find((e) => e.id === 'b')).toMatchObject({ source: 'route', sourceHandle: 'big', target: 'each', label: 'big' });
-    expect(edges.find((e) => e.id === 'a')).toMatchObject({ sourceHandle: null });
-    expect(edges.find((e) => e.id === 'a')?.label).toBeUndefined();
+    expect(edges.find((e) => e.id === 'b')).toMatchObject({ source: 'route', sourceHandle: 'big', target: 'each', className: 'wf-edge wf-edge--branch' });
+    expect(edges.find((e) => e.id === 'c')?.className).toBe('wf-edge wf-edge--default');
+    expect(edges.find((e) => e.id === 'a')).toMatchObject({ sourceHandle: null, className: 'wf-edge' });
   });
 
   it('offers one source handle per branch plus default, none on the Output', () => {

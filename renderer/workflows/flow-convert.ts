@@ -84,7 +84,8 @@ export function toFlowEdges(graph: WorkflowGraph, view: ViewState, previous: rea
       target: edge.target,
       sourceHandle,
       selected,
-      ...(edge.sourceHandle === undefined ? {} : { label: edge.sourceHandle, className: edge.sourceHandle === DEFAULT_BRANCH ? 'wf-edge wf-edge--default' : 'wf-edge wf-edge--branch' }),
+      // The branch's name is on its port; the class lets the default branch draw dashed.
+      className: edge.sourceHandle === undefined ? 'wf-edge' : edge.sourceHandle === DEFAULT_BRANCH ? 'wf-edge wf-edge--default' : 'wf-edge wf-edge--branch',
     };
   });
 }

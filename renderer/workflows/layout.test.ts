@@ -27,15 +27,15 @@ describe('auto-layout', () => {
   const layout = autoLayout(graph);
   const at = (id: string) => layout.positions.get(id)!;
 
-  it('runs left to right along the edges', () => {
-    expect(at('input').x).toBeLessThan(at('route').x);
-    expect(at('route').x).toBeLessThan(at('each').x);
-    expect(at('each').x).toBeLessThan(at('output').x);
-    expect(at('route').x).toBeLessThan(at('small').x);
+  it('runs top to bottom along the edges', () => {
+    expect(at('input').y).toBeLessThan(at('route').y);
+    expect(at('route').y).toBeLessThan(at('each').y);
+    expect(at('each').y).toBeLessThan(at('output').y);
+    expect(at('route').y).toBeLessThan(at('small').y);
   });
 
   it('lays out a container’s blocks inside it and sizes it to fit them', () => {
-    expect(at('price').x).toBeLessThan(at('tax').x);
+    expect(at('price').y).toBeLessThan(at('tax').y);
     expect(at('price').y).toBeGreaterThanOrEqual(40);
     const size = layout.sizes.get('each')!;
     expect(size.width).toBeGreaterThanOrEqual(at('tax').x + BLOCK_SIZE.width);

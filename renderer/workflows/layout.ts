@@ -27,10 +27,10 @@ function depthOf(block: Block, byId: ReadonlyMap<string, Block>): number {
   return depth;
 }
 
-/** Lays out one scope left to right; returns its blocks' top-left corners and the bounding size. */
+/** Lays out one scope top to bottom; returns its blocks' top-left corners and the bounding size. */
 function layoutScope(blocks: readonly Block[], graph: WorkflowGraph, sizeOf: (b: Block) => Size): { at: Map<string, XY>; box: Size } {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 72, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 56, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(blocks.map((b) => b.id));
   for (const block of blocks) g.setNode(block.id, { ...sizeOf(block) });

@@ -1,0 +1,54 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, useState } from 'react';
+import { CopyButton } from '../executions/CopyButton.tsx';
+import { toFailure, type Failure } from '../lib/errors.ts';
+import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { saveNow } from './autosave.ts';
+import { exportWorkflow } from './workflows-api.ts';
+
+/** The saved workflow as a TypeScript durable handler, to read or copy into a function. */
+export function ExportDialog({ name, onClose }: { name: string; onClose(): void }) {
+  const [result, setResult] = useState<{ fileName: string; code: string } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  useEffect(() => {
+    let live = true;
+    saveNow()
+      .then(() => exportWorkflow(name))
+      .then((r) => live && setResult(r))
+      .catch((error: unknown) => live && setFailure(toFailure(error, 'Could not turn the workflow into code')));
+    return () => {
+      live = false;
+    };
+  }, [name]);
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog wf-export" data-testid="export-dialog">
+          <Dialog.Title className="dialog__title">Export {name} as code</Dialog.Title>
+          <Dialog.Description className="dialog__description">A durable function handler that does what the graph does; each block becomes the operation of the same name.</Dialog.Description>
+          {failure !== null && <ErrorMessage failure={failure} />}
+          {result === null && failure === null && <p className="panel-note">Generating…</p>}
+          {result !== null && (
+            <div className="wf-export__code">
+              <div className="wf-export__head">
+                <span className="mono">{result.fileName}</span>
+                <CopyButton text={result.code} label="Copy the code" testId="export-copy" />
+              </div>
+              <pre className="mono" data-testid="export-code">
+                {result.code}
+              </pre>
+            </div>
+          )}
+          <div className="dialog__buttons">
+            <Dialog.Close asChild>
+              <button type="button" className="button" autoFocus>
+                Close
+              </button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
