@@ -12,29 +12,56 @@ export function exportWorkflowCode(name: string, graph: WorkflowGraph): string {
   const index = indexGraph(graph);
   const top = scopeOf(index, undefined);
   const output = top.blocks.find((b) => b.type === 'output');
+  const types = needsErrorTypes(graph);
+  const handlerOpen = types
+    ? [
+        `// Error types of failed calls, which the SDK does not keep (see operationLog below).`,
+        `const log = operationLog();`,
+        ``,
+        `const durable = withDurableExecution(async (event: unknown, ctx: DurableContext) => {`,
+      ]
+    : [`export const handler = withDurableExecution(async (event: unknown, ctx: DurableContext) => {`];
+  const handlerClose = types
+    ? [
+        `}, { durableExecutionClient: observingClient(new DurableExecutionApiClient(), log) });`,
+        ``,
+        `export const handler: DurableLambdaHandler = async (event, context) => {`,
+        `  log.reset();`,
+        `  log.observe(event.InitialExecutionState?.Operations);`,
+        `  return durable(event, context);`,
+        `};`,
+      ]
+    : [`});`];
   const body = [
-    `export const handler = withDurableExecution(async (event: unknown, ctx: DurableContext) => {`,
+    ...handlerOpen,
     `  const input = event;`,
     `  const blocks: Record<string, unknown> = {};`,
-    ...subScopeLocals(top, '  '),
-    ...scopeBody(index, top, 'input', 1),
+    ...(types ? [`  const path: string[] = [];`, `  const failureType = (at: string[]) => log.failureType(at, 'CHAINED_INVOKE');`] : []),
+    ...subScopeLocals(top, '  ', types),
+    ...scopeBody(index, top, 'input', 1, types),
     `  return ${output === undefined ? 'null' : `blocks[${q(output.id)}] ?? null`};`,
-    `});`,
+    ...handlerClose,
   ].join('\n');
   const runtime = runtimeFor(body);
+  const sdkImports = types ? '{ type DurableContext, DurableExecutionApiClient, type DurableExecutionClient, type DurableLambdaHandler, withDurableExecution }' : '{ type DurableContext, withDurableExecution }';
   return [
     `/**`,
     ` * The "${name}" workflow as a durable function. Generated from workflows/${name}.workflow.json;`,
     ` * it needs @aws/durable-execution-sdk-js${/\bcel\b/.test(runtime) ? ' and @marcbachmann/cel-js' : ''}. Each block is one durable`,
     ` * operation named after it. \`blocks\` holds each block's output once it has run.`,
     ` */`,
-    `import { type DurableContext, withDurableExecution } from '@aws/durable-execution-sdk-js';`,
+    `import ${sdkImports} from '@aws/durable-execution-sdk-js';`,
     ...(/\bcel\b/.test(runtime) ? [`import { Environment } from '@marcbachmann/cel-js';`] : []),
     ``,
     ...(/\bWORKFLOW\b/.test(body) ? [`const WORKFLOW = ${JSON.stringify(name)};`, ``] : []),
     body,
     ...(runtime === '' ? [] : ['', runtime]),
   ].join('\n');
+}
+
+/** Catches that match on an error type need the types the SDK drops, read back from the wire. */
+function needsErrorTypes(graph: WorkflowGraph): boolean {
+  return graph.blocks.some((b) => b.type === 'lambda' && b.catches.some((rule) => rule.error !== undefined));
 }
 
 function q(text: string): string {
@@ -54,15 +81,16 @@ function edgeGuard(index: GraphIndex, edge: Edge): string {
  * What a scope's blocks need beside `blocks`: Lambda blocks read the scope, Conditions note
  * their branch. Each Map item and Parallel branch has its own, as the runner gives them.
  */
-function subScopeLocals(scope: Scope, indent: string): string[] {
+function subScopeLocals(scope: Scope, indent: string, types: boolean): string[] {
+  const typed = types ? ', path, failureType' : '';
   return [
-    ...(scope.blocks.some((b) => b.type === 'lambda') ? [`${indent}const scope = { blocks, input, workflow: WORKFLOW };`] : []),
+    ...(scope.blocks.some((b) => b.type === 'lambda') ? [`${indent}const scope = { blocks, input, workflow: WORKFLOW${typed} };`] : []),
     ...(scope.blocks.some((b) => b.type === 'condition') ? [`${indent}const branch: Record<string, string> = {};`] : []),
   ];
 }
 
 /** The statements that run a scope's blocks in the runner's order. */
-function scopeBody(index: GraphIndex, scope: Scope, scopeData: string, depth: number): string[] {
+function scopeBody(index: GraphIndex, scope: Scope, scopeData: string, depth: number, types: boolean): string[] {
   const order = topologicalOrder(scope) ?? scope.blocks;
   const lines: string[] = [];
   for (const block of order) {
@@ -72,7 +100,7 @@ function scopeBody(index: GraphIndex, scope: Scope, scopeData: string, depth: nu
     if (incoming.length === 1 && incoming[0] !== undefined) data = `blocks[${q(incoming[0].source)}]`;
     else if (incoming.length > 1) data = `{ ${incoming.map((e, i) => `...(${guards[i] ?? 'false'} ? { ${e.source}: blocks[${q(e.source)}] } : {})`).join(', ')} }`;
     lines.push('', `${pad(depth)}// ${describe(block)}`);
-    const body = blockStatements(index, block, depth + 1);
+    const body = blockStatements(index, block, depth + 1, types);
     // Input and Approval blocks do not read their data.
     const declare = block.type === 'input' || block.type === 'approval' ? [] : [`${pad(depth + 1)}const data: unknown = ${data};`];
     lines.push(`${pad(depth)}${guards.length === 0 ? '{' : `if (${guards.join(' || ')}) {`}`, ...declare, ...body, `${pad(depth)}}`);
@@ -95,7 +123,7 @@ function describe(block: Block): string {
 
 const VARS = '{ data, blocks, input }';
 
-function blockStatements(index: GraphIndex, block: Block, depth: number): string[] {
+function blockStatements(index: GraphIndex, block: Block, depth: number, types: boolean): string[] {
   const p = pad(depth);
   const set = (value: string) => `${p}blocks[${q(block.id)}] = ${value};`;
   switch (block.type) {
@@ -141,24 +169,28 @@ function blockStatements(index: GraphIndex, block: Block, depth: number): string
       const config = [
         ...(block.maxConcurrency === undefined ? [] : [`maxConcurrency: ${block.maxConcurrency}`]),
         `completionConfig: { toleratedFailureCount: ${block.toleratedFailures} }`,
+        // Items are named by position, as the studio's runner names them.
+        `itemNamer: (_item: unknown, index: number) => \`${block.id}[\${index}]\``,
       ];
       return [
         `${p}const items = cel(${q(block.id)}, 'items', ${q(block.items)}, ${VARS});`,
         `${p}if (!Array.isArray(items)) throw new WorkflowBlockError(${q(block.id)}, 'WorkflowExpressionError', \`Block "${block.id}" (items): must give a list, gave \${JSON.stringify(items)}\`);`,
         `${p}const outer = { ...blocks };`,
-        `${p}const batch = await ctx.map(${q(block.id)}, items, async (ctx, item) => {`,
+        ...(types ? [`${p}const outerPath = path;`] : []),
+        `${p}const batch = await ctx.map(${q(block.id)}, items, async (ctx, item${types ? ', index' : ''}) => {`,
         `${p}  const blocks: Record<string, unknown> = { ...outer };`,
-        ...subScopeLocals(sub, `${p}  `),
-        ...scopeBody(index, sub, 'item', depth + 1),
+        ...(types ? [`${p}  const path = [...outerPath, ${q(block.id)}, \`${block.id}[\${index}]\`];`] : []),
+        ...subScopeLocals(sub, `${p}  `, types),
+        ...scopeBody(index, sub, 'item', depth + 1, types),
         `${p}  return lastOutputs(blocks, ${JSON.stringify(sinks)});`,
         `${p}}, { ${config.join(', ')} });`,
-        set(`outcomes(${q(block.id)}, 'items', batch, ${block.toleratedFailures}).map((o) => (o.ok ? o.value : null))`),
+        set(`outcomes(${q(block.id)}, 'items', batch, items.length, ${block.toleratedFailures}).map((o) => (o.ok ? o.value : null))`),
       ];
     }
     case 'parallel': {
       const sub = scopeOf(index, block.id);
       const branches = branchesOf(sub);
-      const lines = [`${p}const outer = { ...blocks };`, `${p}const branchData = data;`, `${p}const batch = await ctx.parallel(${q(block.id)}, [`];
+      const lines = [`${p}const outer = { ...blocks };`, ...(types ? [`${p}const outerPath = path;`] : []), `${p}const branchData = data;`, `${p}const batch = await ctx.parallel(${q(block.id)}, [`];
       for (const branch of branches) {
         const sinks = sinksOf(branch).map((b) => b.id);
         lines.push(
@@ -166,8 +198,9 @@ function blockStatements(index: GraphIndex, block: Block, depth: number): string
           `${p}    name: ${q(branch.blocks[0]?.id ?? block.id)},`,
           `${p}    func: async (ctx: DurableContext) => {`,
           `${p}      const blocks: Record<string, unknown> = { ...outer };`,
-          ...subScopeLocals(branch, `${p}      `),
-          ...scopeBody(index, branch, 'branchData', depth + 3),
+          ...(types ? [`${p}      const path = [...outerPath, ${q(block.id)}, ${q(branch.blocks[0]?.id ?? block.id)}];`] : []),
+          ...subScopeLocals(branch, `${p}      `, types),
+          ...scopeBody(index, branch, 'branchData', depth + 3, types),
           `${p}      return Object.fromEntries(${JSON.stringify(sinks)}.filter((id) => id in blocks).map((id) => [id, blocks[id]]));`,
           `${p}    },`,
           `${p}  },`,
@@ -176,7 +209,7 @@ function blockStatements(index: GraphIndex, block: Block, depth: number): string
       lines.push(
         `${p}]);`,
         `${p}const merged: Record<string, unknown> = {};`,
-        `${p}for (const o of outcomes(${q(block.id)}, 'branches', batch, 0)) if (o.ok && o.value !== null && typeof o.value === 'object') Object.assign(merged, o.value);`,
+        `${p}for (const o of outcomes(${q(block.id)}, 'branches', batch, ${branches.length}, 0)) if (o.ok && o.value !== null && typeof o.value === 'object') Object.assign(merged, o.value);`,
         set(`lastOutputs(merged, ${JSON.stringify(sinksOf(sub).map((b) => b.id))})`),
       );
       return lines;

@@ -72,20 +72,37 @@ function cel(block: string, field: string, expression: string, vars: Record<stri
     needs: [],
     source: `interface FlowError { type: string; message: string; data?: unknown }
 
-/** The error a failed operation carries, as the function (or callback sender) reported it. */
-function flowErrorOf(error: unknown): FlowError {
-  let current: unknown = error;
-  // The SDK wraps what failed (InvokeError, ChildContextError, CallbackError…); the innermost cause is the original.
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  const found = current instanceof Error ? current : new Error(String(error));
-  const data = (error as { errorData?: unknown }).errorData;
-  return { type: found.name || 'Error', message: found.message, ...(data === undefined ? {} : { data }) };
+/**
+ * The error a failed operation carries. The SDK wraps a failure once per operation it crosses
+ * and keeps the original type as the innermost cause's name; a cause named plain \`Error\` says nothing.
+ */
+function flowErrorOf(error: unknown, knownType?: string): FlowError {
+  let type = 'Error';
+  if (error instanceof Error) {
+    let node: Error = error;
+    for (let depth = 0; depth < 10; depth++) {
+      const errorType = (node as { errorType?: unknown }).errorType;
+      if (typeof errorType !== 'string') { type = node.name; break; }
+      const cause = node.cause;
+      const causeIsPlain = cause instanceof Error && typeof (cause as { errorType?: unknown }).errorType !== 'string' && (cause.name === 'Error' || cause.name === '');
+      if (!(cause instanceof Error) || causeIsPlain) { type = errorType; break; }
+      node = cause;
+      type = node.name;
+    }
+  }
+  const raw = (error as { errorData?: unknown }).errorData;
+  let data: unknown = raw;
+  if (typeof raw === 'string') {
+    try { data = JSON.parse(raw) as unknown; } catch { data = raw; }
+  }
+  return { type: knownType ?? type, message: error instanceof Error ? error.message : String(error), ...(data === undefined ? {} : { data }) };
 }`,
   },
   {
     name: 'NO_RETRY',
     needs: [],
-    source: `const NO_RETRY = { retryStrategy: () => ({ shouldRetry: false }) };`,
+    source: `/** Expressions give the same answer every time: a retry could only fail again. */
+const NO_RETRY = { retryStrategy: () => ({ shouldRetry: false }) };`,
   },
   {
     name: 'lambdaBlock',
@@ -100,15 +117,17 @@ function pickRule(block: string, field: string, rules: Rule[], vars: Record<stri
   return undefined;
 }
 
+interface Scope {
+  blocks: Record<string, unknown>;
+  input: unknown;
+  workflow: string;
+  /** The operations this block runs inside (a Map and its item…), and where failed calls' error types are found. */
+  path?: string[];
+  failureType?: (path: string[]) => string | undefined;
+}
+
 /** A Lambda block: invokes the function with \`{ data }\`, then shapes the result or error with its rules. */
-async function lambdaBlock(
-  ctx: DurableContext,
-  block: string,
-  functionName: string,
-  data: unknown,
-  scope: { blocks: Record<string, unknown>; input: unknown; workflow: string },
-  rules: { input?: string; returns: Rule[]; catches: Rule[] },
-): Promise<unknown> {
+async function lambdaBlock(ctx: DurableContext, block: string, functionName: string, data: unknown, scope: Scope, rules: { input?: string; returns: Rule[]; catches: Rule[] }): Promise<unknown> {
   const common = { data, blocks: { ...scope.blocks }, input: scope.input };
   const event = { data: rules.input === undefined ? data : cel(block, 'input', rules.input, common) };
   const context = { workflow: scope.workflow, block, function: functionName };
@@ -116,7 +135,7 @@ async function lambdaBlock(
   try {
     result = await ctx.invoke(block, functionName, event);
   } catch (thrown) {
-    const failure = flowErrorOf(thrown);
+    const failure = flowErrorOf(thrown, scope.failureType?.([...(scope.path ?? []), block]));
     const error = { code: failure.type, type: failure.type, message: failure.message, data: failure.data ?? null };
     const vars = { ...common, event, context, error };
     const caught = pickRule(block, 'catches', rules.catches, vars, failure.type);
@@ -134,17 +153,100 @@ async function lambdaBlock(
     needs: ['flowErrorOf', 'WorkflowBlockError'],
     source: `type Outcome = { ok: true; value: unknown } | { ok: false; error: FlowError };
 
-/** Map and Parallel results in item order; fails the block when more failed than it tolerates. */
-function outcomes(block: string, kind: 'items' | 'branches', batch: { all: Array<{ index: number; result?: unknown; error?: unknown; status: string }> }, tolerated: number): Outcome[] {
-  const all: Outcome[] = [...batch.all]
-    .sort((a, b) => a.index - b.index)
-    .map((item) => (item.status === 'SUCCEEDED' ? { ok: true, value: item.result ?? null } : { ok: false, error: flowErrorOf(item.error) }));
+/**
+ * Map and Parallel results in item order (an item the batch never finished counts as failed);
+ * fails the block when more failed than it tolerates, reporting the first real failure.
+ */
+function outcomes(block: string, kind: 'items' | 'branches', batch: { all: Array<{ index: number; result?: unknown; error?: unknown; status: string }> }, count: number, tolerated: number): Outcome[] {
+  const byIndex = new Map(batch.all.map((item) => [item.index, item]));
+  const all = Array.from({ length: count }, (_, index): Outcome => {
+    const item = byIndex.get(index);
+    if (item?.status === 'SUCCEEDED') return { ok: true, value: item.result ?? null };
+    if (item?.status === 'FAILED' && item.error !== undefined) return { ok: false, error: flowErrorOf(item.error) };
+    return { ok: false, error: { type: 'WorkflowItemNotFinished', message: 'did not finish: the block stopped after too many failures' } };
+  });
   const failed = all.flatMap((item, i) => (item.ok ? [] : [{ i, error: item.error }]));
   if (failed.length > tolerated) {
-    const first = failed[0];
-    throw new WorkflowBlockError(block, first?.error.type ?? 'WorkflowError', \`Block "\${block}": \${failed.length} of \${all.length} \${kind} failed\${first === undefined ? '' : \`; the first (\${first.i}): \${first.error.message}\`}\`);
+    const real = failed.filter((f) => f.error.type !== 'WorkflowItemNotFinished');
+    const first = real[0] ?? failed[0];
+    const cut = failed.length - real.length;
+    const what = \`\${real.length} of \${count} \${kind} failed\${cut === 0 ? '' : \` (\${cut} more did not finish)\`}\`;
+    throw new WorkflowBlockError(block, first?.error.type ?? 'WorkflowError', \`Block "\${block}": \${what}\${first === undefined ? '' : \`; the first (\${first.i}): \${first.error.message}\`}\`);
   }
   return all;
+}`,
+  },
+  {
+    name: 'operationLog',
+    needs: [],
+    source: `/**
+ * Error types the SDK drops: it keeps only the message of a failed invoke, so the handler reads
+ * the invoked function's error type from the operation state the backend returns (AWS and the
+ * studio both send it), by listening in on the SDK's own transport.
+ */
+interface SeenOperation {
+  Id?: string | undefined;
+  ParentId?: string | undefined;
+  Name?: string | undefined;
+  Type?: string | undefined;
+  ChainedInvokeDetails?: { Error?: { ErrorType?: string | undefined } | undefined } | undefined;
+  CallbackDetails?: { Error?: { ErrorType?: string | undefined } | undefined } | undefined;
+}
+
+interface OperationLog {
+  reset(): void;
+  observe(operations: readonly SeenOperation[] | undefined): void;
+  /** The error type recorded for the failed operation whose chain of names from the top is \`path\`. */
+  failureType(path: readonly string[], type: string): string | undefined;
+}
+
+function operationLog(): OperationLog {
+  const entries = new Map<string, { name?: string | undefined; parentId?: string | undefined; type?: string | undefined; errorType?: string | undefined }>();
+  const chainMatches = (parentId: string | undefined, names: readonly string[]): boolean => {
+    let current = parentId;
+    for (let i = names.length - 1; i >= 0; i--) {
+      const parent = current === undefined ? undefined : entries.get(current);
+      if (parent === undefined || parent.name !== names[i]) return false;
+      current = parent.parentId;
+    }
+    return current === undefined;
+  };
+  return {
+    reset: () => entries.clear(),
+    observe(operations) {
+      for (const op of operations ?? []) {
+        if (op.Id === undefined) continue;
+        const known = entries.get(op.Id);
+        const errorType = (op.ChainedInvokeDetails?.Error ?? op.CallbackDetails?.Error)?.ErrorType;
+        entries.set(op.Id, { name: op.Name ?? known?.name, parentId: op.ParentId ?? known?.parentId, type: op.Type ?? known?.type, errorType: errorType ?? known?.errorType });
+      }
+    },
+    failureType(path, type) {
+      for (const [id, entry] of entries) {
+        if (entry.name !== path.at(-1) || !chainMatches(entry.parentId, path.slice(0, -1))) continue;
+        if (entry.type === type && entry.errorType !== undefined) return entry.errorType;
+        for (const child of entries.values()) if (child.parentId === id && child.type === type && child.errorType !== undefined) return child.errorType;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The SDK's transport with the log listening in. */
+function observingClient(inner: DurableExecutionClient, log: OperationLog): DurableExecutionClient {
+  return {
+    async getExecutionState(params, logger) {
+      const response = await inner.getExecutionState(params, logger);
+      log.observe(response.Operations);
+      return response;
+    },
+    async checkpoint(params, logger) {
+      log.observe(params.Updates);
+      const response = await inner.checkpoint(params, logger);
+      log.observe(response.NewExecutionState?.Operations);
+      return response;
+    },
+  };
 }`,
   },
   {

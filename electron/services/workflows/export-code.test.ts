@@ -24,7 +24,7 @@ describe('exportWorkflowCode', () => {
     for (const id of ['double', 'check', 'left', 'right', 'route', 'a', 'b', 'join', 'done']) expect(code).toContain(`ctx.step("${id}"`);
     expect(code).toContain('ctx.map("each"');
     expect(code).toContain('ctx.parallel("both"');
-    expect(code).toContain('{ maxConcurrency: 2, completionConfig: { toleratedFailureCount: 0 } }');
+    expect(code).toContain('{ maxConcurrency: 2, completionConfig: { toleratedFailureCount: 0 }, itemNamer: (_item: unknown, index: number) => `each[${index}]` }');
     const lambda = exportWorkflowCode('calls', LAMBDA_GRAPH);
     expect(lambda).toContain('lambdaBlock(ctx, "echo", "wf-echo"');
     expect(lambda).toContain('ctx.wait("pause", { seconds: 3600 })');

@@ -1,7 +1,8 @@
 import { SendDurableExecutionCallbackSuccessCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROL_FLOW_GRAPH, LAMBDA_GRAPH } from '../../../shared/workflow/test-graphs.ts';
-import { block, chain, deployBlockFunction, edge, graphOf, namesIn, resultOf, startWorkflowHarness, type WorkflowHarness } from './test-support.ts';
+import { EVERY_BLOCK_FUNCTIONS, EVERY_BLOCK_GRAPH } from './every-block-graph.ts';
+import { block, chain, deployBlockFunction, graphOf, namesIn, resultOf, startWorkflowHarness, type WorkflowHarness } from './test-support.ts';
 
 /**
  * One workflow with every block type, run by the workflow runner on the real engine and
@@ -14,11 +15,7 @@ let h: WorkflowHarness;
 beforeAll(async () => {
   h = await startWorkflowHarness();
   await Promise.all([
-    deployBlockFunction(h.client, 'load-items', 'items.mjs'),
-    deployBlockFunction(h.client, 'price', 'price.mjs'),
-    deployBlockFunction(h.client, 'ship', 'echo.mjs'),
-    deployBlockFunction(h.client, 'reject', 'echo.mjs'),
-    deployBlockFunction(h.client, 'notify', 'echo.mjs'),
+    ...Object.entries(EVERY_BLOCK_FUNCTIONS).map(([name, file]) => deployBlockFunction(h.client, name, file)),
     deployBlockFunction(h.client, 'wf-echo', 'answer.mjs'),
     deployBlockFunction(h.client, 'wf-fail', 'throw-type.mjs'),
   ]);
@@ -28,41 +25,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-const graph = graphOf(
-  [
-    block('start', 'input'),
-    block('order', 'lambda', { function: 'load-items' }),
-    block('prices', 'map', { items: 'data.items', maxConcurrency: 10, toleratedFailures: 1 }),
-    block('price', 'lambda', { parent: 'prices', function: 'price' }),
-    block('plusOne', 'transform', { parent: 'prices', expression: 'data + 1' }),
-    block('total', 'transform', { expression: "{'priced': size(data.filter(p, p != null)), 'last': data[99], 'unlucky': data[12]}" }),
-    block('approve', 'approval', { instructions: 'Ship the order?', timeoutSeconds: 3600 }),
-    block('decide', 'condition', { branches: [{ id: 'yes', when: 'data.approved == true' }] }),
-    block('ship', 'lambda', { function: 'ship', input: "{'priced': blocks.total.priced}" }),
-    block('reject', 'lambda', { function: 'reject' }),
-    block('merge', 'transform', { expression: "has(data.ship) ? {'outcome': 'shipped', 'by': data.ship.by, 'sent': data.ship.data} : {'outcome': 'rejected'}" }),
-    block('fanout', 'parallel'),
-    block('notify', 'lambda', { parent: 'fanout', function: 'notify', input: 'data.outcome' }),
-    block('pause', 'wait', { parent: 'fanout', seconds: 3600 }),
-    block('stamp', 'transform', { parent: 'fanout', expression: "'resumed'" }),
-    block('done', 'output', { expression: "{'merge': blocks.merge, 'total': blocks.total, 'fanout': data, 'approval': blocks.approve}" }),
-  ],
-  [
-    ...chain('start', 'order', 'prices', 'total', 'approve', 'decide'),
-    ...chain('price', 'plusOne'),
-    edge('decide', 'ship', 'yes'),
-    edge('decide', 'reject', 'default'),
-    edge('ship', 'merge'),
-    edge('reject', 'merge'),
-    ...chain('merge', 'fanout', 'done'),
-    ...chain('pause', 'stamp'),
-  ],
-);
-
 describe('workflow runner', () => {
   it('runs a graph with every block type, each operation named after its block', async () => {
     const started = Date.now();
-    const arn = await h.run(graph, { count: 100 });
+    const arn = await h.run(EVERY_BLOCK_GRAPH, { count: 100 });
 
     const callback = await h.waitForEvent(arn, 'CallbackStarted', undefined, 60_000);
     const callbackId = callback.CallbackStartedDetails?.CallbackId;
@@ -85,7 +51,7 @@ describe('workflow runner', () => {
 
     const events = await h.history(arn);
     const started_ = new Set(events.filter((e) => e.EventType?.endsWith('Started') && e.EventType !== 'ExecutionStarted').map((e) => e.Name));
-    for (const b of graph.blocks) {
+    for (const b of EVERY_BLOCK_GRAPH.blocks) {
       if (b.type === 'input' || b.id === 'reject') continue;
       expect(started_, `an operation named ${b.id}`).toContain(b.id);
     }
