@@ -70,7 +70,7 @@ function BlockInspector({ block, readOnly }: { block: Block; readOnly: boolean }
             label="Note"
             value={block.note ?? ''}
             readOnly={readOnly}
-            placeholder="Shown on nothing but here; for the next person."
+            placeholder="A word for whoever reads this workflow next"
             onCommit={(v) => useGraph.getState().edit((g) => ({ ...g, blocks: g.blocks.map((b) => (b.id === block.id ? { ...b, note: v.trim() === '' ? undefined : v } : b)) }))}
             testId="inspector-note"
           />

@@ -20,7 +20,7 @@ export function RunPeek({ run, visible }: { run: BlockRun | undefined; visible: 
   if (run === undefined || (run.input === undefined && run.output === undefined && run.error === undefined)) return null;
   const error = run.error === undefined ? undefined : [run.error.type, run.error.message].filter(Boolean).join(': ') || 'Failed without a message';
   return (
-    <NodeToolbar isVisible={visible} position={Position.Bottom} offset={8}>
+    <NodeToolbar isVisible={visible} position={Position.Right} offset={10} className="wf-peek-toolbar">
       <div className="wf-peek" data-testid="block-peek">
         <Part label="Input" text={run.input} />
         <Part label="Output" text={run.output} />

@@ -24,6 +24,7 @@ function sampleText(): string {
 
 /** Save state, undo and redo, layout, runs, export and Run, over the canvas. */
 export function Toolbar({ name, readOnly, onRunFailure }: { name: string; readOnly: boolean; onRunFailure(failure: Failure | null): void }) {
+  const broken = useGraph((s) => s.broken !== null);
   const canUndo = useStore(useGraph.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useGraph.temporal, (s) => s.futureStates.length > 0);
   const flow = useReactFlow();
@@ -63,13 +64,13 @@ export function Toolbar({ name, readOnly, onRunFailure }: { name: string; readOn
         </button>
       </Tip>
       <Tip label="Fit the workflow in view">
-        <button className="icon-button" onClick={() => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: 1.1 })} aria-label="Fit view" data-testid="workflow-fit">
+        <button className="icon-button" disabled={broken} onClick={() => void flow.fitView({ duration: 250, padding: 0.15, maxZoom: 1.1 })} aria-label="Fit view" data-testid="workflow-fit">
           <Maximize size={15} />
         </button>
       </Tip>
       <span className="spacer" />
       <RunsMenu name={name} />
-      <button className="button button--small" onClick={() => setDialog('export')} data-testid="workflow-export">
+      <button className="button button--small" disabled={broken} onClick={() => setDialog('export')} data-testid="workflow-export">
         <Code size={12} /> Export as code
       </button>
       <span className="wf-split-button">

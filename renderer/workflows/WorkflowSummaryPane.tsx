@@ -33,6 +33,7 @@ export function WorkflowSummaryPane({ selectedCount, readOnly }: { selectedCount
         value={description}
         readOnly={readOnly}
         placeholder="What this workflow is for"
+        rows={3}
         onCommit={(v) => useGraph.getState().edit((g) => ({ ...g, description: v.trim() === '' ? undefined : v }))}
         testId="inspector-description"
       />

@@ -1,7 +1,7 @@
 import '../executions/executions.css';
 import './workflows.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Plus, Workflow } from 'lucide-react';
+import { Plus, Workflow, X } from 'lucide-react';
 import { useState } from 'react';
 import type { Failure } from '../lib/errors.ts';
 import { EmptyState } from '../shell/EmptyState.tsx';
@@ -57,6 +57,9 @@ function Editor({ name }: { name: string }) {
       {runFailure !== null && (
         <div className="wf-run-failure">
           <ErrorMessage failure={runFailure} testId="workflow-run-error" />
+          <button className="icon-button" onClick={() => setRunFailure(null)} aria-label="Dismiss" data-testid="workflow-run-error-dismiss">
+            <X size={14} />
+          </button>
         </div>
       )}
       <RunBanner />

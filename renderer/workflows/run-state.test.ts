@@ -37,8 +37,14 @@ describe('deriveRunView', () => {
       result: 'pending',
     });
     const view = deriveRunView(orderGraph, untilApproval);
-    expect(view.blocks['approve']).toMatchObject({ label: 'Waiting for approval', callbackId: CALLBACK_ID, input: undefined });
+    expect(view.blocks['approve']).toMatchObject({ label: 'Waiting for approval', callbackId: CALLBACK_ID, input: '{"left":1,"right":[2,4]}' });
     expect(view.blocks['route']?.branch).toBe('big');
+    // A Condition hands on the data it got, not the name of its branch.
+    expect(view.blocks['route']?.output).toBe('{"ok":true,"items":[1,2,3]}');
+    expect(view.blocks['prices']?.input).toBe('{"ok":true,"items":[1,2,3]}');
+    // So does a Wait; a Parallel's chains start from the Parallel's input.
+    expect(view.blocks['cool']).toMatchObject({ input: '{"left":1,"right":[2,4]}', output: '{"left":1,"right":[2,4]}' });
+    expect(view.blocks['left']?.input).toBe('[2,4,null]');
     expect(view.takenEdges).toContain('e4');
     expect(view.takenEdges).not.toContain('e5');
   });

@@ -186,19 +186,38 @@ function markUnreached(graph: WorkflowGraph, blocks: Record<string, BlockRun>, d
   return taken;
 }
 
-/** What each block received: its one input's output, several inputs by name, or the run's input. */
+/** Blocks whose output is the data they were given. */
+const PASS_THROUGH = new Set(['condition', 'wait']);
+
+/**
+ * What each block received: its one input's output, several inputs by name, or the run's input
+ * (a Parallel's chains start from the Parallel's). Conditions and Waits hand on what they got.
+ */
 function fillInputs(graph: WorkflowGraph, blocks: Record<string, BlockRun>, workflowInput: string | undefined): void {
-  for (const block of graph.blocks) {
-    const run = blocks[block.id];
-    if (run === undefined || run.input !== undefined || run.status === 'pending' || run.status === 'skipped' || block.type === 'input') continue;
-    const incoming = graph.edges.filter((e) => e.target === block.id);
-    if (incoming.length === 0) {
-      if (block.parent === undefined) run.input = workflowInput;
-    } else if (incoming.length === 1) {
-      run.input = blocks[incoming[0]!.source]?.output;
-    } else {
-      const active = incoming.filter((e) => edgeCarries(blocks[e.source], e.sourceHandle));
-      run.input = mergeInputs(active.map((e) => [e.source, blocks[e.source]?.output] as const));
+  const byId = new Map(graph.blocks.map((b) => [b.id, b]));
+  const done = new Set<string>();
+  const resolve = (id: string, depth: number): void => {
+    const block = byId.get(id);
+    const run = blocks[id];
+    if (block === undefined || run === undefined || done.has(id) || depth > graph.blocks.length) return;
+    done.add(id);
+    const incoming = graph.edges.filter((e) => e.target === id);
+    for (const e of incoming) resolve(e.source, depth + 1);
+    if (block.parent !== undefined) resolve(block.parent, depth + 1);
+    if (run.status === 'pending' || run.status === 'skipped' || block.type === 'input') return;
+    if (run.input === undefined) {
+      if (incoming.length === 0) {
+        const parent = block.parent === undefined ? undefined : byId.get(block.parent);
+        if (parent === undefined) run.input = workflowInput;
+        else if (parent.type === 'parallel') run.input = blocks[parent.id]?.input;
+      } else if (incoming.length === 1) {
+        run.input = blocks[incoming[0]!.source]?.output;
+      } else {
+        const active = incoming.filter((e) => edgeCarries(blocks[e.source], e.sourceHandle));
+        run.input = mergeInputs(active.map((e) => [e.source, blocks[e.source]?.output] as const));
+      }
     }
-  }
+    if (PASS_THROUGH.has(block.type) && run.status === 'succeeded') run.output = run.input;
+  };
+  for (const block of graph.blocks) resolve(block.id, 0);
 }
