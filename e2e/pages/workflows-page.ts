@@ -9,24 +9,52 @@ export type BlockStatus = 'idle' | 'pending' | 'running' | 'waiting' | 'succeede
  */
 export class WorkflowsPage {
   readonly page: Page;
+  readonly emptyState: Locator;
+  readonly rows: Locator;
+  readonly nameDialog: Locator;
+  readonly nameHint: Locator;
+  readonly canvas: Locator;
+  readonly blocks: Locator;
+  /** Saved, saving, pending or failed; edits save by themselves shortly after they are made. */
+  readonly saveState: Locator;
+  readonly brokenFile: Locator;
+  readonly fileError: Locator;
+  readonly inspector: Locator;
+  readonly problemRows: Locator;
+  readonly problemsEmpty: Locator;
+  readonly runEventDialog: Locator;
+  /** What is wrong with the event's JSON (line and column) or, when it is fine, a hint. */
+  readonly runEventHint: Locator;
+  /** Why the host refused to start a run (its problems fold under "Details"). */
+  readonly runError: Locator;
+  readonly runBanner: Locator;
+  /** The run's status badge; `data-tone` holds running / succeeded / failed / pending / stopped. */
+  readonly runStatus: Locator;
 
   constructor(page: Page) {
     this.page = page;
+    this.emptyState = page.getByTestId('workflows-empty');
+    this.rows = page.getByTestId('workflow-row');
+    this.nameDialog = page.getByTestId('workflow-name-dialog');
+    this.nameHint = page.getByTestId('workflow-name-hint');
+    this.canvas = page.getByTestId('workflow-canvas');
+    this.blocks = page.getByTestId('wf-block');
+    this.saveState = page.getByTestId('workflow-save-state');
+    this.brokenFile = page.getByTestId('workflow-broken');
+    this.fileError = page.getByTestId('workflow-file-error');
+    this.inspector = page.getByTestId('workflow-inspector');
+    this.problemRows = page.getByTestId('problem-row');
+    this.problemsEmpty = page.getByTestId('problems-empty');
+    this.runEventDialog = page.getByTestId('run-event-dialog');
+    this.runEventHint = page.getByTestId('run-event-hint');
+    this.runError = page.getByTestId('workflow-run-error');
+    this.runBanner = page.getByTestId('run-banner');
+    this.runStatus = page.getByTestId('run-status');
   }
 
   async open(): Promise<void> {
     await this.page.getByTestId('activity-workflows').click();
     await expect(this.page.getByTestId('workflows-page')).toBeVisible();
-  }
-
-  // The side list
-
-  get emptyState(): Locator {
-    return this.page.getByTestId('workflows-empty');
-  }
-
-  get rows(): Locator {
-    return this.page.getByTestId('workflow-row');
   }
 
   row(name: string): Locator {
@@ -45,9 +73,7 @@ export class WorkflowsPage {
     await this.expectOpen(name);
   }
 
-  async expectOpen(name: string): Promise<void> {
-    await expect(this.page.getByTestId('workflow-name')).toHaveText(name);
-  }
+  expectOpen = (name: string): Promise<void> => expect(this.page.getByTestId('workflow-name')).toHaveText(name);
 
   async rename(from: string, to: string): Promise<void> {
     await this.rowAction(from, 'workflow-rename');
@@ -67,14 +93,6 @@ export class WorkflowsPage {
     await expect(this.row(name)).toHaveCount(0);
   }
 
-  get nameDialog(): Locator {
-    return this.page.getByTestId('workflow-name-dialog');
-  }
-
-  get nameHint(): Locator {
-    return this.page.getByTestId('workflow-name-hint');
-  }
-
   private async rowAction(name: string, item: string): Promise<void> {
     await this.row(name).hover();
     await this.page.getByTestId(`workflow-menu-${name}`).click();
@@ -88,16 +106,6 @@ export class WorkflowsPage {
     await expect(this.nameDialog).toBeHidden();
   }
 
-  // The canvas
-
-  get canvas(): Locator {
-    return this.page.getByTestId('workflow-canvas');
-  }
-
-  get blocks(): Locator {
-    return this.page.getByTestId('wf-block');
-  }
-
   /** A block on the canvas by name; `data-type` and `data-status` say what it is and how it stands. */
   block(name: string): Locator {
     return this.page.locator(`[data-testid="wf-block"][data-block="${name}"]`);
@@ -108,9 +116,7 @@ export class WorkflowsPage {
     return this.block(name).getByTestId('block-problems');
   }
 
-  async expectStatus(name: string, status: BlockStatus): Promise<void> {
-    await expect(this.block(name)).toHaveAttribute('data-status', status);
-  }
+  expectStatus = (name: string, status: BlockStatus): Promise<void> => expect(this.block(name)).toHaveAttribute('data-status', status);
 
   /** Drags a block type from the palette to a point on the canvas (relative to its top left). */
   async dropBlock(type: BlockType, at: { x: number; y: number }): Promise<void> {
@@ -141,22 +147,14 @@ export class WorkflowsPage {
     return this.canvas.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
   }
 
-  async undo(): Promise<void> {
-    await this.page.getByTestId('workflow-undo').click();
-  }
-
-  async redo(): Promise<void> {
-    await this.page.getByTestId('workflow-redo').click();
+  /** A toolbar button: undo, redo, layout, fit, export, run, runs. */
+  toolbar(button: 'undo' | 'redo' | 'layout' | 'fit' | 'export' | 'run' | 'runs'): Locator {
+    return this.page.getByTestId(`workflow-${button}`);
   }
 
   /** Auto-layout, then waits for the view to stop moving (it fits the new layout, animated). */
   async autoLayout(): Promise<void> {
     await this.page.getByTestId('workflow-layout').click();
-    await this.settle();
-  }
-
-  async fitView(): Promise<void> {
-    await this.page.getByTestId('workflow-fit').click();
     await this.settle();
   }
 
@@ -174,33 +172,12 @@ export class WorkflowsPage {
       .toBe(true);
   }
 
-  /** Saved, saving, pending or failed; edits save by themselves shortly after they are made. */
-  get saveState(): Locator {
-    return this.page.getByTestId('workflow-save-state');
-  }
-
-  async expectSaved(): Promise<void> {
-    await expect(this.saveState).toHaveAttribute('data-state', 'saved');
-  }
+  expectSaved = (): Promise<void> => expect(this.saveState).toHaveAttribute('data-state', 'saved');
 
   /** Ctrl/Cmd+S on the page. */
   async saveNow(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+s');
     await this.expectSaved();
-  }
-
-  get brokenFile(): Locator {
-    return this.page.getByTestId('workflow-broken');
-  }
-
-  get fileError(): Locator {
-    return this.page.getByTestId('workflow-file-error');
-  }
-
-  // The inspector
-
-  get inspector(): Locator {
-    return this.page.getByTestId('workflow-inspector');
   }
 
   /** An inspector field by its test id without the `inspector-` prefix, e.g. `name`, `function`, `expression`. */
@@ -221,21 +198,9 @@ export class WorkflowsPage {
     await expect(this.block(to)).toBeVisible();
   }
 
-  async pickFunction(name: string): Promise<void> {
+  pickFunction = async (name: string): Promise<void> => {
     await this.field('function').selectOption(name);
-  }
-
-  // Problems
-
-  get problemRows(): Locator {
-    return this.page.getByTestId('problem-row');
-  }
-
-  get problemsEmpty(): Locator {
-    return this.page.getByTestId('problems-empty');
-  }
-
-  // Runs
+  };
 
   /** Run with the Input block's sample; resolves once the run is drawn on the canvas. */
   async run(): Promise<void> {
@@ -254,29 +219,6 @@ export class WorkflowsPage {
     await this.page.getByTestId('workflow-run-more').click();
     await this.page.getByTestId('workflow-run-with-event').click();
     await expect(this.runEventDialog).toBeVisible();
-  }
-
-  get runEventDialog(): Locator {
-    return this.page.getByTestId('run-event-dialog');
-  }
-
-  /** What is wrong with the event's JSON (line and column) or, when it is fine, a hint. */
-  get runEventHint(): Locator {
-    return this.page.getByTestId('run-event-hint');
-  }
-
-  /** Why the host refused to start a run (its problems fold under "Details"). */
-  get runError(): Locator {
-    return this.page.getByTestId('workflow-run-error');
-  }
-
-  get runBanner(): Locator {
-    return this.page.getByTestId('run-banner');
-  }
-
-  /** The run's status badge; `data-tone` holds running / succeeded / failed / pending / stopped. */
-  get runStatus(): Locator {
-    return this.page.getByTestId('run-status');
   }
 
   async expectRunFinished(label: 'Succeeded' | 'Failed' | 'Stopped' | 'Timed out' = 'Succeeded'): Promise<void> {
@@ -317,8 +259,6 @@ export class WorkflowsPage {
     return this.page.getByTestId('inspector-run');
   }
 
-  // Approvals on the canvas
-
   approveButton(name: string): Locator {
     return this.page.getByRole('button', { name: `Approve ${name}` });
   }
@@ -350,17 +290,11 @@ export class WorkflowsPage {
     await expect(dialog).toBeHidden();
   }
 
-  // Export
-
   /** Export as code; returns the generated code's locator with the dialog open. */
   async exportCode(): Promise<Locator> {
     await this.page.getByTestId('workflow-export').click();
     const code = this.page.getByTestId('export-code');
     await expect(code).toBeVisible();
     return code;
-  }
-
-  async closeDialog(): Promise<void> {
-    await this.page.keyboard.press('Escape');
   }
 }
