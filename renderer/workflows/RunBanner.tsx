@@ -1,4 +1,4 @@
-import { ExternalLink, X } from 'lucide-react';
+import { ExternalLink, Hourglass, X } from 'lucide-react';
 import { executionLook } from '../executions/status-look.ts';
 import { StatusBadge } from '../executions/StatusBadge.tsx';
 import { formatDuration, formatExact } from '../executions/time-format.ts';
@@ -6,6 +6,7 @@ import { useNow } from '../executions/useNow.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { openInExecutions } from './ApprovalActions.tsx';
 import { canonicalJson } from './canonical-json.ts';
+import { useCanvasUi } from './canvas-ui-store.ts';
 import { useGraph } from './graph-store.ts';
 import { useRuns } from './run-store.ts';
 
@@ -19,6 +20,7 @@ export function RunBanner() {
   const live = view?.status === 'RUNNING';
   const now = useNow(live);
   if (arn === null) return null;
+  const waiting = view === null ? [] : Object.entries(view.blocks).flatMap(([id, b]) => (b.status === 'waiting' && b.label === 'Waiting for approval' ? [id] : []));
   const look = executionLook(view?.status ?? 'RUNNING');
   const changedSince = view?.runGraph !== undefined && graph !== null && canonicalJson({ ...view.runGraph, description: undefined }) !== canonicalJson({ ...graph, description: undefined });
   return (
@@ -40,6 +42,11 @@ export function RunBanner() {
         </label>
       )}
       <span className="spacer" />
+      {waiting.map((id) => (
+        <button key={id} className="wf-run-banner__waiting" onClick={() => useCanvasUi.getState().focusBlock(id)} title="Show it on the canvas, with its Approve and Reject buttons" data-testid="run-waiting-approval" data-block={id}>
+          <Hourglass size={12} aria-hidden /> <span className="mono">{id}</span> waits for approval
+        </button>
+      ))}
       {failure !== null && <ErrorMessage failure={failure} />}
       <button className="button button--small" onClick={() => openInExecutions(arn)} data-testid="run-open-execution">
         <ExternalLink size={12} /> Open in Executions

@@ -34,6 +34,11 @@ describe('auto-layout', () => {
     expect(at('route').y).toBeLessThan(at('small').y);
   });
 
+  it('keeps a short branch right under its Condition', () => {
+    expect(at('small').y).toBeLessThan(at('output').y - BLOCK_SIZE.height);
+    expect(Math.abs(at('small').y - at('each').y)).toBeLessThan(200);
+  });
+
   it('lays out a container’s blocks inside it and sizes it to fit them', () => {
     expect(at('price').y).toBeLessThan(at('tax').y);
     expect(at('price').y).toBeGreaterThanOrEqual(40);

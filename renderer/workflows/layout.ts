@@ -34,7 +34,9 @@ function layoutScope(blocks: readonly Block[], graph: WorkflowGraph, sizeOf: (b:
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(blocks.map((b) => b.id));
   for (const block of blocks) g.setNode(block.id, { ...sizeOf(block) });
-  for (const edge of graph.edges) if (ids.has(edge.source) && ids.has(edge.target)) g.setEdge(edge.source, edge.target, {}, edge.id);
+  // A Condition's branches weigh more, so a short branch sits right under its Condition
+  // rather than at the bottom beside the block it leads back to.
+  for (const edge of graph.edges) if (ids.has(edge.source) && ids.has(edge.target)) g.setEdge(edge.source, edge.target, { weight: edge.sourceHandle === undefined ? 1 : 2 }, edge.id);
   dagre.layout(g);
   const at = new Map<string, XY>();
   let right = 0;
