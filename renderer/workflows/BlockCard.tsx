@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useRef } from 'react';
 import { type Block, DEFAULT_BRANCH } from '../../shared/workflow/schema.ts';
 import { ApprovalActions } from './ApprovalActions.tsx';
 import { blockSummary } from './block-catalog.ts';
@@ -11,6 +11,7 @@ import type { BlockRun } from './run-state.ts';
 import { useRuns } from './run-store.ts';
 import { RunPeek } from './RunPeek.tsx';
 import { RunStatus } from './RunStatusIcon.tsx';
+import { useHover } from './useHover.ts';
 
 /** A Condition's outgoing ports along its bottom edge: one per branch and the default, each labelled. */
 function BranchPorts({ block, taken }: { block: Extract<Block, { type: 'condition' }>; taken: string | undefined }) {
@@ -47,13 +48,13 @@ export const BlockCard = memo(function BlockCard({ id, data, selected }: NodePro
   const block = data.block;
   const run = useRuns((s) => s.view?.blocks[id]);
   const problems = useWorkflowProblems((s) => s.byBlock[id]);
-  const [hover, setHover] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const hover = useHover(ref);
   const status = run?.status ?? 'idle';
   return (
     <div
       className={`wf-block wf-block--${block.type} wf-status--${status}${selected ? ' is-selected' : ''}${problems !== undefined ? ' has-problems' : ''}`}
-      onMouseEnter={() => setHover(true)}
-      onMouseLeave={() => setHover(false)}
+      ref={ref}
       data-testid="wf-block"
       data-block={id}
       data-type={block.type}

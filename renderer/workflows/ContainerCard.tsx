@@ -1,6 +1,6 @@
 import { Handle, type NodeProps, NodeResizeControl, Position } from '@xyflow/react';
 import { MoveDiagonal2 } from 'lucide-react';
-import { memo, useState } from 'react';
+import { memo, useRef } from 'react';
 import { blockSummary, CONTAINER_MIN } from './block-catalog.ts';
 import { BlockIcon } from './BlockIcon.tsx';
 import { RunLine } from './BlockCard.tsx';
@@ -11,6 +11,7 @@ import { ProblemBadge } from './ProblemBadge.tsx';
 import { useWorkflowProblems } from './problems-store.ts';
 import { useRuns } from './run-store.ts';
 import { RunPeek } from './RunPeek.tsx';
+import { useHover } from './useHover.ts';
 
 /** A Map or Parallel: a frame the blocks it runs sit in, resizable from its corner. */
 export const ContainerCard = memo(function ContainerCard({ id, data, selected }: NodeProps<BlockNode>) {
@@ -19,7 +20,8 @@ export const ContainerCard = memo(function ContainerCard({ id, data, selected }:
   const problems = useWorkflowProblems((s) => s.byBlock[id]);
   const empty = useGraph((s) => !(s.graph?.blocks.some((b) => b.parent === id) ?? false));
   const dropping = useCanvasUi((s) => s.dropTarget === id);
-  const [hover, setHover] = useState(false);
+  const head = useRef<HTMLDivElement>(null);
+  const hover = useHover(head);
   const status = run?.status ?? 'idle';
   return (
     <div
@@ -33,7 +35,7 @@ export const ContainerCard = memo(function ContainerCard({ id, data, selected }:
         <MoveDiagonal2 size={12} aria-label={`Resize ${id}`} />
       </NodeResizeControl>
       <Handle type="target" position={Position.Top} className="wf-port wf-port--in" />
-      <div className="wf-container__head" onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)}>
+      <div className="wf-container__head" ref={head}>
         <BlockIcon type={block.type} />
         <span className="wf-block__name mono">{id}</span>
         <span className="wf-container__summary">{blockSummary(block)}</span>

@@ -30,6 +30,12 @@ export function RunDetails({ run }: { run: BlockRun | undefined }) {
       )}
       <JsonView text={run.input} label="Input" testId="inspector-run-input" />
       <JsonView text={run.output} label="Output" testId="inspector-run-output" />
+      {run.result !== undefined && (
+        <>
+          <JsonView text={run.result} label="Function result" testId="inspector-run-result" />
+          <p className="field__hint">The block’s return and catch rules shape its output from this; the run’s history does not record what they made.</p>
+        </>
+      )}
       {run.error !== undefined && (
         <div className="json-view">
           <div className="json-view__head">
@@ -38,7 +44,7 @@ export function RunDetails({ run }: { run: BlockRun | undefined }) {
           <ErrorView error={run.error} testId="inspector-run-error" />
         </div>
       )}
-      {run.input === undefined && run.output === undefined && run.error === undefined && <p className="inspector__empty">Nothing has passed through it yet.</p>}
+      {run.input === undefined && run.output === undefined && run.result === undefined && run.error === undefined && <p className="inspector__empty">Nothing has passed through it yet.</p>}
     </div>
   );
 }

@@ -17,13 +17,14 @@ function Part({ label, text }: { label: string; text: string | undefined }) {
 
 /** What passed through a block in the run, shown while the pointer is over it; the inspector has the whole of it. */
 export function RunPeek({ run, visible }: { run: BlockRun | undefined; visible: boolean }) {
-  if (run === undefined || (run.input === undefined && run.output === undefined && run.error === undefined)) return null;
+  if (run === undefined || (run.input === undefined && run.output === undefined && run.result === undefined && run.error === undefined)) return null;
   const error = run.error === undefined ? undefined : [run.error.type, run.error.message].filter(Boolean).join(': ') || 'Failed without a message';
   return (
     <NodeToolbar isVisible={visible} position={Position.Right} offset={10} className="wf-peek-toolbar">
       <div className="wf-peek" data-testid="block-peek">
         <Part label="Input" text={run.input} />
         <Part label="Output" text={run.output} />
+        <Part label="Function result" text={run.result} />
         {error !== undefined && (
           <div className="wf-peek__part">
             <div className="wf-peek__label">Error</div>

@@ -109,6 +109,26 @@ describe('deriveRunView', () => {
     expect(view.error?.message).toContain('insufficient funds');
   });
 
+  it('keeps a Lambda block’s output empty when its rules shape it, and shows a caught error as handled', () => {
+    const withRules = {
+      ...orderGraph,
+      blocks: orderGraph.blocks.map((b) => (b.id === 'charge' && b.type === 'lambda' ? { ...b, returns: [{ body: 'data' }], catches: [{ body: '{"declined": true}' }] } : b)),
+    };
+    const view = deriveRunView(withRules, untilApproval);
+    expect(view.blocks['charge']).toMatchObject({ status: 'succeeded', result: '{"ok":true,"items":[1,2,3]}', output: undefined });
+    // What the rules made is not in the history, so the next block's input is not claimed either.
+    expect(view.blocks['route']?.input).toBeUndefined();
+
+    const declined: HistoryEvent[] = [
+      ...untilApproval.slice(0, 4),
+      { EventType: 'ChainedInvokeFailed', EventId: 90, EventTimestamp: 1_800_000_001, Id: 'c81e728d9d4c2f63', Name: 'charge', SubType: 'ChainedInvoke', ChainedInvokeFailedDetails: { Error: { Payload: { ErrorType: 'CardDeclined', ErrorMessage: 'no funds' } } } },
+      { EventType: 'StepStarted', EventId: 91, EventTimestamp: 1_800_000_002, Id: 'eccbc87e4b5ce2fe', Name: 'route', SubType: 'Step', StepStartedDetails: {} },
+    ];
+    expect(deriveRunView(withRules, declined).blocks['charge']).toMatchObject({ status: 'succeeded', label: 'Caught CardDeclined', error: { message: 'no funds' } });
+    // Without a catch rule the same failure is the block's failure.
+    expect(deriveRunView(orderGraph, declined).blocks['charge']?.status).toBe('failed');
+  });
+
   it('takes the run’s input as it is when the event is not a runner event', () => {
     const plain: HistoryEvent[] = [{ EventType: 'ExecutionStarted', EventId: 1, EventTimestamp: 1_800_000_000, Id: 'x', ExecutionStartedDetails: { Input: { Payload: '{"a":1}' } } }];
     const view = deriveRunView(orderGraph, plain);

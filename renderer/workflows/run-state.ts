@@ -14,6 +14,11 @@ export interface BlockRun {
   /** JSON text of what the block received, when known. */
   input?: string | undefined;
   output?: string | undefined;
+  /**
+   * A Lambda block with return or catch rules: what the function answered. The rules then shape
+   * the block's output outside any operation, so the history does not hold it (`output` stays empty).
+   */
+  result?: string | undefined;
   error?: ErrorInfo | undefined;
   /** A Map's items, or a block inside a Map: how many of its runs are done, failed, and started. */
   progress?: { done: number; failed: number; total: number } | undefined;
@@ -93,7 +98,13 @@ function blockFromOps(block: Block, ops: readonly OperationView[], childrenOf: (
       if (callback?.result !== undefined) run.output = callback.result;
       if (run.error === undefined && callback?.error !== undefined) run.error = callback.error;
     }
-    if (block.type === 'lambda' && op.input !== undefined && op.input !== '') run.input = op.input;
+    if (block.type === 'lambda') {
+      if (op.input !== undefined && op.input !== '') run.input = op.input;
+      if (block.returns.length > 0 || block.catches.length > 0) {
+        run.result = run.output;
+        run.output = undefined;
+      }
+    }
     if (block.type === 'condition' && op.result !== undefined) run.branch = String(parseJson(op.result) ?? '');
     if (block.type === 'map' || block.type === 'parallel') {
       const items = childrenOf(op.id).filter((c) => c.subType === 'MapIteration' || c.subType === 'ParallelBranch');
@@ -134,6 +145,7 @@ export function deriveRunView(graph: WorkflowGraph, events: readonly HistoryEven
       blocks[block.id] = blockFromOps(block, ops, childrenOf, done, execution.status);
     }
   }
+  settleCaughtErrors(graph, blocks, execution.status);
   const takenEdges = markUnreached(graph, blocks, done);
   fillInputs(graph, blocks, runner.input);
   return {
@@ -148,6 +160,19 @@ export function deriveRunView(graph: WorkflowGraph, events: readonly HistoryEven
     takenEdges,
     runGraph: runner.graph,
   };
+}
+
+/**
+ * A Lambda block whose function failed but whose catch rule took the error succeeded: the run
+ * went on past it (a later block ran, or the run succeeded).
+ */
+function settleCaughtErrors(graph: WorkflowGraph, blocks: Record<string, BlockRun>, executionStatus: string): void {
+  for (const block of graph.blocks) {
+    const run = blocks[block.id];
+    if (block.type !== 'lambda' || block.catches.length === 0 || run?.status !== 'failed') continue;
+    const wentOn = executionStatus === 'SUCCEEDED' || graph.edges.some((e) => e.source === block.id && blocks[e.target] !== undefined);
+    if (wentOn) Object.assign(run, { status: 'succeeded', label: `Caught ${run.error?.type ?? 'an error'}` });
+  }
 }
 
 function edgeCarries(source: BlockRun | undefined, handle: string | undefined): boolean {
