@@ -3,10 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export type BlockType = 'input' | 'lambda' | 'transform' | 'condition' | 'parallel' | 'map' | 'wait' | 'approval' | 'output';
 export type BlockStatus = 'idle' | 'pending' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped';
 
-/**
- * The Workflows area: the side list and its dialogs, the canvas with its palette and
- * inspector, runs drawn on the canvas, and the Approve / Reject buttons on a waiting block.
- */
+/** The Workflows area: side list and dialogs, canvas, palette, inspector, runs on the canvas, approvals. */
 export class WorkflowsPage {
   readonly page: Page;
   readonly emptyState: Locator;
