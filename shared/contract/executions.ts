@@ -144,6 +144,13 @@ export const executionsMethods = {
   ),
   /** Starts a new execution of the same function version with the same input. */
   'executions.rerun': method(z.object({ arn: Arn }).strict(), z.object({ arn: z.string() })),
+  /**
+   * Runs the workspace function named like the execution's function on the local target, starting
+   * from the execution's recorded operations: what completed is replayed from the record, what was
+   * in flight runs again, a pending callback waits for a local answer. The record is untouched;
+   * returns the new local execution. `target` names where the record lives (default: local).
+   */
+  'executions.debugLocally': method(z.object({ arn: Arn, target: z.string().optional() }).strict(), z.object({ arn: z.string() })),
   /** The history as a file: GetDurableExecutionHistory's JSON (`{"Events": [...]}`), indented. */
   'executions.exportHistory': method(z.object({ arn: Arn }).strict(), z.object({ fileName: z.string(), text: z.string() })),
   /**

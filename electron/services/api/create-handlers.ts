@@ -7,6 +7,7 @@ import type { WorkflowStore } from '../workflows/workflow-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
+import { createDebugLocallyHandlers } from './debug-locally-handlers.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
@@ -41,6 +42,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...createInvokeHandlers(services.invoke),
     ...createDockerHandlers(services.invoke.lambda.docker),
+    ...createDebugLocallyHandlers(),
     ...createExecutionsHandlers({
       call,
       engine: services.invoke.engine,
