@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DockerProgress } from './docker.ts';
 import { InvokeLog } from './invoke.ts';
+import { DeployProgress } from './targets.ts';
 
 /** A file or folder in the workspace changed, by the studio or by anything else. */
 export const WorkspaceChanged = z.object({
@@ -45,4 +46,6 @@ export const contractEvents = {
   'app.navigate': NavigateRequest,
   /** A line of a Docker image pull or build, with its progress when known. */
   'docker.progress': DockerProgress,
+  /** A step of a `deploy.function` call started, finished or failed. */
+  'deploy.progress': DeployProgress,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Done, method, NoInput } from './define.ts';
+import { Done, method } from './define.ts';
 
 /**
  * The execution viewer's methods. They carry the Lambda API's own JSON (field names, epoch-second
@@ -96,6 +96,12 @@ export const ExecutionLogLine = z.object({
 export type ExecutionLogLine = z.infer<typeof ExecutionLogLine>;
 
 const Arn = z.string().min(1, 'an execution ARN is required');
+
+/**
+ * Which target a call goes to: `local` (the default, so callers that predate targets keep working)
+ * or an AWS target's id from `targets.list`.
+ */
+const OnTarget = z.string().min(1).max(64).optional();
 const CallbackId = z.string().min(1, 'a callback id is required');
 
 /** A callback failure as a person types it; sent as Lambda's ErrorObject. */
@@ -118,6 +124,8 @@ export const ExecutionFilter = z
     /** Epoch milliseconds. */
     startedAfterMs: z.number().optional(),
     startedBeforeMs: z.number().optional(),
+    /** On an AWS target only functions named here or deployed from the workspace are listed. */
+    target: OnTarget,
   })
   .strict();
 export type ExecutionFilter = z.infer<typeof ExecutionFilter>;
@@ -128,18 +136,18 @@ export const executionsMethods = {
     ExecutionFilter,
     z.object({ items: z.array(ExecutionSummary), counts: z.record(z.string(), z.number()) }),
   ),
-  'executions.get': method(z.object({ arn: Arn }).strict(), ExecutionDetail),
+  'executions.get': method(z.object({ arn: Arn, target: OnTarget }).strict(), ExecutionDetail),
   /**
    * An execution's history events, oldest first, payloads included: all of them, or with
    * `afterEventId` only the later ones (`continued: true`) when the API can say which those are.
    */
   'executions.history': method(
-    z.object({ arn: Arn, afterEventId: z.number().int().nonnegative().optional() }).strict(),
+    z.object({ arn: Arn, afterEventId: z.number().int().nonnegative().optional(), target: OnTarget }).strict(),
     z.object({ Events: z.array(HistoryEvent), continued: z.boolean().optional() }),
   ),
   /** Stops each running execution; those that are not running or unknown are reported, not thrown. */
   'executions.stop': method(
-    z.object({ arns: z.array(Arn).min(1) }).strict(),
+    z.object({ arns: z.array(Arn).min(1), target: OnTarget }).strict(),
     z.object({ stopped: z.array(z.string()), failed: z.array(z.object({ arn: z.string(), message: z.string() })) }),
   ),
   /** Starts a new execution of the same function version with the same input. */
@@ -152,17 +160,18 @@ export const executionsMethods = {
    */
   'executions.debugLocally': method(z.object({ arn: Arn, target: z.string().optional() }).strict(), z.object({ arn: z.string() })),
   /** The history as a file: GetDurableExecutionHistory's JSON (`{"Events": [...]}`), indented. */
-  'executions.exportHistory': method(z.object({ arn: Arn }).strict(), z.object({ fileName: z.string(), text: z.string() })),
+  'executions.exportHistory': method(z.object({ arn: Arn, target: OnTarget }).strict(), z.object({ fileName: z.string(), text: z.string() })),
   /**
    * The durable logger's lines of an execution, oldest first. The SDK leaves out lines a replay
    * would repeat, so each line appears once. Local target only; kept while the studio runs.
    */
   'executions.logs': method(z.object({ arn: Arn }).strict(), z.array(ExecutionLogLine)),
-  'callbacks.pending': method(NoInput, z.array(PendingCallback)),
+  /** On an AWS target: the callbacks of the running executions of the workspace's deployed functions. */
+  'callbacks.pending': method(z.object({ target: OnTarget }).strict(), z.array(PendingCallback)),
   /** `result` is JSON text, checked before it is sent. */
-  'callbacks.succeed': method(z.object({ callbackId: CallbackId, result: z.string() }).strict(), Done),
-  'callbacks.fail': method(z.object({ callbackId: CallbackId, error: CallbackFailure }).strict(), Done),
-  'callbacks.heartbeat': method(z.object({ callbackId: CallbackId }).strict(), Done),
+  'callbacks.succeed': method(z.object({ callbackId: CallbackId, result: z.string(), target: OnTarget }).strict(), Done),
+  'callbacks.fail': method(z.object({ callbackId: CallbackId, error: CallbackFailure, target: OnTarget }).strict(), Done),
+  'callbacks.heartbeat': method(z.object({ callbackId: CallbackId, target: OnTarget }).strict(), Done),
   /**
    * Local target only: fires the execution's earliest wait, retry delay or callback timeout now
    * (the virtual clock). Returns what was skipped, or null when nothing was waiting.

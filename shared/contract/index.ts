@@ -6,6 +6,7 @@ import { executionsMethods } from './executions.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { invokeMethods } from './invoke.ts';
+import { targetsMethods } from './targets.ts';
 import { workflowsMethods } from './workflows.ts';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...dockerMethods,
   ...executionsMethods,
   ...workflowsMethods,
+  ...targetsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -47,4 +49,5 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
 export * from './invoke.ts';
+export * from './targets.ts';
 export * from './workflows.ts';

@@ -62,6 +62,12 @@ export const invokeMethods = {
         /** JSON text; checked before anything runs so a typo never reaches the handler. */
         payload: z.string(),
         qualifier: z.string().optional(),
+        /**
+         * `local` (default) or an AWS target's id. On AWS the deployed function of the same name is
+         * invoked, through alias `live` unless `qualifier` says otherwise (durable functions need a
+         * qualified name there).
+         */
+        target: z.string().min(1).max(64).optional(),
       })
       .strict(),
     InvokeResult,

@@ -13,6 +13,7 @@ import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
+import { createTargetsHandlers } from './targets-handlers.ts';
 import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
 
@@ -43,6 +44,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createInvokeHandlers(services.invoke),
     ...createDockerHandlers(services.invoke.lambda.docker),
     ...createDebugLocallyHandlers(),
+    ...createTargetsHandlers({ region: () => services.invoke.lambda.region }),
     ...createExecutionsHandlers({
       call,
       engine: services.invoke.engine,
