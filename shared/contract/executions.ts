@@ -158,7 +158,7 @@ export const executionsMethods = {
    * in flight runs again, a pending callback waits for a local answer. The record is untouched;
    * returns the new local execution. `target` names where the record lives (default: local).
    */
-  'executions.debugLocally': method(z.object({ arn: Arn, target: z.string().optional() }).strict(), z.object({ arn: z.string() })),
+  'executions.debugLocally': method(z.object({ arn: Arn, target: OnTarget }).strict(), z.object({ arn: z.string() })),
   /** The history as a file: GetDurableExecutionHistory's JSON (`{"Events": [...]}`), indented. */
   'executions.exportHistory': method(z.object({ arn: Arn, target: OnTarget }).strict(), z.object({ fileName: z.string(), text: z.string() })),
   /**
