@@ -36,8 +36,8 @@ test('edits made outside the studio show up live, and unsaved work is never over
   await studio.screenshotBothThemes('08-invalid-config-from-disk');
 
   await studio.activity('workflows').click();
-  await expect(page.getByTestId('placeholder-workflows')).toBeVisible();
-  await studio.screenshotBothThemes('09-workflows-placeholder');
+  await expect(page.getByTestId('workflows-page')).toBeVisible();
+  await studio.screenshotBothThemes('09-workflows-empty');
 
   await studio.activity('settings').click();
   await expect(page.getByTestId('settings-workspace')).toHaveText(serve.workspace);

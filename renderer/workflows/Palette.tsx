@@ -2,6 +2,9 @@ import { useReactFlow } from '@xyflow/react';
 import { BLOCK_KINDS, type BlockKind } from './block-catalog.ts';
 import { BlockIcon } from './BlockIcon.tsx';
 import { dropBlock } from './canvas-changes.ts';
+import { freeSpot } from './graph-ops.ts';
+import { useGraph } from './graph-store.ts';
+import { BLOCK_SIZE } from './layout.ts';
 
 /** The drag payload's type: only palette items carry it, so other drops are ignored. */
 export const PALETTE_MIME = 'application/x-lambda-studio-block';
@@ -13,7 +16,8 @@ function Item({ kind, disabled }: { kind: BlockKind; disabled: boolean }) {
     const box = document.querySelector('.wf-canvas')?.getBoundingClientRect();
     if (box === undefined) return;
     const point = flow.screenToFlowPosition({ x: box.left + box.width / 2 - 100, y: box.top + box.height / 2 - 30 });
-    dropBlock(kind.type, point);
+    const graph = useGraph.getState().graph;
+    dropBlock(kind.type, graph === null ? point : freeSpot(graph, point, BLOCK_SIZE));
   };
   return (
     <button

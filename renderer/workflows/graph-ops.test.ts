@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowGraph } from '../../shared/workflow/schema.ts';
 import { validateWorkflow } from '../../shared/workflow/validate.ts';
-import { addBlock, connect, connectionProblem, removeElements, renameBlock, renameProblem, reparent, uniqueId } from './graph-ops.ts';
+import { addBlock, connect, connectionProblem, freeSpot, removeElements, renameBlock, renameProblem, reparent, uniqueId } from './graph-ops.ts';
 
 const graph: WorkflowGraph = {
   version: 1,
@@ -75,5 +75,20 @@ describe('graph edits', () => {
     expect(out.blocks.find((b) => b.id === 'output')?.parent).toBeUndefined();
     // A container never goes inside itself.
     expect(reparent(graph, 'each', 'each', { x: 0, y: 0 })).toBe(graph);
+  });
+});
+
+describe('freeSpot', () => {
+  const size = { width: 220, height: 62 };
+  it('keeps a point that covers no block', () => {
+    expect(freeSpot(graph, { x: 2000, y: 2000 }, size)).toEqual({ x: 2000, y: 2000 });
+  });
+  it('moves down past the blocks a new block would cover', () => {
+    const at = graph.blocks[0]?.position ?? { x: 0, y: 0 };
+    const spot = freeSpot(graph, at, size);
+    expect(spot.x).toBe(at.x);
+    expect(spot.y).toBeGreaterThan(at.y);
+    const covered = graph.blocks.filter((b) => b.parent === undefined && Math.abs(b.position.x - spot.x) < size.width && Math.abs(b.position.y - spot.y) < size.height);
+    expect(covered).toEqual([]);
   });
 });

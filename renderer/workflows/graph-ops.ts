@@ -192,3 +192,21 @@ export function parentsFirst(blocks: readonly Block[]): Block[] {
     .sort((x, y) => x.d - y.d || x.i - y.i)
     .map((x) => x.b);
 }
+
+/**
+ * The first place at or below `point` where a new block covers no top-level block, so a block
+ * added with a click never lands on top of another.
+ */
+export function freeSpot(graph: WorkflowGraph, point: XY, size: Size, gap = 24): XY {
+  const top = graph.blocks.filter((b) => b.parent === undefined);
+  const covers = (at: XY) =>
+    top.some((b) => {
+      const own = 'size' in b ? b.size : undefined;
+      const w = own?.width ?? size.width;
+      const h = own?.height ?? size.height;
+      return at.x < b.position.x + w && b.position.x < at.x + size.width && at.y < b.position.y + h && b.position.y < at.y + size.height;
+    });
+  let at = point;
+  for (let i = 0; i < 200 && covers(at); i++) at = { x: at.x, y: at.y + size.height + gap };
+  return at;
+}
