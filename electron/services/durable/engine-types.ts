@@ -1,6 +1,7 @@
 import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
 import type { StartExecutionInput } from './lifecycle.ts';
+import type { SeededStart } from './seeded-start.ts';
 import type { DurableExecutionStatusChange } from './status-event.ts';
 import type { DurableStore, ExecutionRow, TimerKind } from './store.ts';
 
@@ -54,6 +55,11 @@ export interface DurableEngine extends DurableHooks {
    * after `timeoutMs`.
    */
   waitForAnswer(executionArn: string, timeoutMs: number): Promise<ExecutionRow | undefined>;
+  /**
+   * Starts a new execution of a local function from a recorded execution's operations (what
+   * completed replays, the rest runs), then invokes it like any new execution.
+   */
+  startSeeded(start: SeededStart): Promise<ExecutionRow>;
   store: DurableStore;
 }
 

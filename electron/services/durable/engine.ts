@@ -7,6 +7,7 @@ import { recoverUnfinished } from './recovery.ts';
 import { interpretOutcome, invocationEvent } from './invocation.ts';
 import { closeExecution, insertExecution, type StartExecutionInput } from './lifecycle.ts';
 import { durableRoutes } from './routes.ts';
+import { startSeededExecution } from './seeded-start.ts';
 
 export type { Clock, DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { completeChainedInvoke, fireTimer, type ChainedOutcome } from './service-events.ts';
@@ -294,5 +295,6 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     },
     waitForClose,
     waitForAnswer,
+    startSeeded: (start) => startSeededExecution(internals, start),
   };
 }
