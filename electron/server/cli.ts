@@ -13,6 +13,7 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
 const { addServeCommand } = await import('./serve-command.ts');
 const { addInvokeCommand } = await import('./invoke-command.ts');
 const { addWorkflowCommand } = await import('./workflow-command.ts');
+const { addExportCommand } = await import('./export-command.ts');
 
 const program = new Command()
   .name('lambda-studio')
@@ -22,5 +23,6 @@ const program = new Command()
 addServeCommand(program);
 addInvokeCommand(program);
 addWorkflowCommand(program);
+addExportCommand(program);
 
 await program.parseAsync(process.argv);

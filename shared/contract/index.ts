@@ -3,6 +3,7 @@ import { appMethods } from './app.ts';
 import type { MethodSpec } from './define.ts';
 import { dockerMethods } from './docker.ts';
 import { executionsMethods } from './executions.ts';
+import { exportMethods } from './export.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { invokeMethods } from './invoke.ts';
@@ -21,6 +22,7 @@ export const contract = {
   ...executionsMethods,
   ...workflowsMethods,
   ...targetsMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -45,6 +47,7 @@ export * from './app.ts';
 export * from './define.ts';
 export * from './docker.ts';
 export * from './executions.ts';
+export * from './export.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';

@@ -11,6 +11,7 @@ import { createDebugLocallyHandlers } from './debug-locally-handlers.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
+import { createExportHandlers } from './export-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
 import { createTargetsHandlers } from './targets-handlers.ts';
@@ -56,6 +57,7 @@ export function createHandlers(services: HandlerServices): Handlers {
       runs: createWorkflowRuns({ workflows, functions, sync, runner, call, index }),
       exportCode: exportWorkflowCode,
     }),
+    ...createExportHandlers({ functions, workflows }),
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),
