@@ -7,13 +7,14 @@ import type { WorkflowStore } from '../workflows/workflow-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
-import { createDebugLocallyHandlers } from './debug-locally-handlers.ts';
+import { createDebugLocallyHandlers, historyFromLocal } from './debug-locally-handlers.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createExportHandlers } from './export-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
+import { syncForRun } from './sync-for-run.ts';
 import { createTargetsHandlers } from './targets-handlers.ts';
 import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
@@ -44,7 +45,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...createInvokeHandlers(services.invoke),
     ...createDockerHandlers(services.invoke.lambda.docker),
-    ...createDebugLocallyHandlers(),
+    ...createDebugLocallyHandlers({ prepare: (name) => syncForRun({ functions, sync }, name), engine: services.invoke.engine, historyOf: historyFromLocal(call) }),
     ...createTargetsHandlers({ region: () => services.invoke.lambda.region }),
     ...createExecutionsHandlers({
       call,
