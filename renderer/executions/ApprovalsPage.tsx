@@ -2,6 +2,7 @@ import './executions.css';
 import { BellRing, Check, ExternalLink, X } from 'lucide-react';
 import { useState } from 'react';
 import { EmptyState } from '../shell/EmptyState.tsx';
+import { TargetChip } from '../targets/TargetChip.tsx';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { useUi } from '../shell/ui-store.ts';
 import { useApprovals } from './approvals-store.ts';
@@ -40,6 +41,7 @@ export function ApprovalsPage() {
     <div className="exec-page" data-testid="approvals-page">
       <div className="exec-toolbar">
         <span className="exec-toolbar__title">Approvals</span>
+        <TargetChip />
         <span className="tone-text--stopped" data-testid="approvals-count">
           {open.length} pending {open.length === 1 ? 'callback' : 'callbacks'}
         </span>

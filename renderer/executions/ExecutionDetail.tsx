@@ -2,9 +2,11 @@ import * as Tabs from '@radix-ui/react-tabs';
 import { FastForward } from 'lucide-react';
 import { useCallback, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import { toFailure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { useUi } from '../shell/ui-store.ts';
+import { useTargets } from '../targets/target-store.ts';
 import { CallbackActions } from './CallbackActions.tsx';
 import { useDetail } from './detail-store.ts';
 import { exportHistory, skipTimer } from './executions-api.ts';
@@ -57,6 +59,7 @@ export function ExecutionDetail() {
   const nowMs = useNow(running);
   const layout = useDefaultLayout({ id: 'lambda-studio.execution-detail', storage: localStorage });
   const live = offlineName === null;
+  const onLocal = useTargets((s) => s.currentId === LOCAL_TARGET_ID);
   const arn = view?.execution.arn;
 
   const nextTimer = useMemo(() => (view === null ? undefined : nextTimerId(view.operations)), [view]);
@@ -74,7 +77,8 @@ export function ExecutionDetail() {
     (op: OperationView) => {
       if (!live) return null;
       const callback = isPendingCallback(op);
-      const canSkip = op.id === nextTimer;
+      // The virtual clock is the local engine's: an AWS execution's timers run in AWS.
+      const canSkip = onLocal && op.id === nextTimer;
       if (!callback && !canSkip) return null;
       return (
         <>
@@ -87,7 +91,7 @@ export function ExecutionDetail() {
         </>
       );
     },
-    [live, skip, nextTimer],
+    [live, skip, nextTimer, onLocal],
   );
 
   const selected = useMemo(() => view?.operations.find((o) => o.id === selectedId), [view, selectedId]);
@@ -114,8 +118,8 @@ export function ExecutionDetail() {
         offlineName={offlineName}
         onBack={back}
         onStop={() => void useExecutions.getState().stop([view.execution.arn]).then(() => useDetail.getState().refresh())}
-        onRerun={() => void useExecutions.getState().rerun(view.execution.arn)}
-        onSkip={nextTimer === undefined ? undefined : skip}
+        onRerun={onLocal ? () => void useExecutions.getState().rerun(view.execution.arn) : undefined}
+        onSkip={nextTimer === undefined || !onLocal ? undefined : skip}
       />
       {failure !== null && <ErrorMessage failure={failure} />}
       <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' ? 'history' : 'timeline')} className="tab-body">

@@ -1,4 +1,6 @@
 import { ArrowLeft, FastForward, FileWarning, RotateCcw, Square } from 'lucide-react';
+import { ConsoleLink } from '../targets/ConsoleLink.tsx';
+import { TargetChip } from '../targets/TargetChip.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { ErrorView } from './ErrorView.tsx';
 import { JsonView } from './JsonView.tsx';
@@ -13,7 +15,8 @@ interface Props {
   offlineName: string | null;
   onBack(): void;
   onStop(): void;
-  onRerun(): void;
+  /** Absent where an execution cannot be started again from here (an AWS target). */
+  onRerun?: (() => void) | undefined;
   onSkip?: (() => void) | undefined;
 }
 
@@ -48,7 +51,7 @@ export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onSt
               <Square size={11} /> Stop
             </button>
           )}
-          {live && (
+          {live && onRerun !== undefined && (
             <button className="button button--small" onClick={onRerun} title="Start a new execution with the same input" data-testid="execution-rerun-detail">
               <RotateCcw size={11} /> Re-run
             </button>
@@ -61,6 +64,8 @@ export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onSt
             </span>
             <CopyButton text={e.arn} label="Copy the ARN" testId="copy-arn" />
           </span>
+          {live && <TargetChip />}
+          {live && <ConsoleLink arn={e.arn} functionArn={e.functionArn} />}
           <span>
             Function <b>{e.functionName}</b>
             {e.version !== undefined && (

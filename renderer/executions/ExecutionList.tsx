@@ -3,6 +3,7 @@ import { ArrowDown, ArrowUp, Ban, History, RotateCcw, Square } from 'lucide-reac
 import { useMemo, useRef } from 'react';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { useUi } from '../shell/ui-store.ts';
+import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
 import { filterAndSort, isFiltered, EMPTY_FILTER, type ExecutionSummary, type SortKey } from './execution-filters.ts';
 import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
@@ -23,7 +24,7 @@ function Head({ label, sortKey }: { label: string; sortKey: SortKey }) {
   );
 }
 
-function Row({ e, top, nowMs, checked }: { e: ExecutionSummary; top: number; nowMs: number; checked: boolean }) {
+function Row({ e, top, nowMs, checked, canRerun }: { e: ExecutionSummary; top: number; nowMs: number; checked: boolean; canRerun: boolean }) {
   const { toggleChecked, open, stop, rerun } = useExecutions.getState();
   const look = executionLook(e.status);
   return (
@@ -46,9 +47,11 @@ function Row({ e, top, nowMs, checked }: { e: ExecutionSummary; top: number; now
             <Square size={10} /> Stop
           </button>
         )}
-        <button className="row-action" onClick={() => void rerun(e.arn)} title="Run again with the same input" data-testid="execution-rerun">
-          <RotateCcw size={10} /> Re-run
-        </button>
+        {canRerun && (
+          <button className="row-action" onClick={() => void rerun(e.arn)} title="Run again with the same input" data-testid="execution-rerun">
+            <RotateCcw size={10} /> Re-run
+          </button>
+        )}
       </span>
     </div>
   );
@@ -67,13 +70,14 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
   const setView = useUi((s) => s.setView);
   const allChecked = shown.length > 0 && shown.every((e) => checked.has(e.arn));
+  const target = useCurrentTarget();
 
   if (loaded && list.length === 0) {
     return (
       <div className="page page--center">
         <EmptyState
           icon={<History size={32} />}
-          title="No durable executions yet"
+          title={target.kind === 'local' ? 'No durable executions yet' : `No durable executions on ${target.name}`}
           testId="executions-empty"
           action={
             <button className="button button--primary" onClick={() => setView('functions')}>
@@ -81,7 +85,9 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
             </button>
           }
         >
-          Invoke a durable function (the order approval template is one) and its execution appears here, live, with its step timeline.
+          {target.kind === 'local'
+            ? 'Invoke a durable function (the order approval template is one) and its execution appears here, live, with its step timeline.'
+            : `Deploy a durable function to ${target.name} (Deploy in the function's header), invoke it, and its executions appear here with their step timeline.`}
         </EmptyState>
       </div>
     );
@@ -114,7 +120,7 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
         <div className="exec-list__inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const e = shown[v.index]!;
-            return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} />;
+            return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} canRerun={target.kind === 'local'} />;
           })}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { FileUp, RefreshCw, Search, Square, X } from 'lucide-react';
 import { useMemo } from 'react';
+import { TargetChip } from '../targets/TargetChip.tsx';
 import { countByStatus, EXECUTION_STATUSES, functionNames, parseLocalDateTime } from './execution-filters.ts';
 import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
@@ -25,6 +26,7 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
     <>
       <div className="exec-toolbar" data-testid="executions-toolbar">
         <span className="exec-toolbar__title">Executions</span>
+        <TargetChip />
         <span className="status-chips" role="group" aria-label="Status">
           {EXECUTION_STATUSES.map((status) => {
             const look = executionLook(status);

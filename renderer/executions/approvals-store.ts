@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { toFailure, type Failure } from '../lib/errors.ts';
+import { currentTargetId } from '../targets/target-store.ts';
 import { listPendingCallbacks } from './executions-api.ts';
 import type { PendingCallbackView } from './model.ts';
 
@@ -20,11 +21,15 @@ export const useApprovals = create<ApprovalsState>((set, get) => ({
   failure: null,
   checked: new Set(),
   load: async () => {
+    const target = currentTargetId();
     try {
       const pending = await listPendingCallbacks();
+      // The target changed while this was on its way: the new target's own load follows.
+      if (target !== currentTargetId()) return;
       const still = new Set(pending.map((p) => p.callbackId));
       set({ pending, loaded: true, failure: null, checked: new Set([...get().checked].filter((id) => still.has(id))) });
     } catch (error) {
+      if (target !== currentTargetId()) return;
       set({ loaded: true, failure: toFailure(error, 'Could not list the pending callbacks') });
     }
   },

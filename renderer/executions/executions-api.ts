@@ -2,6 +2,7 @@ import type { ExecutionChanged } from '../../shared/contract/events.ts';
 import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, HistoryEvent, PendingCallback } from '../../shared/contract/executions.ts';
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
+import { currentTargetId, currentTargetParam } from '../targets/target-store.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
 import { errorInfo, fromHistory, historyRows } from './from-history.ts';
 import { logsByOperation } from './log-lines.ts';
@@ -31,7 +32,7 @@ function summaryOf(e: WireSummary): ExecutionSummary {
 }
 
 export async function listExecutions(): Promise<ExecutionSummary[]> {
-  const { items } = await api().call('executions.list', {});
+  const { items } = await api().call('executions.list', currentTargetParam());
   return items.map(summaryOf);
 }
 
@@ -58,25 +59,30 @@ function detailView(detail: ExecutionDetail, events: Parameters<typeof fromHisto
 
 /** The execution and its whole history, turned into timeline rows. */
 /** The open execution's events as last read, so a refresh of a long history asks only for what is new. */
-let lastRead: { arn: string; events: HistoryEvent[] } | undefined;
+let lastRead: { key: string; events: HistoryEvent[] } | undefined;
 
 async function historyOf(arn: string): Promise<HistoryEvent[]> {
-  const known = lastRead?.arn === arn ? lastRead.events : undefined;
+  // Keyed by target too: two targets can hold executions with the same ARN (another studio, a restored account).
+  const key = `${currentTargetId()} ${arn}`;
+  const known = lastRead?.key === key ? lastRead.events : undefined;
   const afterEventId = known?.at(-1)?.EventId;
-  const reply = await api().call('executions.history', afterEventId === undefined ? { arn } : { arn, afterEventId });
+  const reply = await api().call('executions.history', { arn, ...currentTargetParam(), ...(afterEventId === undefined ? {} : { afterEventId }) });
   const events = reply.continued === true && known !== undefined ? [...known, ...reply.Events] : reply.Events;
-  lastRead = { arn, events };
+  lastRead = { key, events };
   return events;
 }
 
 export async function loadExecution(arn: string): Promise<ExecutionDetailView> {
   const [detail, events, logs] = await Promise.all([
-    api().call('executions.get', { arn }),
+    api().call('executions.get', { arn, ...currentTargetParam() }),
     historyOf(arn),
-    // Logs are a help, not the view: a host without them still shows the timeline.
-    api()
-      .call('executions.logs', { arn })
-      .catch((): ExecutionLogLine[] => []),
+    // Logs are a help, not the view: a host without them still shows the timeline. The durable
+    // logger's lines are kept by the local service only.
+    currentTargetParam().target === undefined
+      ? api()
+          .call('executions.logs', { arn })
+          .catch((): ExecutionLogLine[] => [])
+      : Promise.resolve([]),
   ]);
   return { ...detailView(detail, events), logs: logsByOperation(logs) };
 }
@@ -95,12 +101,12 @@ function pendingView(p: PendingCallback): PendingCallbackView {
 }
 
 export async function listPendingCallbacks(): Promise<PendingCallbackView[]> {
-  return (await api().call('callbacks.pending', {})).map(pendingView);
+  return (await api().call('callbacks.pending', currentTargetParam())).map(pendingView);
 }
 
 /** Stops each execution; returns the ones that could not be stopped, with why. */
 export async function stopExecutions(arns: readonly string[]): Promise<{ arn: string; message: string }[]> {
-  const { failed } = await api().call('executions.stop', { arns: [...arns] });
+  const { failed } = await api().call('executions.stop', { arns: [...arns], ...currentTargetParam() });
   return failed;
 }
 
@@ -110,7 +116,7 @@ export async function rerunExecution(arn: string): Promise<string> {
 }
 
 export async function exportHistory(arn: string): Promise<{ fileName: string; text: string }> {
-  return api().call('executions.exportHistory', { arn });
+  return api().call('executions.exportHistory', { arn, ...currentTargetParam() });
 }
 
 /** Reads an exported history (this studio's or AWS's GetDurableExecutionHistory JSON) into the detail view. */
@@ -141,12 +147,13 @@ export async function skipTimer(arn: string): Promise<void> {
 }
 
 export async function callbackSuccess(callbackId: string, result: string): Promise<void> {
-  await api().call('callbacks.succeed', { callbackId, result });
+  await api().call('callbacks.succeed', { callbackId, result, ...currentTargetParam() });
 }
 
 export async function callbackFailure(callbackId: string, error: CallbackError): Promise<void> {
   await api().call('callbacks.fail', {
     callbackId,
+    ...currentTargetParam(),
     error: {
       ...(error.type.trim() === '' ? {} : { type: error.type.trim() }),
       ...(error.message.trim() === '' ? {} : { message: error.message }),
@@ -156,7 +163,7 @@ export async function callbackFailure(callbackId: string, error: CallbackError):
 }
 
 export async function callbackHeartbeat(callbackId: string): Promise<void> {
-  await api().call('callbacks.heartbeat', { callbackId });
+  await api().call('callbacks.heartbeat', { callbackId, ...currentTargetParam() });
 }
 
 function changedSummary(e: ExecutionChanged): ExecutionSummary {

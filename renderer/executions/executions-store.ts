@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { useUi } from '../shell/ui-store.ts';
+import { currentTargetId } from '../targets/target-store.ts';
 import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
 import { listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
 
@@ -34,10 +35,14 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
   checked: new Set(),
   openArn: null,
   load: async () => {
+    const target = currentTargetId();
     try {
       const list = await listExecutions();
+      // The target changed while this was on its way: the new target's own load follows.
+      if (target !== currentTargetId()) return;
       set({ list, loaded: true, failure: null });
     } catch (error) {
+      if (target !== currentTargetId()) return;
       set({ loaded: true, failure: toFailure(error, 'Could not list the executions') });
     }
   },

@@ -4,6 +4,7 @@ import { useEditor } from '../editor/editor-store.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { formatChord, isMac } from '../shell/shortcuts.ts';
 import { Tip } from '../shell/Tip.tsx';
+import { TargetChip } from '../targets/TargetChip.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import { InvokeOutput } from './InvokeOutput.tsx';
 import { useInvoke } from './invoke-store.ts';
@@ -40,6 +41,7 @@ export function InvokePanel({ fn }: { fn: string }) {
         <span className="invoke-panel__title">Event</span>
         <EventPicker fn={fn} />
         <span className="spacer" />
+        <TargetChip />
         <Tip label="Invoke with this event" shortcut={INVOKE_CHORD}>
           <button className="button button--primary button--small" onClick={() => runInvoke(fn)} disabled={running} data-testid="invoke-run">
             <Play size={12} /> Invoke

@@ -1,8 +1,11 @@
 import { create } from 'zustand';
 import type { ExecutionDetail } from '../../shared/contract/executions.ts';
+import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import type { InvokeResult, TestEvent } from '../../shared/contract/invoke.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
+import { onTarget } from '../targets/target-model.ts';
+import { currentTargetId } from '../targets/target-store.ts';
 import { checkEventText } from './event-text.ts';
 import { isRunningDurable, settledDurableResult } from './invoke-outcome.ts';
 
@@ -25,6 +28,8 @@ export interface FunctionInvokeState {
    * early goes on (its later invocations log too).
    */
   followLogsUntil: number;
+  /** The target the shown result came from: its durable execution is read back there. */
+  target: string;
 }
 
 /** How long lines keep joining a result after it, or its durable execution, ended. */
@@ -32,7 +37,7 @@ export const FOLLOW_AFTER_END_MS = 3_000;
 /** Lines come as events and results as answers, on separate channels: a line the result already holds may still arrive. */
 const RECENT_LINES_CHECKED = 200;
 
-const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null, followLogsUntil: 0 };
+const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null, followLogsUntil: 0, target: LOCAL_TARGET_ID };
 
 interface InvokeStore {
   byFunction: Record<string, FunctionInvokeState>;
@@ -45,7 +50,7 @@ interface InvokeStore {
   run(fn: string, beforeRun?: () => Promise<boolean>): Promise<void>;
   appendLog(fn: string, line: string): void;
   /** A durable execution changed: a result still waiting on it takes the execution's outcome once it ended. */
-  executionChanged(arn: string, status: string): Promise<void>;
+  executionChanged(arn: string, status: string, target?: string): Promise<void>;
 }
 
 export const useInvoke = create<InvokeStore>((set, get) => {
@@ -112,16 +117,18 @@ export const useInvoke = create<InvokeStore>((set, get) => {
         patch(fn, { problem: { message: check.message } });
         return;
       }
-      patch(fn, { running: true, liveLogs: [], problem: null, result: null, followLogsUntil: 0 });
+      const target = currentTargetId();
+      patch(fn, { running: true, liveLogs: [], problem: null, result: null, followLogsUntil: 0, target });
       try {
         if (beforeRun !== undefined && !(await beforeRun())) {
           patch(fn, { running: false, problem: { message: 'Not invoked: the function has edits that could not be saved.' } });
           return;
         }
-        const result = await api().call('invoke.run', { functionName: fn, payload: check.payload });
+        const result = await api().call('invoke.run', { functionName: fn, payload: check.payload, ...onTarget(target) });
         patch(fn, { running: false, result, liveLogs: [], followLogsUntil: isRunningDurable(result) ? Number.POSITIVE_INFINITY : Date.now() + FOLLOW_AFTER_END_MS });
+        if (target !== LOCAL_TARGET_ID && isRunningDurable(result) && result.durableExecutionArn !== undefined) followOnAws(result.durableExecutionArn, target);
       } catch (error) {
-        patch(fn, { running: false, problem: toFailure(error, 'The function could not be invoked') });
+        patch(fn, { running: false, problem: toFailure(error, target === LOCAL_TARGET_ID ? 'The function could not be invoked' : `The function could not be invoked on ${target}`) });
       }
     },
 
@@ -133,13 +140,15 @@ export const useInvoke = create<InvokeStore>((set, get) => {
       }
     },
 
-    async executionChanged(arn, status) {
+    async executionChanged(arn, status, target = LOCAL_TARGET_ID) {
       if (status === 'RUNNING') return;
-      const waiting = Object.entries(get().byFunction).filter(([, state]) => state.result !== null && state.result.durableExecutionArn === arn && isRunningDurable(state.result));
+      const waiting = Object.entries(get().byFunction).filter(
+        ([, state]) => state.target === target && state.result !== null && state.result.durableExecutionArn === arn && isRunningDurable(state.result),
+      );
       if (waiting.length === 0) return;
       let end: ExecutionDetail;
       try {
-        end = await api().call('executions.get', { arn });
+        end = await api().call('executions.get', { arn, ...onTarget(target) });
       } catch {
         return; // The panel keeps saying "running"; the execution view has the truth.
       }
@@ -153,6 +162,27 @@ export const useInvoke = create<InvokeStore>((set, get) => {
     },
   };
 });
+
+/** How often a durable execution started on AWS is asked for its end: AWS sends the studio no events. */
+const AWS_FOLLOW_MS = 5_000;
+
+/** Gives a durable result from an AWS target its execution's outcome once it ends, for as long as the panel still waits on it. */
+function followOnAws(arn: string, target: string): void {
+  const stillWaiting = () => Object.values(useInvoke.getState().byFunction).some((s) => s.target === target && s.result?.durableExecutionArn === arn && isRunningDurable(s.result));
+  const tick = () => {
+    if (!stillWaiting()) return;
+    api()
+      .call('executions.get', { arn, target })
+      .then(
+        (detail) => useInvoke.getState().executionChanged(arn, detail.Status, target),
+        () => undefined,
+      )
+      .finally(() => {
+        if (stillWaiting()) setTimeout(tick, AWS_FOLLOW_MS);
+      });
+  };
+  setTimeout(tick, AWS_FOLLOW_MS);
+}
 
 let subscribed = false;
 

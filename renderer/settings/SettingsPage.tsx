@@ -2,6 +2,7 @@ import { Monitor, Moon, Sun } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { useUi, type ThemeSetting } from '../shell/ui-store.ts';
+import { TargetsSection } from '../targets/TargetsSection.tsx';
 import { DockerSection } from './DockerSection.tsx';
 import { LambdaSection } from './LambdaSection.tsx';
 
@@ -46,6 +47,7 @@ export function SettingsPage() {
         </dl>
         <p className="field__hint">The workspace is a plain folder you can keep in git: functions/, workflows/, events/, and .studio/ for local state.</p>
       </section>
+      <TargetsSection />
       <LambdaSection />
       <DockerSection />
     </div>

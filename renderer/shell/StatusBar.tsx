@@ -1,4 +1,4 @@
-import { CircleAlert, FolderOpen, Server, SquareFunction, TriangleAlert } from 'lucide-react';
+import { CircleAlert, FolderOpen, SquareFunction, TriangleAlert } from 'lucide-react';
 import { useCursor } from '../editor/cursor-store.ts';
 import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
 import { PendingStatus } from '../executions/PendingStatus.tsx';
@@ -6,6 +6,7 @@ import { useWorkspace } from '../functions/workspace-store.ts';
 import { countProblems } from '../problems/problems.ts';
 import { useProblems } from '../problems/problems-store.ts';
 import { LambdaStatus } from '../settings/LambdaStatus.tsx';
+import { TargetSelector } from '../targets/TargetSelector.tsx';
 import { useGraph } from '../workflows/graph-store.ts';
 import { useWorkflowProblemCount } from '../workflows/WorkflowProblemsPanel.tsx';
 import { shortcutLabel } from './shortcuts.ts';
@@ -29,7 +30,7 @@ function CursorPosition() {
   );
 }
 
-/** One line at the bottom: where the studio works, who hosts it, and what needs attention. */
+/** One line at the bottom: where the studio works, which target it works on, and what needs attention. */
 export function StatusBar() {
   const info = useWorkspace((s) => s.info);
   const count = useWorkspace((s) => s.functions.length);
@@ -49,10 +50,7 @@ export function StatusBar() {
         <FolderOpen size={12} aria-hidden />
         <span className="mono">{info?.workspace ?? 'connecting…'}</span>
       </span>
-      <span className="status-bar__item" data-testid="status-host">
-        <Server size={12} aria-hidden />
-        {info === null ? '' : info.host === 'serve' ? 'Local server' : 'Desktop'}
-      </span>
+      <TargetSelector />
       <span className="status-bar__item" data-testid="status-functions">
         <SquareFunction size={12} aria-hidden />
         {count} {count === 1 ? 'function' : 'functions'}
