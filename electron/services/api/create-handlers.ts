@@ -15,7 +15,7 @@ import { createExportHandlers } from './export-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
 import { syncForRun } from './sync-for-run.ts';
-import { createTargetsHandlers } from './targets-handlers.ts';
+import { createTargetsHandlers, routeByTarget, type TargetsDeps } from './targets-handlers.ts';
 import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
 
@@ -31,6 +31,8 @@ export interface HandlerServices {
   executionLogs?: ExecutionLogs;
   /** Workflow files, which runs are whose, and the runner function that runs them. */
   workflows: { store: WorkflowStore; runIndex: WorkflowRunIndex; runner: WorkflowRunnerHandle };
+  /** AWS targets: the saved ones, their clients, and where deploys are built. */
+  targets: TargetsDeps;
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -42,16 +44,20 @@ export function createHandlers(services: HandlerServices): Handlers {
     return { endpoint, region, credentials };
   });
   const { store: workflows, runIndex: index, runner } = services.workflows;
+  const invokeHandlers = createInvokeHandlers(services.invoke);
+  const executionsHandlers = createExecutionsHandlers({
+    call,
+    engine: services.invoke.engine,
+    ...(services.executionLogs === undefined ? {} : { logs: services.executionLogs }),
+  });
   return {
-    ...createInvokeHandlers(services.invoke),
+    ...invokeHandlers,
     ...createDockerHandlers(services.invoke.lambda.docker),
     ...createDebugLocallyHandlers({ prepare: (name) => syncForRun({ functions, sync }, name), engine: services.invoke.engine, historyOf: historyFromLocal(call) }),
-    ...createTargetsHandlers({ region: () => services.invoke.lambda.region }),
-    ...createExecutionsHandlers({
-      call,
-      engine: services.invoke.engine,
-      ...(services.executionLogs === undefined ? {} : { logs: services.executionLogs }),
-    }),
+    ...createTargetsHandlers(services.targets),
+    ...executionsHandlers,
+    // Last, so the target-aware methods send AWS targets' calls to AWS and the rest to the handlers above.
+    ...routeByTarget({ ...invokeHandlers, ...executionsHandlers }, services.targets),
     ...createWorkflowsHandlers({
       workflows,
       index,

@@ -18,6 +18,9 @@ import { createEventHub, type EventHub } from './event-hub.ts';
 import { createExecutionLogs } from './execution-logs.ts';
 import { createFunctionSync } from './function-sync.ts';
 import { createDispatch, type Dispatch, type Handlers } from './handler-table.ts';
+import { createTargetService } from '../targets/target-service.ts';
+import { createTargetStore, defaultConfigDir } from '../targets/target-store.ts';
+import type { TargetClientOptions } from '../targets/target-clients.ts';
 
 /** What a host (the desktop app or `serve`) says about itself and where things are. */
 export interface StudioServicesOptions {
@@ -39,6 +42,15 @@ export interface StudioServicesOptions {
   sandboxPaths?: Partial<LauncherPaths>;
   /** Register every workspace function with the Lambda service at once (default true). */
   syncOnStart?: boolean;
+  /**
+   * The per-user settings folder holding the saved AWS targets (default: `LAMBDA_STUDIO_CONFIG_DIR`,
+   * else `$XDG_CONFIG_HOME/lambda-studio`, else `~/.config/lambda-studio`).
+   */
+  configDir?: string;
+  /** Service endpoints and retries of AWS targets' clients (tests point IAM at a stand-in). */
+  awsClients?: TargetClientOptions;
+  /** How long an AWS invoke of a durable function waits for it to close (default 5 s). */
+  awsInvokeWaitMs?: number;
   /** Where problems that reach no caller are written (stderr in `serve`). */
   log?: (message: string, error?: unknown) => void;
 }
@@ -91,6 +103,11 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   // runs still waiting from an earlier session resume on their own, and a start stays quick.
   const runner = createWorkflowRunner({ lambda, resourcesDir: options.resourcesDir, buildDir: join(layout.state, 'build', WORKFLOW_RUNNER_FUNCTION), log });
 
+  const targets = createTargetService({
+    ...options.awsClients,
+    store: createTargetStore(options.configDir ?? defaultConfigDir()),
+    localRegion: () => lambda.region,
+  });
   const handlers = createHandlers({
     appInfo: { version: options.version, workspace: layout.root, host: options.host, platform: process.platform },
     functions,
@@ -102,6 +119,13 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       store: createWorkflowStore(layout),
       runIndex: createWorkflowRunIndex(join(layout.state, 'workflow-runs'), { log }),
       runner,
+    },
+    targets: {
+      targets,
+      functions,
+      buildDir: join(layout.state, 'deploy-build'),
+      emit: (progress) => events.emit('deploy.progress', progress),
+      ...(options.awsInvokeWaitMs === undefined ? {} : { invokeWaitMs: options.awsInvokeWaitMs }),
     },
   });
   const watcher = watchWorkspace(
@@ -126,6 +150,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     close() {
       closing ??= (async () => {
         await sync.close();
+        targets.close();
         stopLogs();
         await executionLogs.close();
         stopDockerProgress();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { accountRoutes } from './account-routes.ts';
 import { aliasRoutes } from './alias-routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { loadOrCreateCredentials, type StudioCredentials } from './credentials.ts';
@@ -178,7 +179,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
             return response;
           },
         };
-  const managementRoutes = [...functionRoutes(routeContext), ...aliasRoutes(routeContext)].map(persisted);
+  const managementRoutes = [...functionRoutes(routeContext), ...aliasRoutes(routeContext), ...accountRoutes(registry)].map(persisted);
   const invoke = invokeRoute({
     registry,
     run,
