@@ -13,6 +13,8 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
 const { addServeCommand } = await import('./serve-command.ts');
 const { addInvokeCommand } = await import('./invoke-command.ts');
 const { addWorkflowCommand } = await import('./workflow-command.ts');
+const { addTargetsCommand } = await import('./targets-command.ts');
+const { addDeployCommand, addExecutionsCommand } = await import('./deploy-command.ts');
 const { addExportCommand } = await import('./export-command.ts');
 
 const program = new Command()
@@ -23,6 +25,9 @@ const program = new Command()
 addServeCommand(program);
 addInvokeCommand(program);
 addWorkflowCommand(program);
+addTargetsCommand(program);
+addDeployCommand(program);
+addExecutionsCommand(program);
 addExportCommand(program);
 
 await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ interface InvokeOptions {
   workspace?: string;
   payload?: string;
   event?: string;
+  target?: string;
   json: boolean;
 }
 
@@ -38,7 +39,7 @@ async function invoke(functionName: string, options: InvokeOptions): Promise<num
       }
       payload = saved.payload;
     }
-    const result = await services.dispatch('invoke.run', { functionName, payload });
+    const result = await services.dispatch('invoke.run', { functionName, payload, ...(options.target === undefined ? {} : { target: options.target }) });
     if (!result.ok) {
       log(result.error.message);
       if (result.error.details !== undefined) log(result.error.details);
@@ -62,6 +63,7 @@ export function addInvokeCommand(program: Command): void {
     .option('-w, --workspace <dir>', WORKSPACE_HELP)
     .option('--payload <json>', 'the event as JSON text (default: {})')
     .option('-e, --event <name>', 'a saved test event of the function (events/<function>/<name>.json)')
+    .option('-t, --target <name>', 'run the function deployed to this AWS target (through alias live) instead of locally')
     .option('--json', 'print the whole result (status, logs, figures, execution ARN) as one JSON line', false)
     .action(async (functionName: string, options: InvokeOptions) => {
       let code: number;
