@@ -1,5 +1,6 @@
 import { Container, FileCode2, FileJson, PanelRight, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { DeployButton } from '../deploy/DeployButton.tsx';
 import { ConfigPane } from '../functions/ConfigPane.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { InvokePanel } from '../invoke/InvokePanel.tsx';
@@ -108,6 +109,7 @@ export function EditorArea() {
           </span>
         )}
         <span className="spacer" />
+        <DeployButton fn={fn} />
         <Tip label="Save" shortcut={shortcutLabel('save')}>
           <button className="button button--small" onClick={() => void save()} disabled={!activeDirty} data-testid="save">
             <Save size={13} /> Save

@@ -95,8 +95,12 @@ export function summarizeTest(result: TargetTestResult, target: Target): TestSum
     const account = result.accountId === undefined ? 'AWS answers' : `Connected to account ${result.accountId}`;
     return { ok: true, headline: `${account}.`, ...(result.principalArn === undefined ? {} : { detail: `Calls run as ${result.principalArn}` }) };
   }
-  const problem = result.problem ?? { kind: 'other' as const, message: 'The target did not say why.' };
-  const command = problem.command ?? defaultCommand(problem.kind, target.profile);
+  return problemSummary(result.problem ?? { kind: 'other', message: 'The target did not say why.' }, target.profile);
+}
+
+/** A target's problem (from a test, or from a deploy status) in the same words everywhere. */
+export function problemSummary(problem: TargetProblem, profile: string | undefined): TestSummary {
+  const command = problem.command ?? defaultCommand(problem.kind, profile);
   return {
     ok: false,
     headline: HEADLINES[problem.kind],
