@@ -90,7 +90,8 @@ export function describeAwsProblem(error: unknown, context: ProblemContext = {})
     };
   }
   if (/^(AccessDenied|UnauthorizedOperation|Unauthorized)/.test(name) || (status === 403 && /not authorized/i.test(message))) {
-    const action = context.action ?? /perform: ([\w:*-]+)/.exec(message)?.[1];
+    // AWS's own words name the action refused, which may differ from the call made (iam:PassRole during CreateFunction).
+    const action = /perform: ([\w:*-]+)/.exec(message)?.[1] ?? context.action;
     return {
       kind: 'access-denied',
       message: `Profile ${profile} may not call ${action ?? 'this action'}. Ask for the permission (IAM) or use another profile.${message === '' ? '' : ` AWS said: ${message}`}`,

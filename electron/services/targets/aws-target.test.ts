@@ -55,7 +55,7 @@ beforeAll(async () => {
   await chmod(expiredScript, 0o755);
   const { accessKeyId, secretAccessKey } = cloud.service.credentials;
   const files = await writeAwsFiles(dir, {
-    config: `[profile cloud]\nregion = ${cloud.service.region}\n[profile second]\nregion = ${cloud.service.region}\n[profile expired]\ncredential_process = ${expiredScript}\n[profile wrong]\n`,
+    config: `[profile cloud]\nregion = ${cloud.service.region}\n[profile second]\nregion = ${cloud.service.region}\n[profile expired]\ncredential_process = ${expiredScript}\n[profile wrong]\n[profile sso]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = Dev\n`,
     credentials:
       `[cloud]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n` +
       `[second]\naws_access_key_id = ${accessKeyId}\naws_secret_access_key = ${secretAccessKey}\n` +
@@ -64,6 +64,8 @@ beforeAll(async () => {
   process.env['AWS_CONFIG_FILE'] = files.configFile;
   process.env['AWS_SHARED_CREDENTIALS_FILE'] = files.credentialsFile;
   for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
+  // The SSO provider looks for its token cache under the home folder: an empty one here.
+  process.env['HOME'] = dir;
 
   const workspace = join(dir, 'workspace');
   await cp(join(root, 'resources', 'templates', 'durable-ts'), join(workspace, 'functions', 'orders'), { recursive: true });
@@ -130,7 +132,12 @@ describe('an AWS target', () => {
     expect(result.version).toBe('2');
     const done = events.filter((e) => e.event === 'deploy.progress' && (e.payload as DeployProgress).deployId === result.deployId && (e.payload as DeployProgress).status === 'done');
     expect(done.map((e) => (e.payload as DeployProgress).step)).toEqual(['bundle', 'role', 'update-code', 'wait', 'update-config', 'publish', 'alias']);
-    expect((await call('deploy.status', { name: 'orders' })).targets.find((t) => t.target === 'cloud')).toMatchObject({ version: '2', liveVersion: '2' });
+    expect((await call('deploy.status', { name: 'orders' })).targets.find((t) => t.target === 'cloud')).toMatchObject({ version: '2', liveVersion: '2', differs: false });
+    const source = join(studio.layout.functions, 'orders', 'index.ts');
+    const original = await readFile(source, 'utf8');
+    await writeFile(source, `${original}\nexport const changed = 1;\n`);
+    expect((await call('deploy.status', { name: 'orders' })).targets.find((t) => t.target === 'cloud')).toMatchObject({ differs: true });
+    await writeFile(source, original);
   });
 
   it('invokes, lists, reads history, answers a callback and stops, all on the target', async () => {
@@ -187,6 +194,15 @@ describe('credential problems, in plain words', () => {
   it('says when the keys are rejected, and calls on the target fail with those words', async () => {
     expect(await testOf('bad-keys', 'wrong')).toMatchObject({ ok: false, problem: { kind: 'invalid-credentials' } });
     await expect(call('executions.list', { target: 'bad-keys', functionName: 'orders' })).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining('rejected the keys of profile wrong') });
+  });
+
+  it('says when an SSO session has ended, with the login command', async () => {
+    expect(await testOf('sso-target', 'sso')).toMatchObject({ ok: false, problem: { kind: 'sso-expired', command: 'aws sso login --profile sso' } });
+  });
+
+  it('uses the new profile once a target is edited', async () => {
+    expect((await testOf('flip', 'wrong')).ok).toBe(false);
+    expect((await testOf('flip', 'cloud')).ok).toBe(true);
   });
 
   it('says when the endpoint does not answer', async () => {
