@@ -41,7 +41,10 @@ export function DeploySteps({ run }: { run: DeployRun }) {
       {run.failure !== null && !failedStep && <ErrorMessage failure={run.failure} testId="deploy-failure" />}
       {run.result !== null && (
         <p className="deploy-steps__done" data-testid="deploy-done">
-          <CircleCheck size={14} className="tone-success" aria-hidden /> Deployed version <b className="mono">{run.result.version}</b>; alias <span className="mono">live</span> points at it.
+          <CircleCheck size={14} className="tone-success" aria-hidden />
+          <span>
+            Deployed version <b className="mono">{run.result.version}</b>; alias <span className="mono">live</span> points at it.
+          </span>
         </p>
       )}
     </div>

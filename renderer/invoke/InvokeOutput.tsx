@@ -1,5 +1,6 @@
 import { CircleCheck, CircleX, Copy, ExternalLink, Hourglass, LoaderCircle, Timer } from 'lucide-react';
 import { useExecutions } from '../executions/executions-store.ts';
+import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
 import { prettyJson } from './event-text.ts';
 import { handlerErrorOf, isRunningDurable, reportFigures, viewLogLine } from './invoke-outcome.ts';
 import { useInvoke } from './invoke-store.ts';
@@ -35,6 +36,7 @@ export function InvokeLogs({ fn }: { fn: string }) {
 export function InvokeOutput({ fn }: { fn: string }) {
   const state = useInvoke((s) => s.get(fn));
   const { result, running } = state;
+  const target = useCurrentTarget();
   if (running) {
     return (
       <div className="invoke-output">
@@ -48,7 +50,11 @@ export function InvokeOutput({ fn }: { fn: string }) {
   if (result === null) {
     return (
       <div className="invoke-output">
-        <p className="muted invoke-output__hint">Invoke runs the saved code with this event in a local sandbox. Unsaved edits are saved first.</p>
+        <p className="muted invoke-output__hint">
+          {target.kind === 'local'
+            ? 'Invoke runs the saved code with this event in a local sandbox. Unsaved edits are saved first.'
+            : `Invoke runs ${fn} as deployed to ${target.name} (alias live) with this event; deploy first to run your latest edits.`}
+        </p>
       </div>
     );
   }

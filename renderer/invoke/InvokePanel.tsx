@@ -41,7 +41,7 @@ export function InvokePanel({ fn }: { fn: string }) {
         <span className="invoke-panel__title">Event</span>
         <EventPicker fn={fn} />
         <span className="spacer" />
-        <TargetChip />
+        <TargetChip compact />
         <Tip label="Invoke with this event" shortcut={INVOKE_CHORD}>
           <button className="button button--primary button--small" onClick={() => runInvoke(fn)} disabled={running} data-testid="invoke-run">
             <Play size={12} /> Invoke

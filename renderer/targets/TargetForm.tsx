@@ -61,6 +61,7 @@ export function TargetForm({ editing, onDone }: Props) {
 
   return (
     <form className="target-form" onSubmit={(e) => void submit(e)} data-testid="target-form">
+      <h4 className="target-form__title">{editing === undefined ? 'New AWS target' : `Edit ${editing.name}`}</h4>
       <div className="form-grid">
         {field('name', 'Name', 'prod')}
         {field('profile', 'AWS profile', 'default')}
