@@ -8,8 +8,25 @@ export interface HttpTransportOptions {
   token: string;
 }
 
-/** Reconnect delays: quick at first, then at most every few seconds, for as long as the page lives. */
-const BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000];
+/** Reconnect delays: quick at first, then at most every two seconds, for as long as the page lives. */
+const BACKOFF_MS = [250, 500, 1_000, 2_000];
+
+/**
+ * A delay between half and all of the step's, so pages that lost the same server do not all
+ * come back in the same instant.
+ */
+function jittered(attempt: number): number {
+  const step = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 2_000;
+  return Math.round(step * (0.5 + Math.random() * 0.5));
+}
+
+/** The HTTP transport, plus signals for its event socket. */
+export interface HttpTransport extends Transport {
+  /** Resolves once the event socket is open (at once when it already is); subscribe first. */
+  connected(): Promise<void>;
+  /** Hears every time the event socket opens (true) or closes (false). */
+  onConnection(listener: (open: boolean) => void): () => void;
+}
 
 type Listener = (payload: unknown) => void;
 
@@ -19,12 +36,19 @@ type Listener = (payload: unknown) => void;
  * The socket opens on the first subscription, reconnects with backoff while anyone listens,
  * and closes when the last listener leaves.
  */
-export function createHttpTransport(options: HttpTransportOptions): Transport {
+export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const listeners = new Map<string, Set<Listener>>();
   let socket: WebSocket | undefined;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let open = false;
+  const connectionListeners = new Set<(open: boolean) => void>();
+  const setOpen = (value: boolean) => {
+    if (open === value) return;
+    open = value;
+    for (const listener of [...connectionListeners]) listener(value);
+  };
 
   const listenerCount = () => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
 
@@ -58,17 +82,19 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     const current = new WebSocket(url.toString());
     socket = current;
     current.addEventListener('open', () => {
+      if (socket !== current) return;
       attempt = 0;
+      setOpen(true);
     });
     current.addEventListener('message', (message: MessageEvent) => deliver(message.data));
     current.addEventListener('close', () => {
       if (socket !== current) return;
       socket = undefined;
+      setOpen(false);
       if (listenerCount() === 0) return;
       // The server sends every event to every socket, so reconnecting is all "re-subscribing" takes.
-      const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 4_000;
+      retryTimer = setTimeout(connect, jittered(attempt));
       attempt += 1;
-      retryTimer = setTimeout(connect, delay);
     });
     current.addEventListener('error', () => {
       // 'close' follows and schedules the retry.
@@ -81,10 +107,34 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     retryTimer = undefined;
     const current = socket;
     socket = undefined;
+    setOpen(false);
     current?.close();
   };
 
+  /** The server answered a call: if the socket is waiting to retry, it need not wait any longer. */
+  const reconnectNow = () => {
+    if (retryTimer === undefined) return;
+    clearTimeout(retryTimer);
+    connect();
+  };
+
   return {
+    connected() {
+      if (open) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const stop = this.onConnection((now) => {
+          if (!now) return;
+          stop();
+          resolve();
+        });
+      });
+    },
+
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+
     async invoke(method: string, input: unknown): Promise<WireResult> {
       let response: Response;
       try {
@@ -96,6 +146,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       } catch (error) {
         return unavailable(`The studio server at ${base} cannot be reached`, error);
       }
+      reconnectNow();
       let body: unknown;
       try {
         body = await response.json();
