@@ -15,7 +15,7 @@ import { createExportHandlers } from './export-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
 import { syncForRun } from './sync-for-run.ts';
-import { createTargetsHandlers, routeByTarget, type TargetsDeps } from './targets-handlers.ts';
+import { awsHistory, createTargetsHandlers, isLocal, routeByTarget, type TargetsDeps } from './targets-handlers.ts';
 import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
 
@@ -45,6 +45,8 @@ export function createHandlers(services: HandlerServices): Handlers {
   });
   const { store: workflows, runIndex: index, runner } = services.workflows;
   const invokeHandlers = createInvokeHandlers(services.invoke);
+  const localHistory = historyFromLocal(call);
+  const cloudHistory = awsHistory(services.targets);
   const executionsHandlers = createExecutionsHandlers({
     call,
     engine: services.invoke.engine,
@@ -53,7 +55,11 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...invokeHandlers,
     ...createDockerHandlers(services.invoke.lambda.docker),
-    ...createDebugLocallyHandlers({ prepare: (name) => syncForRun({ functions, sync }, name), engine: services.invoke.engine, historyOf: historyFromLocal(call) }),
+    ...createDebugLocallyHandlers({
+      prepare: (name) => syncForRun({ functions, sync }, name),
+      engine: services.invoke.engine,
+      historyOf: (arn, target) => (isLocal(target) ? localHistory(arn, target) : cloudHistory(target ?? '', arn)),
+    }),
     ...createTargetsHandlers(services.targets),
     ...executionsHandlers,
     // Last, so the target-aware methods send AWS targets' calls to AWS and the rest to the handlers above.

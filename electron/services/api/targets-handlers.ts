@@ -1,4 +1,4 @@
-import { LOCAL_TARGET_ID, type DeployProgress } from '../../../shared/contract/index.ts';
+import { LOCAL_TARGET_ID, type DeployProgress, type HistoryEvent } from '../../../shared/contract/index.ts';
 import { createAwsExecutions } from '../targets/aws-executions.ts';
 import { invokeOnAws } from '../targets/aws-invoke.ts';
 import { buildDeployPackage } from '../targets/deploy-package.ts';
@@ -40,7 +40,7 @@ export interface TargetsDeps {
   invokeWaitMs?: number;
 }
 
-const isLocal = (target: string | undefined): boolean => target === undefined || target === LOCAL_TARGET_ID;
+export const isLocal = (target: string | undefined): boolean => target === undefined || target === LOCAL_TARGET_ID;
 
 async function durableFunctionNames(functions: FunctionStore): Promise<string[]> {
   return (await functions.list()).filter((f) => f.durable).map((f) => f.name);
@@ -68,6 +68,12 @@ export function createTargetsHandlers(deps: TargetsDeps): TargetsArea {
       return targets.attempt(resolved, 'iam:ListRoles', () => listExecutionRoles(iam));
     },
   };
+}
+
+/** An execution's whole history on an AWS target: what "debug locally" replays. */
+export function awsHistory(deps: TargetsDeps): (target: string, arn: string) => Promise<HistoryEvent[]> {
+  const aws = createAwsExecutions({ targets: deps.targets, durableFunctionNames: () => durableFunctionNames(deps.functions) });
+  return (target, arn) => aws.history(target, arn);
 }
 
 /**

@@ -177,6 +177,34 @@ describe('an AWS target', () => {
   });
 });
 
+describe('debug locally', () => {
+  it('replays an execution recorded on the target with the local code: what completed is skipped, the callback waits locally', async () => {
+    const cloudArn = (await call('invoke.run', { target: 'cloud', functionName: 'orders', payload: '{"orderId":"o-9","amount":3}' })).durableExecutionArn ?? '';
+    await until(async () => (await call('callbacks.pending', { target: 'cloud' })).find((c) => c.executionArn === cloudArn), 'the cloud approval');
+    const cloudBefore = await call('executions.history', { target: 'cloud', arn: cloudArn });
+
+    const { arn } = await call('executions.debugLocally', { target: 'cloud', arn: cloudArn });
+    expect(arn).not.toBe(cloudArn);
+    const local = await until(async () => (await call('callbacks.pending', {})).find((c) => c.executionArn === arn), 'the local approval');
+    // The steps that completed in the cloud are seeded, not run again by the local code.
+    const events = (await call('executions.history', { arn })).Events;
+    const ranAgain = events.filter((e) => e.EventType === 'StepStarted' && e['Seeded'] !== true);
+    expect(ranAgain).toEqual([]);
+    expect(events.some((e) => e['Seeded'] === true)).toBe(true);
+
+    await call('callbacks.succeed', { callbackId: local.callbackId, result: '{"approved":true,"approver":"local"}' });
+    const done = await until(async () => {
+      const got = await call('executions.get', { arn });
+      return got.Status === 'RUNNING' ? undefined : got;
+    }, 'the local replay to end');
+    expect(done.Status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.Result ?? 'null')).toMatchObject({ orderId: 'o-9', approver: 'local' });
+    // The recorded execution is untouched.
+    expect((await call('executions.history', { target: 'cloud', arn: cloudArn })).Events).toHaveLength(cloudBefore.Events.length);
+    await call('executions.stop', { target: 'cloud', arns: [cloudArn] });
+  });
+});
+
 describe('credential problems, in plain words', () => {
   const testOf = async (name: string, profile: string, endpoint = cloud.service.endpoint) => {
     await call('targets.save', { name, profile, region: cloud.service.region, endpoint });
