@@ -1,0 +1,90 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServe, type ServeHandle } from './fixtures/serve.ts';
+import { expect, test as studioTest } from './fixtures/studio.ts';
+import { ExecutionsPage } from './pages/executions-page.ts';
+import { InvokePanelPage } from './pages/invoke-panel-page.ts';
+import { TargetsPage } from './pages/targets-page.ts';
+
+interface Cloud {
+  /** A second studio standing in for the AWS account: its Lambda service speaks the Lambda API. */
+  serve: ServeHandle;
+  /** What the studio under test runs with: the AWS files naming profile `cloud`, and its own targets folder. */
+  env: Record<string, string>;
+}
+
+const test = studioTest.extend<{ cloud: Cloud }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
+  cloud: async ({}, use) => {
+    const serve = await startServe();
+    const dir = await mkdtemp(join(tmpdir(), 'studio-e2e-aws-'));
+    const config = join(dir, 'config');
+    const credentials = join(dir, 'credentials');
+    await writeFile(config, `[profile cloud]\nregion = ${serve.lambda.region}\n`);
+    await writeFile(credentials, `[cloud]\naws_access_key_id = ${serve.lambda.accessKeyId}\naws_secret_access_key = ${serve.lambda.secretAccessKey}\n`);
+    await use({ serve, env: { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, LAMBDA_STUDIO_CONFIG_DIR: join(dir, 'studio-config') } });
+    await serve.stop();
+    await rm(dir, { recursive: true, force: true });
+  },
+  // The studio under test reads the AWS files above: it is started after the cloud, with its env.
+  serve: async ({ cloud }, use) => {
+    const handle = await startServe({ env: cloud.env });
+    await use(handle);
+    await handle.stop();
+  },
+});
+
+test('an AWS target: added and tested, chosen in the status bar, a durable function deployed, invoked and approved on its timeline there', async ({ studio, cloud }) => {
+  const { page, functions } = studio;
+  const targets = new TargetsPage(page);
+  await functions.create('orders', 'durable-ts');
+
+  // Local is the default: every list says so.
+  await expect(targets.statusTarget).toHaveAttribute('data-target', 'local');
+  await expect(page.getByTestId('deploy')).toBeDisabled();
+
+  await targets.add({ name: 'cloud', profile: 'cloud', region: cloud.serve.lambda.region, endpoint: cloud.serve.lambda.endpoint });
+  const tested = targets.row('cloud').getByTestId('target-test-result');
+  await expect(tested).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(targets.row('local')).toBeVisible();
+  await expect(targets.row('local').getByTestId('target-remove')).toHaveCount(0);
+  await studio.screenshotBothThemes('60-settings-targets');
+
+  await targets.select('cloud');
+  await studio.activity('executions').click();
+  await expect(targets.chips.first()).toContainText('on cloud');
+  await expect(page.getByTestId('executions-empty')).toContainText('No durable executions on cloud');
+
+  await studio.activity('functions').click();
+  await functions.open('orders');
+  const outcome = await targets.deployOpenFunction({ kind: 'paste', arn: 'arn:aws:iam::000000000000:role/studio-e2e' });
+  await expect(targets.deploySteps.getByTestId('deploy-step').filter({ hasText: 'Publish a version' })).toHaveAttribute('data-status', 'done');
+  expect(outcome).toBe('done');
+  await expect(targets.deployedRow('cloud')).toContainText('live → v1');
+  await studio.screenshotBothThemes('61-deploy-done');
+  await targets.closeDeploy();
+
+  // Invoke goes to the deployed function through alias live; its execution opens on the target.
+  const invoke = new InvokePanelPage(page);
+  await expect(invoke.panel.getByTestId('target-chip')).toContainText('on cloud');
+  await invoke.setEvent('{"orderId": "C-1", "amount": 10}');
+  await invoke.invoke();
+  await expect(page.getByTestId('invoke-durable-arn')).toContainText('durable-execution', { timeout: 30_000 });
+  await page.getByTestId('invoke-open-execution').click();
+  const executions = new ExecutionsPage(page);
+  await expect(page.getByTestId('execution-detail')).toBeVisible();
+  await expect(page.getByTestId('execution-header').getByTestId('target-chip')).toContainText('on cloud');
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED', { timeout: 30_000 });
+  // The virtual clock and re-run belong to the local engine: not offered on a target.
+  await expect(page.getByTestId('execution-rerun-detail')).toHaveCount(0);
+  await studio.screenshotBothThemes('62-execution-on-target');
+
+  await executions.sendSuccess('{"approved": true, "approver": "ada"}');
+  await expect(executions.status).toHaveAttribute('data-tone', 'succeeded', { timeout: 45_000 });
+
+  // Back on local, the target's execution is not in the list.
+  await targets.select('local');
+  await expect(page.getByTestId('execution-detail')).toBeHidden();
+  await expect(page.getByTestId('executions-empty')).toBeVisible();
+});
