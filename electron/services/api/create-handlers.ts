@@ -15,6 +15,9 @@ import { createExportHandlers } from './export-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
 import { syncForRun } from './sync-for-run.ts';
+import { createAwsExecutions } from '../targets/aws-executions.ts';
+import { createAwsWorkflowRuns } from '../targets/aws-workflow-runs.ts';
+import { deployWorkflow } from '../targets/deploy-workflow.ts';
 import { awsHistory, createTargetsHandlers, isLocal, routeByTarget, type TargetsDeps } from './targets-handlers.ts';
 import { createWorkflowRuns, type WorkflowRunnerHandle } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
@@ -30,7 +33,13 @@ export interface HandlerServices {
   /** The durable logger's lines per execution, for the execution viewer. */
   executionLogs?: ExecutionLogs;
   /** Workflow files, which runs are whose, and the runner function that runs them. */
-  workflows: { store: WorkflowStore; runIndex: WorkflowRunIndex; runner: WorkflowRunnerHandle };
+  workflows: {
+    store: WorkflowStore;
+    runIndex: WorkflowRunIndex;
+    runner: WorkflowRunnerHandle;
+    /** The studio's resources folder: the runner's source, deployed with a workflow. */
+    resourcesDir: string;
+  };
   /** AWS targets: the saved ones, their clients, and where deploys are built. */
   targets: TargetsDeps;
 }
@@ -47,6 +56,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const invokeHandlers = createInvokeHandlers(services.invoke);
   const localHistory = historyFromLocal(call);
   const cloudHistory = awsHistory(services.targets);
+  const awsExecutions = createAwsExecutions({ targets: services.targets.targets, durableFunctionNames: async () => [] });
   const executionsHandlers = createExecutionsHandlers({
     call,
     engine: services.invoke.engine,
@@ -67,8 +77,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createWorkflowsHandlers({
       workflows,
       index,
-      runs: createWorkflowRuns({ workflows, functions, sync, runner, call, index }),
+      runs: createWorkflowRuns({ workflows, functions, sync, runner, call, index, remote: createAwsWorkflowRuns({ targets: services.targets.targets, executions: awsExecutions }) }),
       exportCode: exportWorkflowCode,
+      deploy: (input) => deployWorkflow({ ...services.targets, workflows, resourcesDir: services.workflows.resourcesDir }, input),
     }),
     ...createExportHandlers({ functions, workflows }),
     'app.info': async () => services.appInfo,

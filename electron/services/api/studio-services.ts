@@ -119,6 +119,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       store: createWorkflowStore(layout),
       runIndex: createWorkflowRunIndex(join(layout.state, 'workflow-runs'), { log }),
       runner,
+      resourcesDir: options.resourcesDir,
     },
     targets: {
       targets,

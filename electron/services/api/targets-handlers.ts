@@ -1,4 +1,5 @@
 import { LOCAL_TARGET_ID, type DeployProgress, type HistoryEvent } from '../../../shared/contract/index.ts';
+import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import { createAwsExecutions } from '../targets/aws-executions.ts';
 import { invokeOnAws } from '../targets/aws-invoke.ts';
 import { buildDeployPackage } from '../targets/deploy-package.ts';
@@ -42,8 +43,9 @@ export interface TargetsDeps {
 
 export const isLocal = (target: string | undefined): boolean => target === undefined || target === LOCAL_TARGET_ID;
 
+/** The durable functions whose executions an AWS target lists: the workspace's, and the workflow runner (workflow runs). */
 async function durableFunctionNames(functions: FunctionStore): Promise<string[]> {
-  return (await functions.list()).filter((f) => f.durable).map((f) => f.name);
+  return [...(await functions.list()).filter((f) => f.durable).map((f) => f.name), WORKFLOW_RUNNER_FUNCTION];
 }
 
 /** Targets, deploys and roles. */

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { ExecutionStatus } from '../../../shared/contract/executions.ts';
+import { LOCAL_TARGET_ID } from '../../../shared/contract/targets.ts';
 import type { WorkflowRun } from '../../../shared/contract/workflows.ts';
 import { type RunnerEvent, WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import type { WorkflowGraph } from '../../../shared/workflow/schema.ts';
-import { describeProblem, validateWorkflow } from '../../../shared/workflow/validate.ts';
 import { describeJsonProblem, parseJsonText } from '../../../shared/workspace/json-text.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { WorkflowRunIndex } from '../workflows/run-index.ts';
+import { runnableGraph } from '../workflows/runnable-graph.ts';
 import type { WorkflowStore } from '../workflows/workflow-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 import type { LambdaApiCall } from './lambda-api-client.ts';
@@ -22,9 +23,15 @@ export interface WorkflowRunnerHandle {
 /** Starting workflow runs and listing them. */
 export interface WorkflowRuns {
   /** Starts a durable execution of the runner for the saved workflow; answers as soon as it has started. */
-  start(name: string, payload?: string): Promise<{ executionArn: string; executionName: string }>;
+  start(name: string, payload?: string, target?: string): Promise<{ executionArn: string; executionName: string }>;
   /** The workflow's runs, newest first, with status and times from the Lambda API. */
-  list(name: string): Promise<WorkflowRun[]>;
+  list(name: string, target?: string): Promise<WorkflowRun[]>;
+}
+
+/** Runs on AWS targets, where the runner is the one `workflows.deploy` put there. */
+export interface RemoteWorkflowRuns {
+  start(target: string, event: RunnerEvent, executionName: string): Promise<{ executionArn: string }>;
+  list(target: string, workflow: string): Promise<WorkflowRun[]>;
 }
 
 export interface WorkflowRunsServices {
@@ -35,7 +42,11 @@ export interface WorkflowRunsServices {
   /** Signed calls to the local Lambda API. */
   call: LambdaApiCall;
   index: WorkflowRunIndex;
+  /** Runs on AWS targets; without it a target other than local is refused. */
+  remote?: RemoteWorkflowRuns;
 }
+
+const onTarget = (target: string | undefined): target is string => target !== undefined && target !== LOCAL_TARGET_ID;
 
 const ListedExecution = z.looseObject({
   DurableExecutionArn: z.string(),
@@ -72,25 +83,7 @@ function inputOf(graph: WorkflowGraph, payload: string | undefined): unknown {
 
 /** Runs of workflows as durable executions of the workflow runner, through the local Lambda API. */
 export function createWorkflowRuns(services: WorkflowRunsServices): WorkflowRuns {
-  const { workflows, functions, runner, call, index } = services;
-
-  /** The saved graph, if it can run; otherwise every reason why not, one per line. */
-  async function runnableGraph(name: string): Promise<WorkflowGraph> {
-    const detail = await workflows.get(name);
-    if (detail.graph === null) {
-      throw new StudioError('INVALID_CONFIG', `The workflow "${name}" cannot run: its file is broken.`, detail.fileError);
-    }
-    const names = (await functions.list()).map((f) => f.name);
-    const problems = validateWorkflow(detail.graph, { functions: names });
-    if (problems.length > 0) {
-      throw new StudioError(
-        'INVALID_CONFIG',
-        `The workflow "${name}" cannot run: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
-        problems.map(describeProblem).join('\n'),
-      );
-    }
-    return detail.graph;
-  }
+  const { runner, call, index } = services;
 
   async function runnerReady(): Promise<void> {
     try {
@@ -102,9 +95,15 @@ export function createWorkflowRuns(services: WorkflowRunsServices): WorkflowRuns
   }
 
   return {
-    async start(name, payload) {
-      const graph = await runnableGraph(name);
+    async start(name, payload, target) {
+      const graph = await runnableGraph(services, name);
       const input = inputOf(graph, payload);
+      if (onTarget(target)) {
+        if (services.remote === undefined) throw new StudioError('BAD_INPUT', `Workflows cannot run on ${target} here.`);
+        const executionName = runExecutionName(name);
+        const { executionArn } = await services.remote.start(target, { workflow: name, graph, input }, executionName);
+        return { executionArn, executionName };
+      }
       // Each Lambda block's function runs as it is on disk, as the Invoke panel would run it.
       const used = new Set(graph.blocks.flatMap((block) => (block.type === 'lambda' ? [block.function] : [])));
       for (const functionName of used) await syncForRun(services, functionName);
@@ -125,7 +124,8 @@ export function createWorkflowRuns(services: WorkflowRunsServices): WorkflowRuns
       return { executionArn, executionName };
     },
 
-    async list(name) {
+    async list(name, target) {
+      if (onTarget(target)) return services.remote === undefined ? [] : services.remote.list(target, name);
       const indexed = await index.list(name);
       if (indexed.length === 0) return [];
       const oldest = Math.min(...indexed.map((run) => run.startedMs));

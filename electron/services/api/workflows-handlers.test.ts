@@ -102,7 +102,9 @@ beforeAll(async () => {
   };
   const apiCall = createLambdaApiClient(() => ({ endpoint: lambda.endpoint, region: lambda.region, credentials: lambda.credentials }));
   const runs = createWorkflowRuns({ workflows, functions, sync, runner, call: apiCall, index });
-  const handlers = createWorkflowsHandlers({ workflows, runs, index, exportCode: (name, graph) => `// ${name}: ${graph.blocks.length} blocks\n` });
+  const handlers = createWorkflowsHandlers({ workflows, runs, index, exportCode: (name, graph) => `// ${name}: ${graph.blocks.length} blocks\n`,
+    deploy: () => Promise.reject(new Error('no AWS target in this test')),
+  });
   // Only this area's methods are real; the dispatch checks inputs and outputs against the contract.
   call = createDispatch(handlers as Parameters<typeof createDispatch>[0]);
 }, 60_000);

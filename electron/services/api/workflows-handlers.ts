@@ -1,4 +1,6 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
+import type { DeployRole } from '../../../shared/contract/targets.ts';
+import type { WorkflowDeployResult } from '../../../shared/contract/workflows.ts';
 import type { WorkflowGraph } from '../../../shared/workflow/schema.ts';
 import { describeProblem, validateWorkflow } from '../../../shared/workflow/validate.ts';
 import type { WorkflowRunIndex } from '../workflows/run-index.ts';
@@ -18,6 +20,7 @@ type WorkflowsArea = Pick<
   | 'workflows.run'
   | 'workflows.runs'
   | 'workflows.export'
+  | 'workflows.deploy'
 >;
 
 /** What the Workflows page's methods need. */
@@ -28,10 +31,12 @@ export interface WorkflowsServices {
   index: WorkflowRunIndex;
   /** Turns a graph into the TypeScript durable handler that does what it does. */
   exportCode: (name: string, graph: WorkflowGraph) => string;
+  /** Deploys the workflow's functions and the runner to an AWS target. */
+  deploy: (input: { name: string; target: string; role?: DeployRole }) => Promise<WorkflowDeployResult>;
 }
 
 /** The Workflows page's handlers: workflow files, runs, and export as code. */
-export function createWorkflowsHandlers({ workflows, runs, index, exportCode }: WorkflowsServices): WorkflowsArea {
+export function createWorkflowsHandlers({ workflows, runs, index, exportCode, deploy }: WorkflowsServices): WorkflowsArea {
   return {
     'workflows.list': () => workflows.list(),
     'workflows.get': ({ name }) => workflows.get(name),
@@ -57,8 +62,9 @@ export function createWorkflowsHandlers({ workflows, runs, index, exportCode }: 
       await index.remove(name);
       return { ok: true };
     },
-    'workflows.run': ({ name, payload }) => runs.start(name, payload),
-    'workflows.runs': ({ name }) => runs.list(name),
+    'workflows.run': ({ name, payload, target }) => runs.start(name, payload, target),
+    'workflows.runs': ({ name, target }) => runs.list(name, target),
+    'workflows.deploy': (input) => deploy(input),
     'workflows.export': async ({ name }) => {
       const detail = await workflows.get(name);
       if (detail.graph === null) throw new StudioError('INVALID_CONFIG', `The workflow "${name}" cannot be exported: its file is broken.`, detail.fileError);

@@ -60,14 +60,23 @@ function settingsOf(pkg: DeployPackage, roleArn: string | undefined) {
  * update (code, then settings, waiting for each to settle), publish a version, and point alias
  * `live` at it. Each step is announced through `emit`; a failure names the step and what to do.
  */
-export async function deployFunction(deps: DeployDeps, input: { name: string; target: string; role?: DeployRole }): Promise<DeployResult> {
+export async function deployFunction(
+  deps: DeployDeps,
+  input: {
+    name: string;
+    target: string;
+    role?: DeployRole;
+    /** Builds the package instead of the workspace function of that name (the workflow runner, part of the studio). */
+    build?: () => Promise<DeployPackage>;
+  },
+): Promise<DeployResult> {
   const deployId = randomUUID();
   const { lambda, iam, target } = await deps.targets.awsClients(input.target);
   const step = createStepRunner({ deployId, functionName: input.name, target: target.id }, deps.emit);
   const send = <T>(action: string, work: () => Promise<T>) => deps.targets.attempt(target, action, work);
   const waiter = { client: lambda, maxWaitTime: deps.maxWaitSeconds ?? 300, minDelay: 1, maxDelay: 10 };
 
-  const pkg = await step('bundle', 'Building the deployment package', () => buildDeployPackage(deps.functions, input.name, deps.buildDir));
+  const pkg = await step('bundle', 'Building the deployment package', () => input.build?.() ?? buildDeployPackage(deps.functions, input.name, deps.buildDir));
 
   const { existing, roleArn } = await step('role', 'Choosing the execution role', async () => {
     const found = await existingFunction(lambda, send, input.name);

@@ -60,6 +60,11 @@ export async function buildDeployPackage(functions: FunctionStore, name: string,
       throw error;
     }
   }
+  return { ...(await zipFolder(root)), config, handler };
+}
+
+/** A built folder as the zip a deploy uploads, with its hash; the same files always give the same bytes. */
+export async function zipFolder(root: string): Promise<Pick<DeployPackage, 'zip' | 'codeSha256'>> {
   const zip = zipSync(await filesOf(root), { level: 9 });
-  return { zip, codeSha256: createHash('sha256').update(zip).digest('base64'), config, handler };
+  return { zip, codeSha256: createHash('sha256').update(zip).digest('base64') };
 }
