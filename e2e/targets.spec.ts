@@ -82,9 +82,18 @@ test('an AWS target: added and tested, chosen in the status bar, a durable funct
 
   await executions.sendSuccess('{"approved": true, "approver": "ada"}');
   await expect(executions.status).toHaveAttribute('data-tone', 'succeeded', { timeout: 45_000 });
+  const cloudArn = await page.getByTestId('execution-arn').innerText();
 
-  // Back on local, the target's execution is not in the list.
-  await targets.select('local');
-  await expect(page.getByTestId('execution-detail')).toBeHidden();
-  await expect(page.getByTestId('executions-empty')).toBeVisible();
+  // Debug locally: the recorded execution replays with the workspace's code as a new local execution,
+  // every completed operation taken from the record, so it ends as the cloud one did.
+  await page.getByTestId('execution-debug-locally').click();
+  await expect(page.getByTestId('execution-arn')).not.toHaveText(cloudArn);
+  await expect(page.getByTestId('execution-header').getByTestId('target-chip')).toHaveAttribute('data-target', 'local');
+  await expect(executions.status).toHaveAttribute('data-tone', 'succeeded', { timeout: 30_000 });
+  await expect(page.getByTestId('execution-result')).toContainText('ada');
+  await studio.screenshotBothThemes('63-debugged-locally');
+
+  // The target's executions are not in the local list: only the replay is.
+  await page.getByTestId('execution-back').click();
+  await expect(page.getByTestId('execution-row')).toHaveCount(1);
 });

@@ -120,6 +120,7 @@ export function ExecutionDetail() {
         onStop={() => void useExecutions.getState().stop([view.execution.arn]).then(() => useDetail.getState().refresh())}
         onRerun={onLocal ? () => void useExecutions.getState().rerun(view.execution.arn) : undefined}
         onSkip={nextTimer === undefined || !onLocal ? undefined : skip}
+        onDebugLocally={() => void useExecutions.getState().debugLocally(view.execution.arn)}
       />
       {failure !== null && <ErrorMessage failure={failure} />}
       <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' ? 'history' : 'timeline')} className="tab-body">

@@ -1,4 +1,4 @@
-import { ArrowLeft, FastForward, FileWarning, RotateCcw, Square } from 'lucide-react';
+import { ArrowLeft, Bug, FastForward, FileWarning, RotateCcw, Square } from 'lucide-react';
 import { ConsoleLink } from '../targets/ConsoleLink.tsx';
 import { TargetChip } from '../targets/TargetChip.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -18,10 +18,12 @@ interface Props {
   /** Absent where an execution cannot be started again from here (an AWS target). */
   onRerun?: (() => void) | undefined;
   onSkip?: (() => void) | undefined;
+  /** Replays the execution with the workspace's code as a new local execution. */
+  onDebugLocally?: (() => void) | undefined;
 }
 
 /** Name, ARN, status, times, version, input and outcome of one execution. */
-export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onStop, onRerun, onSkip }: Props) {
+export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onStop, onRerun, onSkip, onDebugLocally }: Props) {
   const look = executionLook(e.status);
   const live = offlineName === null;
   return (
@@ -49,6 +51,16 @@ export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onSt
           {live && e.status === 'RUNNING' && (
             <button className="button button--small" onClick={onStop} data-testid="execution-stop-detail">
               <Square size={11} /> Stop
+            </button>
+          )}
+          {live && onDebugLocally !== undefined && (
+            <button
+              className="button button--small"
+              onClick={onDebugLocally}
+              title="Run the workspace's code of this function as a new local execution, starting from the operations this one recorded: what completed is not run again"
+              data-testid="execution-debug-locally"
+            >
+              <Bug size={12} /> Debug locally
             </button>
           )}
           {live && onRerun !== undefined && (

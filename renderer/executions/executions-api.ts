@@ -115,6 +115,11 @@ export async function rerunExecution(arn: string): Promise<string> {
   return (await api().call('executions.rerun', { arn })).arn;
 }
 
+/** Starts a local execution of the workspace's code from this execution's recorded operations. */
+export async function debugLocally(arn: string): Promise<string> {
+  return (await api().call('executions.debugLocally', { arn, ...currentTargetParam() })).arn;
+}
+
 export async function exportHistory(arn: string): Promise<{ fileName: string; text: string }> {
   return api().call('executions.exportHistory', { arn, ...currentTargetParam() });
 }

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { useUi } from '../shell/ui-store.ts';
-import { currentTargetId } from '../targets/target-store.ts';
+import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
+import { currentTargetId, useTargets } from '../targets/target-store.ts';
 import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
-import { listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
+import { debugLocally, listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
 
 interface ExecutionsState {
   list: ExecutionSummary[];
@@ -24,6 +25,8 @@ interface ExecutionsState {
   open(arn: string | null): void;
   stop(arns: readonly string[]): Promise<void>;
   rerun(arn: string): Promise<void>;
+  /** Replays the execution with the local code on the local target, and opens the new execution there. */
+  debugLocally(arn: string): Promise<void>;
 }
 
 export const useExecutions = create<ExecutionsState>((set, get) => ({
@@ -88,6 +91,17 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
       set({ openArn: started });
     } catch (error) {
       useUi.getState().notify(toFailure(error, 'Could not run the execution again'));
+    }
+  },
+  debugLocally: async (arn) => {
+    try {
+      const started = await debugLocally(arn);
+      // The replay is a local execution: switching the target reloads the lists from the local service.
+      useTargets.getState().select(LOCAL_TARGET_ID);
+      await get().load();
+      set({ openArn: started });
+    } catch (error) {
+      useUi.getState().notify(toFailure(error, 'Could not debug the execution locally'));
     }
   },
 }));
