@@ -21,7 +21,10 @@ export async function waitForExecution(
   arn: string,
   onCallback: (callback: OpenCallback) => void,
   signal?: AbortSignal,
+  /** An AWS target the execution runs on (local when absent); it sends no change events, so only the polling wakes the loop. */
+  target?: string,
 ): Promise<ExecutionDetail | undefined> {
+  const where = target === undefined ? {} : { target };
   let wake: (() => void) | undefined;
   const stop = services.events.subscribe((event, payload) => {
     if (event === 'executions.changed' && (payload as { durableExecutionArn?: string }).durableExecutionArn === arn) wake?.();
@@ -33,9 +36,9 @@ export async function waitForExecution(
     while (signal?.aborted !== true) {
       // Armed before reading, so a change during the read is not slept through.
       const changed = new Promise<void>((resolve) => (wake = resolve));
-      const execution = unwrap<ExecutionDetail>(await services.dispatch('executions.get', { arn }), 'Reading the execution failed');
+      const execution = unwrap<ExecutionDetail>(await services.dispatch('executions.get', { arn, ...where }), 'Reading the execution failed');
       if (execution.Status !== 'RUNNING') return execution;
-      const history = unwrap<{ Events: HistoryEvent[] }>(await services.dispatch('executions.history', { arn }), 'Reading its history failed');
+      const history = unwrap<{ Events: HistoryEvent[] }>(await services.dispatch('executions.history', { arn, ...where }), 'Reading its history failed');
       for (const callback of openCallbacks(history.Events)) {
         if (told.has(callback.callbackId)) continue;
         told.add(callback.callbackId);
