@@ -1,6 +1,8 @@
 import { Container, FileCode2, FileJson, PanelRight, Plus, Save, SquareFunction, Timer, TriangleAlert } from 'lucide-react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { DeployButton } from '../deploy/DeployButton.tsx';
+import { DeployedBadge } from '../deploy/DeployedBadge.tsx';
+import { SamExportButton } from '../deploy/SamExportButton.tsx';
 import { ConfigPane } from '../functions/ConfigPane.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { InvokePanel } from '../invoke/InvokePanel.tsx';
@@ -108,7 +110,9 @@ export function EditorArea() {
             <Timer size={11} aria-hidden /> durable
           </span>
         )}
+        <DeployedBadge fn={fn} />
         <span className="spacer" />
+        <SamExportButton fn={fn} />
         <DeployButton fn={fn} />
         <Tip label="Save" shortcut={shortcutLabel('save')}>
           <button className="button button--small" onClick={() => void save()} disabled={!activeDirty} data-testid="save">

@@ -1,8 +1,9 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useStore } from 'zustand';
 import { useReactFlow } from '@xyflow/react';
-import { ChevronDown, Code, LayoutGrid, Maximize, Play, Redo2, Undo2 } from 'lucide-react';
+import { ChevronDown, Code, FileCode2, LayoutGrid, Maximize, Play, Redo2, Undo2 } from 'lucide-react';
 import { useState } from 'react';
+import { SamDialog } from '../deploy/SamDialog.tsx';
 import type { Failure } from '../lib/errors.ts';
 import { shortcutLabel } from '../shell/shortcuts.ts';
 import { Tip } from '../shell/Tip.tsx';
@@ -14,6 +15,7 @@ import { RunEventDialog } from './RunEventDialog.tsx';
 import { RunsMenu } from './RunsMenu.tsx';
 import { SaveState } from './SaveState.tsx';
 import { startRun } from './workflow-actions.ts';
+import { WorkflowTargetActions } from './WorkflowDeployButton.tsx';
 
 const mod = shortcutLabel('save').replace(/S$/, '');
 
@@ -28,7 +30,7 @@ export function Toolbar({ name, readOnly, onRunFailure }: { name: string; readOn
   const canUndo = useStore(useGraph.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useGraph.temporal, (s) => s.futureStates.length > 0);
   const flow = useReactFlow();
-  const [dialog, setDialog] = useState<'event' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'event' | 'export' | 'sam' | null>(null);
   const [starting, setStarting] = useState(false);
   const run = async () => {
     setStarting(true);
@@ -69,9 +71,13 @@ export function Toolbar({ name, readOnly, onRunFailure }: { name: string; readOn
         </button>
       </Tip>
       <span className="spacer" />
+      <WorkflowTargetActions name={name} disabled={broken} />
       <RunsMenu name={name} />
       <button className="button button--small" disabled={broken} onClick={() => setDialog('export')} data-testid="workflow-export">
         <Code size={12} /> Export as code
+      </button>
+      <button className="button button--small" disabled={broken} onClick={() => setDialog('sam')} title="An AWS SAM template to deploy from your own pipeline" data-testid="workflow-export-sam">
+        <FileCode2 size={12} /> Export SAM template
       </button>
       <span className="wf-split-button">
         <button className="button button--small button--primary" disabled={readOnly || starting} onClick={() => void run()} title="Save, then run with the Input block’s sample" data-testid="workflow-run">
@@ -94,6 +100,7 @@ export function Toolbar({ name, readOnly, onRunFailure }: { name: string; readOn
       </span>
       {dialog === 'event' && <RunEventDialog initial={sampleText()} onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog name={name} onClose={() => setDialog(null)} />}
+      {dialog === 'sam' && <SamDialog source={{ kind: 'workflow', name }} before={saveNow} onClose={() => setDialog(null)} />}
     </div>
   );
 }
