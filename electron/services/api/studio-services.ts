@@ -17,6 +17,7 @@ import { createHandlers } from './create-handlers.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createExecutionLogs } from './execution-logs.ts';
 import { createFunctionSync } from './function-sync.ts';
+import { syncBeforeResume } from './resume-ready.ts';
 import { createDispatch, type Dispatch, type Handlers } from './handler-table.ts';
 import { createTargetService } from '../targets/target-service.ts';
 import { createTargetStore, defaultConfigDir } from '../targets/target-store.ts';
@@ -93,11 +94,12 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     log: (message) => log(message),
   });
   lambda.attachDurable(engine);
+  const sync = createFunctionSync({ functions, lambda, log });
+  await syncBeforeResume(engine.store, functions, sync, log);
   await engine.start();
   const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
-  const sync = createFunctionSync({ functions, lambda, log });
   const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
   // Registered on the first run rather than at start: the registry keeps it across restarts, so
   // runs still waiting from an earlier session resume on their own, and a start stays quick.

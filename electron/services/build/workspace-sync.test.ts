@@ -45,7 +45,8 @@ export const handler = async (event: Input) => {
     // Durable on: the sandbox gets AWS_ENDPOINT_URL_LAMBDA, so the SDK inside calls the studio itself.
     const config = FunctionConfig.parse({ runtime: 'nodejs22.x', handler: 'index.handler', durable: { enabled: true } });
     const synced = await t.service.syncWorkspaceFunction({ name: 'greeter', dir, config });
-    expect(synced.codeDir).toBe(join(workspace, '.studio', 'build', 'greeter'));
+    // Each build gets a folder of its own, so a sandbox starting meanwhile keeps the previous one.
+    expect(dirname(synced.codeDir)).toBe(join(workspace, '.studio', 'build', 'greeter'));
     expect((await readdir(synced.codeDir)).sort()).toEqual(['index.mjs', 'index.mjs.map']);
     const bundle = await readFile(join(synced.codeDir, 'index.mjs'), 'utf8');
     expect(bundle).toContain('from "@aws-sdk/client-lambda"');

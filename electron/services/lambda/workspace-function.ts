@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FunctionConfig, FunctionName } from '../../../shared/workspace/function-config.ts';
-import { bundleFunction } from '../build/bundle-function.ts';
+import { bundleIntoFreshFolder, pruneBundles } from '../build/swap-bundle.ts';
 import { type FunctionVersion, lambdaTimestamp, newRevisionId } from './function-registry.ts';
 
 /** A function folder of the workspace, as the service registers it. */
@@ -11,7 +11,7 @@ export interface WorkspaceFunctionInput {
   /** `functions/<name>/`: the handler source and `function.json`. */
   dir: string;
   config: FunctionConfig;
-  /** Where the bundle goes; defaults to `<workspace>/.studio/build/<name>/`. */
+  /** Where bundles go, each in a folder of its own; defaults to `<workspace>/.studio/build/<name>/`. */
   buildDir?: string;
 }
 
@@ -46,9 +46,11 @@ export async function prepareWorkspaceFunction(input: WorkspaceFunctionInput): P
   let codeDir = input.dir;
   const warnings: string[] = [];
   if (config.runtime.startsWith('nodejs')) {
-    const outDir = input.buildDir ?? join(input.dir, '..', '..', '.studio', 'build', name);
-    const bundle = await bundleFunction({ functionName: name, sourceDir: input.dir, handler: config.handler, outDir });
+    const baseDir = input.buildDir ?? join(input.dir, '..', '..', '.studio', 'build', name);
+    const bundle = await bundleIntoFreshFolder({ functionName: name, sourceDir: input.dir, handler: config.handler, baseDir });
     codeDir = bundle.outDir;
+    // A minute past the timeout: by then no invocation can still be running a replaced bundle.
+    await pruneBundles(baseDir, (config.timeout + 60) * 1000);
     warnings.push(...bundle.warnings.map((w) => `${w.file ?? ''}${w.line === undefined ? '' : `:${w.line}`} ${w.text}`.trim()));
   }
   const code = await hashTree(codeDir);
