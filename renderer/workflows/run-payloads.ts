@@ -22,7 +22,16 @@ export function readRunnerInput(payload: string | undefined): { input: string | 
   const value = parseJson(payload);
   if (!isRecord(value) || !('graph' in value)) return { input: payload, graph: undefined };
   const graph = WorkflowGraph.safeParse(value['graph']);
-  return { input: JSON.stringify(value['input'] ?? null), graph: graph.success ? graph.data : undefined };
+  return { input: JSON.stringify(value['input'] ?? null), graph: graph.success ? asDrawn(graph.data) : undefined };
+}
+
+/**
+ * On an AWS target the runner's graph calls `<function>:live` (the alias the deploy published);
+ * the canvas names the workspace function, so the same graph does not read as changed.
+ */
+export function asDrawn(graph: WorkflowGraph): WorkflowGraph {
+  if (!graph.blocks.some((b) => b.type === 'lambda' && b.function.endsWith(':live'))) return graph;
+  return { ...graph, blocks: graph.blocks.map((b) => (b.type === 'lambda' && b.function.endsWith(':live') ? { ...b, function: b.function.slice(0, -':live'.length) } : b)) };
 }
 
 /**
