@@ -44,8 +44,10 @@ export async function runChainedInvoke(deps: ChainedInvokeDeps, arn: string, r: 
     return;
   }
   let config: Awaited<ReturnType<SandboxInvoker['durableConfigOf']>>;
+  let version: string;
   try {
     config = await deps.invoker.durableConfigOf(target.functionName, target.qualifier);
+    version = await deps.invoker.versionOf(target.functionName, target.qualifier);
   } catch (error) {
     complete({ status: 'FAILED', error: { ErrorType: 'ResourceNotFoundException', ErrorMessage: (error as Error).message } });
     return;
@@ -53,8 +55,12 @@ export async function runChainedInvoke(deps: ChainedInvokeDeps, arn: string, r: 
   if (deps.isClosed()) return;
   const parent = deps.store.getExecution(arn);
   if (parent === undefined || parent.status !== 'RUNNING') return;
+  // The started event is written inside the checkpoint, before the target is resolved; it
+  // learns the version (and a durable target's execution) here, as soon as they are known.
+  const patchStarted = (details: Record<string, unknown>): void =>
+    deps.store.patchEventDetails(arn, (e) => e['EventType'] === 'ChainedInvokeStarted' && e['Id'] === r.opId, 'ChainedInvokeStartedDetails', details);
   if (config !== null) {
-    const version = target.qualifier !== undefined && /^(\$LATEST|\d+)$/.test(target.qualifier) ? target.qualifier : '$LATEST';
+    // A durable target stays on the version its alias (or $LATEST) pointed at when it started.
     const { execution } = deps.startExecution({
       functionName: target.functionName,
       version,
@@ -65,10 +71,11 @@ export async function runChainedInvoke(deps: ChainedInvokeDeps, arn: string, r: 
       parentArn: arn,
       parentOpId: r.opId,
     });
-    deps.store.patchEventDetails(arn, (e) => e['EventType'] === 'ChainedInvokeStarted' && e['Id'] === r.opId, 'ChainedInvokeStartedDetails', { DurableExecutionArn: execution.arn });
+    patchStarted({ ExecutedVersion: version, DurableExecutionArn: execution.arn });
     deps.changed(execution.arn);
     return;
   }
+  patchStarted({ ExecutedVersion: version });
   try {
     const outcome = await deps.invoker.invokeSandbox({
       functionName: target.functionName,

@@ -16,6 +16,7 @@ const noSandboxes: SandboxInvoker = {
   invokeSandbox: () => Promise.reject(new Error('no sandbox in this test')),
   durableConfigOf: (name) =>
     name === 'fn' ? Promise.resolve({ executionTimeout: 60, retentionPeriodInDays: 1 }) : Promise.reject(new LambdaApiError(404, 'ResourceNotFoundException', `Function not found: ${name}`)),
+  versionOf: () => Promise.resolve('$LATEST'),
 };
 let engine: DurableEngine;
 let now = 1_700_000_000_000;

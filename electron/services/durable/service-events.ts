@@ -9,8 +9,10 @@ import type { ErrorObject, Operation } from './wire.ts';
  * what makes the engine (re-)invoke the handler. Returns whether anything changed.
  */
 
-const CALLBACK_TIMEOUT_MESSAGE = 'Callback timed out';
-const HEARTBEAT_TIMEOUT_MESSAGE = 'Callback timed out on heartbeat';
+// Lambda's errors for the two ways a callback times out: the messages are asserted verbatim by
+// the SDK's examples, the types appear in the histories AWS records.
+const CALLBACK_TIMEOUT: ErrorObject = { ErrorType: 'Callback.Timeout', ErrorMessage: 'Callback timed out' };
+const HEARTBEAT_TIMEOUT: ErrorObject = { ErrorType: 'Callback.Heartbeat', ErrorMessage: 'Callback timed out on heartbeat' };
 
 /** Applies a due (or skipped) timer. `skipped` records in history that the virtual clock fast-forwarded it. */
 export function fireTimer(store: DurableStore, t: TimerRow, nowMs: number, skipped: boolean): boolean {
@@ -50,7 +52,7 @@ export function fireTimer(store: DurableStore, t: TimerRow, nowMs: number, skipp
     if (op.Status !== 'STARTED') return false;
     store.deleteTimer(t.arn, t.opId, 'callback-timeout');
     store.deleteTimer(t.arn, t.opId, 'callback-heartbeat');
-    const error: ErrorObject = { ErrorMessage: t.kind === 'callback-heartbeat' ? HEARTBEAT_TIMEOUT_MESSAGE : CALLBACK_TIMEOUT_MESSAGE };
+    const error: ErrorObject = { ...(t.kind === 'callback-heartbeat' ? HEARTBEAT_TIMEOUT : CALLBACK_TIMEOUT) };
     const next: Operation = { ...op, Status: 'TIMED_OUT', EndTimestamp: nowMs, CallbackDetails: { ...op.CallbackDetails, Error: error } };
     store.putOperation(t.arn, next, true);
     store.appendEvent(t.arn, mark(operationEvent('CallbackTimedOut', next, nowMs, { Error: errorOf(error) })));

@@ -12,6 +12,9 @@ const DurableConfigInput = z
   })
   .loose();
 
+/** Tenant isolation: set once at creation (Lambda has no update for it). */
+const TenancyConfigInput = z.object({ TenantIsolationMode: z.enum(['PER_TENANT']) }).loose();
+
 /** The fields of FunctionConfiguration a caller may set; other Lambda fields are accepted and ignored. */
 const ConfigurationInput = z
   .object({
@@ -33,6 +36,7 @@ export const CreateFunctionInput = ConfigurationInput.extend({
   Code: z.object({ ZipFile: z.string().optional(), S3Bucket: z.string().optional(), ImageUri: z.string().optional() }).loose(),
   Publish: z.boolean().optional(),
   PackageType: z.string().optional(),
+  TenancyConfig: TenancyConfigInput.optional(),
 });
 /** UpdateFunctionConfiguration's body. */
 export const UpdateConfigurationInput = ConfigurationInput;
@@ -132,6 +136,7 @@ export function toConfiguration(registry: FunctionRegistry, v: FunctionVersion):
     ...(v.durable === undefined
       ? {}
       : { DurableConfig: { ExecutionTimeout: v.durable.executionTimeout, RetentionPeriodInDays: v.durable.retentionPeriodInDays } }),
+    ...(v.tenancy === undefined ? {} : { TenancyConfig: { TenantIsolationMode: v.tenancy.tenantIsolationMode } }),
   };
 }
 

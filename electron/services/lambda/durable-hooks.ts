@@ -23,6 +23,8 @@ export interface SandboxInvoker {
   }): Promise<SandboxOutcome>;
   /** Whether the function (at that qualifier) has durable execution enabled, and its durable config. */
   durableConfigOf(functionName: string, qualifier?: string): Promise<{ executionTimeout: number; retentionPeriodInDays: number } | null>;
+  /** The version (`$LATEST` or a number) a qualifier resolves to now: an alias gives the version it points at. */
+  versionOf(functionName: string, qualifier?: string): Promise<string>;
 }
 
 /** The function an Invoke of a durable function names, as the Invoke route resolved it. */

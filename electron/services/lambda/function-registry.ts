@@ -20,6 +20,8 @@ export interface FunctionVersion {
   description: string;
   role: string;
   durable?: DurableConfigValue;
+  /** Tenant isolation, fixed at creation; versions inherit it. */
+  tenancy?: { tenantIsolationMode: 'PER_TENANT' };
   /** Where its sandboxes run; unset means the service's default (functions created through the API say nothing). */
   runner?: Runner;
   /** The container image to run (docker runner), instead of the runtime's default. */

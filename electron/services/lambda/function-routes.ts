@@ -112,6 +112,7 @@ export function functionRoutes(ctx: RouteContext): ApiRoute[] {
           ...(durable === undefined
             ? {}
             : { durable: { executionTimeout: durable.ExecutionTimeout ?? 86_400, retentionPeriodInDays: durable.RetentionPeriodInDays ?? 14 } }),
+          ...(input.TenancyConfig === undefined ? {} : { tenancy: { tenantIsolationMode: input.TenancyConfig.TenantIsolationMode } }),
           codeDir: code.codeDir,
           codeSha256: code.sha256,
           codeSize: code.size,

@@ -258,6 +258,9 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     async durableConfigOf(functionName, qualifier) {
       return resolve(functionName, qualifier).version.durable ?? null;
     },
+    async versionOf(functionName, qualifier) {
+      return resolve(functionName, qualifier).version.version;
+    },
     onLog: addListener,
     attachDurable(hooks) {
       durable = hooks;

@@ -16,6 +16,7 @@ const Version = z.object({
   description: z.string(),
   role: z.string(),
   durable: z.object({ executionTimeout: z.number(), retentionPeriodInDays: z.number() }).optional(),
+  tenancy: z.object({ tenantIsolationMode: z.literal('PER_TENANT') }).optional(),
   runner: Runner.optional(),
   image: z.string().optional(),
   codeDir: z.string(),
