@@ -157,6 +157,12 @@ test('a workflow on an AWS target: deployed from the Workflows page, run there a
   await dialog.getByTestId('deploy-close').click();
   await expect(dialog).toBeHidden();
 
+  // The workflow's SAM template holds the runner and the function it calls.
+  await page.getByTestId('workflow-export-sam').click();
+  await expect(sam.getByTestId('sam-text')).toContainText('AWS::Serverless::Function');
+  await expect(sam.getByTestId('sam-how')).toContainText('workflow-runner/');
+  await sam.getByTestId('sam-close').click();
+
   // Run goes to the target; the canvas follows the run there and Approve answers it there.
   await wf.run();
   await expect(wf.block('price')).toHaveAttribute('data-status', 'succeeded', { timeout: 45_000 });
@@ -177,4 +183,5 @@ test('a workflow on an AWS target: deployed from the Workflows page, run there a
   await studio.activity('functions').click();
   await functions.open('price');
   await expect(page.getByTestId('deployed-badge')).toContainText('v1 on cloud', { timeout: 30_000 });
+  await studio.screenshotBothThemes('67-function-deployed-badge');
 });

@@ -1,8 +1,8 @@
 import { Cloud, CloudOff, TriangleAlert } from 'lucide-react';
-import { useEffect } from 'react';
 import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
 import { deployedBadge } from './deployed-badge.ts';
 import { useDeploy } from './deploy-store.ts';
+import { useDeployedStatus } from './useDeployedStatus.ts';
 
 /** Whether the open function is on the AWS target chosen in the status bar; a click asks again. */
 export function DeployedBadge({ fn }: { fn: string }) {
@@ -10,9 +10,7 @@ export function DeployedBadge({ fn }: { fn: string }) {
   const aws = target.kind === 'aws';
   const targets = useDeploy((s) => s.status[fn]?.targets);
   const loading = useDeploy((s) => s.status[fn]?.loading === true);
-  useEffect(() => {
-    if (aws) void useDeploy.getState().loadStatus(fn);
-  }, [fn, aws, target.id]);
+  useDeployedStatus(fn, aws, target.id);
   if (!aws) return null;
   const look = deployedBadge(targets, target);
   if (look === null) return null;

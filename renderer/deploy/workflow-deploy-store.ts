@@ -4,6 +4,7 @@ import type { WorkflowDeployResult } from '../../shared/contract/workflows.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { deployWorkflow } from '../workflows/workflows-api.ts';
+import { useDeploy } from './deploy-store.ts';
 import { applyWorkflowProgress, type FunctionSteps } from './workflow-deploy-model.ts';
 
 /** One deploy of a workflow to a target: each function's steps as they come in. */
@@ -51,6 +52,8 @@ export const useWorkflowDeploy = create<WorkflowDeployState>((set, get) => {
       } catch (error) {
         patch(workflow, { running: false, failure: toFailure(error, `${workflow} was not deployed to ${target}`) });
       }
+      // The functions' deployed badges and status lines now say something else.
+      for (const fn of functions) if (useDeploy.getState().status[fn] !== undefined) void useDeploy.getState().loadStatus(fn);
     },
   };
 });

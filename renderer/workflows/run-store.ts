@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../shared/contract/executions.ts';
 import type { WorkflowRun } from '../../shared/contract/workflows.ts';
 import type { WorkflowGraph } from '../../shared/workflow/schema.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
+import { onTargetChanged } from '../targets/target-store.ts';
 import { useGraph } from './graph-store.ts';
 import { deriveRunView, type RunView } from './run-state.ts';
 import { listRuns, pendingCallbackIds, readHistory } from './workflows-api.ts';
@@ -99,6 +100,15 @@ useGraph.subscribe((state, previous) => {
   if (state.graph === previous.graph) return;
   const { arn, events, showRunGraph } = useRuns.getState();
   if (arn !== null && !showRunGraph) useRuns.setState({ view: derive(events, false) });
+});
+
+// Another target is another account: the run shown belongs to the one left, and the runs listed too.
+// Heard here rather than on the page, which is not mounted while another area shows.
+onTargetChanged(() => {
+  const { workflow } = useRuns.getState();
+  useRuns.getState().hide();
+  useRuns.setState({ runs: [], runsLoaded: false, runsFailure: null });
+  if (workflow !== null) void useRuns.getState().loadRuns(workflow);
 });
 
 /** The callback an Approval block waits on: from its history, else from the pending list. */

@@ -11,7 +11,6 @@ const signature = (): string => pollSignature(useRuns.getState().events.length, 
 /**
  * On an AWS target the studio hears of no execution change: the run on the canvas and the runs
  * list are asked again, every 2 s while something runs, backing off while nothing moves.
- * Switching the target closes the run shown (it belongs to the other account) and lists the new one's runs.
  */
 export function useWorkflowsTargetPoll(): void {
   useEffect(() => {
@@ -38,12 +37,8 @@ export function useWorkflowsTargetPoll(): void {
       delay = POLL_LIVE_MS;
       schedule();
     };
-    const offTarget = onTargetChanged(() => {
-      useRuns.getState().hide();
-      const name = useGraph.getState().name;
-      if (name !== null) void useRuns.getState().loadRuns(name);
-      kick();
-    });
+    // The run store closes the run and lists the new target's runs; the poll starts over quickly.
+    const offTarget = onTargetChanged(kick);
     const offShown = useRuns.subscribe((state, previous) => {
       if (state.arn !== null && state.arn !== previous.arn) kick();
     });
