@@ -20,6 +20,9 @@ function jittered(attempt: number): number {
   return Math.round(step * (0.5 + Math.random() * 0.5));
 }
 
+/** How long an event socket may take to open before it is given up and tried again. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
 /** The HTTP transport, plus signals for its event socket. */
 export interface HttpTransport extends Transport {
   /** Resolves once the event socket is open (at once when it already is); subscribe first. */
@@ -81,13 +84,20 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     url.searchParams.set('token', options.token);
     const current = new WebSocket(url.toString());
     socket = current;
+    // An upgrade a closing server took in but never answered would hold the socket in CONNECTING
+    // for good: give up on it and let 'close' schedule the next try.
+    const stuck = setTimeout(() => {
+      if (current.readyState === WebSocket.CONNECTING) current.close();
+    }, CONNECT_TIMEOUT_MS);
     current.addEventListener('open', () => {
+      clearTimeout(stuck);
       if (socket !== current) return;
       attempt = 0;
       setOpen(true);
     });
     current.addEventListener('message', (message: MessageEvent) => deliver(message.data));
-    current.addEventListener('close', () => {
+    const ended = () => {
+      clearTimeout(stuck);
       if (socket !== current) return;
       socket = undefined;
       setOpen(false);
@@ -95,9 +105,13 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       // The server sends every event to every socket, so reconnecting is all "re-subscribing" takes.
       retryTimer = setTimeout(connect, jittered(attempt));
       attempt += 1;
-    });
+    };
+    current.addEventListener('close', ended);
+    // Node's WebSocket can report a failed handshake with 'error' and no 'close' after it, so
+    // either one ends this socket (the second does nothing).
     current.addEventListener('error', () => {
-      // 'close' follows and schedules the retry.
+      ended();
+      if (current.readyState !== WebSocket.CLOSED) current.close();
     });
   };
 
