@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { CopyButton } from '../executions/CopyButton.tsx';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { GeneratedFile } from '../shell/GeneratedFile.tsx';
 import { useSamTemplate, type SamSource } from './useSamTemplate.ts';
 import './deploy.css';
 
@@ -16,22 +16,12 @@ export function SamDialog({ source, before, onClose }: { source: SamSource; befo
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog sam-dialog" data-testid="sam-dialog">
+        <Dialog.Content className="dialog generated-file-dialog" data-testid="sam-dialog">
           <Dialog.Title className="dialog__title">Export {source.name} as a SAM template</Dialog.Title>
           <Dialog.Description className="dialog__description">{WHAT[source.kind]}</Dialog.Description>
           {failure !== null && <ErrorMessage failure={failure} testId="sam-failure" />}
           {file === null && failure === null && <p className="panel-note">Generating…</p>}
-          {file !== null && (
-            <div className="sam-dialog__code">
-              <div className="sam-dialog__head">
-                <span className="mono">{file.fileName}</span>
-                <CopyButton text={file.text} label="Copy the template" testId="sam-copy" />
-              </div>
-              <pre className="mono" data-testid="sam-text">
-                {file.text}
-              </pre>
-            </div>
-          )}
+          {file !== null && <GeneratedFile file={file} copyLabel="Copy the template" testIds={{ copy: 'sam-copy', text: 'sam-text' }} />}
           <p className="sam-dialog__how" data-testid="sam-how">
             Save it as <span className="mono">template.yaml</span> at the workspace’s root, then run <code className="mono">sam build &amp;&amp; sam deploy --guided</code>.
             {source.kind === 'workflow' && (

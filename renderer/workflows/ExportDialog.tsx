@@ -1,8 +1,8 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useState } from 'react';
-import { CopyButton } from '../executions/CopyButton.tsx';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { GeneratedFile } from '../shell/GeneratedFile.tsx';
 import { saveNow } from './autosave.ts';
 import { exportWorkflow } from './workflows-api.ts';
 
@@ -24,22 +24,12 @@ export function ExportDialog({ name, onClose }: { name: string; onClose(): void 
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog wf-export" data-testid="export-dialog">
+        <Dialog.Content className="dialog generated-file-dialog" data-testid="export-dialog">
           <Dialog.Title className="dialog__title">Export {name} as code</Dialog.Title>
           <Dialog.Description className="dialog__description">A durable function handler that does what the graph does; each block becomes the operation of the same name.</Dialog.Description>
           {failure !== null && <ErrorMessage failure={failure} />}
           {result === null && failure === null && <p className="panel-note">Generating…</p>}
-          {result !== null && (
-            <div className="wf-export__code">
-              <div className="wf-export__head">
-                <span className="mono">{result.fileName}</span>
-                <CopyButton text={result.code} label="Copy the code" testId="export-copy" />
-              </div>
-              <pre className="mono" data-testid="export-code">
-                {result.code}
-              </pre>
-            </div>
-          )}
+          {result !== null && <GeneratedFile file={{ fileName: result.fileName, text: result.code }} copyLabel="Copy the code" testIds={{ copy: 'export-copy', text: 'export-code' }} />}
           <div className="dialog__buttons">
             <Dialog.Close asChild>
               <button type="button" className="button" autoFocus>
