@@ -11,6 +11,7 @@ import { Tip } from '../shell/Tip.tsx';
 import { useUi } from '../shell/ui-store.ts';
 import { DeleteDialog, RenameDialog } from './FunctionDialogs.tsx';
 import { useWorkspace } from './workspace-store.ts';
+import { moveRowFocus } from '../shell/list-focus.ts';
 
 type Pending = { kind: 'rename' | 'delete'; name: string } | null;
 
@@ -64,15 +65,6 @@ function Row({ fn, selected, onAction }: { fn: FunctionSummary; selected: boolea
   );
 }
 
-/** Up and Down move between functions, as in any list. */
-function moveFocus(event: React.KeyboardEvent<HTMLUListElement>): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.fn-row__main')];
-  const index = rows.indexOf(document.activeElement as HTMLButtonElement);
-  if (index === -1) return;
-  event.preventDefault();
-  rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-}
 
 /** The side list of the workspace's functions, kept fresh by workspace events. */
 export function FunctionList() {
@@ -111,7 +103,7 @@ export function FunctionList() {
           A function is a folder with a handler and its function.json. Start from a template.
         </EmptyState>
       )}
-      <ul className="list" aria-label="Functions" onKeyDown={moveFocus}>
+      <ul className="list" aria-label="Functions" onKeyDown={moveRowFocus}>
         {functions.map((fn) => (
           <Row key={fn.name} fn={fn} selected={fn.name === selected} onAction={setPending} />
         ))}

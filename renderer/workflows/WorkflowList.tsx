@@ -8,6 +8,7 @@ import { useGraph } from './graph-store.ts';
 import { useWorkflowList } from './list-store.ts';
 import { openWorkflow } from './workflow-actions.ts';
 import { useWorkflowDialogs, WorkflowDialogHost } from './WorkflowDialogs.tsx';
+import { moveRowFocus } from '../shell/list-focus.ts';
 
 function Row({ wf, selected }: { wf: WorkflowSummary; selected: boolean }) {
   const unsaved = useGraph((s) => s.name === wf.name && (s.save === 'pending' || s.save === 'failed'));
@@ -61,15 +62,6 @@ function Row({ wf, selected }: { wf: WorkflowSummary; selected: boolean }) {
   );
 }
 
-/** Up and Down move between workflows, as in any list. */
-function moveFocus(event: React.KeyboardEvent<HTMLUListElement>): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const rows = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.fn-row__main')];
-  const index = rows.indexOf(document.activeElement as HTMLButtonElement);
-  if (index === -1) return;
-  event.preventDefault();
-  rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-}
 
 /** The side list of the workspace's workflows, kept fresh by workspace events. */
 export function WorkflowList() {
@@ -107,7 +99,7 @@ export function WorkflowList() {
           Chain your functions on a canvas, with conditions, maps, waits and approvals.
         </EmptyState>
       )}
-      <ul className="list" aria-label="Workflows" onKeyDown={moveFocus}>
+      <ul className="list" aria-label="Workflows" onKeyDown={moveRowFocus}>
         {workflows.map((wf) => (
           <Row key={wf.name} wf={wf} selected={wf.name === selected} />
         ))}
