@@ -13,6 +13,7 @@ import { assertJson } from '../test-events/test-events-store.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
 import type { LambdaApiCall } from './lambda-api-client.ts';
+import { filterExecutions } from '../../../shared/executions/filter-executions.ts';
 
 type ExecutionsArea = Pick<
   Handlers,
@@ -146,19 +147,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
   async function list(filter: ExecutionFilter) {
     const names = filter.functionName === undefined ? await durableFunctions() : [filter.functionName];
     const all = (await Promise.all(names.map(executionsOf))).flat();
-    const needle = filter.nameContains?.trim().toLowerCase() ?? '';
-    const inRange = all.filter(
-      (e) =>
-        (needle === '' || e.DurableExecutionName.toLowerCase().includes(needle)) &&
-        (filter.startedAfterMs === undefined || e.StartTimestamp * 1000 >= filter.startedAfterMs) &&
-        (filter.startedBeforeMs === undefined || e.StartTimestamp * 1000 <= filter.startedBeforeMs),
-    );
-    // Counts ignore the status filter, so the status chips can say what each would show.
-    const counts: Record<string, number> = {};
-    for (const e of inRange) counts[e.Status] = (counts[e.Status] ?? 0) + 1;
-    const statuses = filter.statuses ?? [];
-    const items = inRange.filter((e) => statuses.length === 0 || statuses.includes(e.Status)).sort((a, b) => b.StartTimestamp - a.StartTimestamp);
-    return { items, counts };
+    return filterExecutions(all, filter);
   }
 
   const callback = async (callbackId: string, action: 'succeed' | 'fail' | 'heartbeat', body?: string) => {

@@ -21,6 +21,7 @@ import { openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
 import { assertJson } from '../test-events/test-events-store.ts';
 import { toApiJson } from './api-json.ts';
 import type { TargetService } from './target-service.ts';
+import { filterExecutions } from '../../../shared/executions/filter-executions.ts';
 
 const ExecutionsPage = z.object({ DurableExecutions: z.array(ExecutionSummary.omit({ FunctionName: true })).optional() });
 const HistoryPage = z.object({ Events: z.array(HistoryEvent).optional() });
@@ -96,18 +97,7 @@ export function createAwsExecutions({ targets, durableFunctionNames }: AwsExecut
     // One function after another: AWS rate-limits the control plane per account.
     const all: ExecutionSummary[] = [];
     for (const name of names) all.push(...(await executionsOf(id, name)));
-    const needle = filter.nameContains?.trim().toLowerCase() ?? '';
-    const inRange = all.filter(
-      (e) =>
-        (needle === '' || e.DurableExecutionName.toLowerCase().includes(needle)) &&
-        (filter.startedAfterMs === undefined || e.StartTimestamp * 1000 >= filter.startedAfterMs) &&
-        (filter.startedBeforeMs === undefined || e.StartTimestamp * 1000 <= filter.startedBeforeMs),
-    );
-    const counts: Record<string, number> = {};
-    for (const e of inRange) counts[e.Status] = (counts[e.Status] ?? 0) + 1;
-    const statuses = filter.statuses ?? [];
-    const items = inRange.filter((e) => statuses.length === 0 || statuses.includes(e.Status)).sort((a, b) => b.StartTimestamp - a.StartTimestamp);
-    return { items, counts };
+    return filterExecutions(all, filter);
   }
 
   async function stop(id: string, arns: string[]) {
