@@ -5,6 +5,7 @@ import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { formatChord, isMac } from '../shell/shortcuts.ts';
 import { Tip } from '../shell/Tip.tsx';
 import { TargetChip } from '../targets/TargetChip.tsx';
+import { DockerProgressLine } from './DockerProgressLine.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import { InvokeOutput } from './InvokeOutput.tsx';
 import { useInvoke } from './invoke-store.ts';
@@ -51,6 +52,7 @@ export function InvokePanel({ fn }: { fn: string }) {
       <div className="invoke-panel__event">
         <JsonEditor key={fn} value={eventText} onChange={(text) => setEventText(fn, text)} onSubmit={() => runInvoke(fn)} label="Test event JSON" testId="event-editor" />
       </div>
+      {running && <DockerProgressLine />}
       {problem !== null && <ErrorMessage failure={problem} testId="invoke-problem" />}
       <InvokeOutput fn={fn} />
     </aside>

@@ -1,9 +1,10 @@
-import { Download, Hammer, RefreshCw } from 'lucide-react';
+import { Download, Hammer, RefreshCw, X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BuildBaseImageResult, DockerOverview, DockerProgress } from '../../shared/contract/docker.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { progressText } from './docker-progress.ts';
 
 const STATE_TEXT: Record<DockerOverview['engine']['state'], string> = {
   running: 'Running',
@@ -40,6 +41,15 @@ export function DockerSection() {
   useEffect(() => {
     void load();
   }, [load]);
+  // A pull or build an invoke started has no call here to end it: once its lines stop, look again.
+  useEffect(() => {
+    if (progress?.forInvoke !== true) return;
+    const quiet = setTimeout(() => {
+      setProgress(null);
+      void load();
+    }, 3_000);
+    return () => clearTimeout(quiet);
+  }, [progress, load]);
 
   const build = () => {
     setBuilding(true);
@@ -111,10 +121,16 @@ export function DockerSection() {
           {engine.message} {engine.fix}
         </p>
       )}
-      {busy && progress !== null && (
+      {(busy || progress?.forInvoke === true) && progress !== null && (
         <div className="field__hint" data-testid="docker-progress">
           {progress.percent !== undefined && <progress max={100} value={progress.percent} aria-label={`${progress.operation} progress`} />}{' '}
-          <span className="mono">{progress.line}</span>
+          <span className="mono">{progressText(progress)}</span>
+          {progress.forInvoke === true && <span> (started by an invoke)</span>}
+          {progress.operation === 'pull' && (
+            <button className="button button--small" onClick={() => void api().call('docker.cancelPull', { image: progress.image })} data-testid="docker-cancel-pull">
+              <X size={13} /> Cancel
+            </button>
+          )}
         </div>
       )}
       {built !== null && (
@@ -133,6 +149,7 @@ export function DockerSection() {
       <p className="field__hint">
         Functions whose function.json says <span className="mono">"runner": "docker"</span> run in containers. They use the official Lambda image of their runtime
         when this engine has it, else the local base image, which is built here from the studio's own Node.js, aws-lambda-ric and bootstrap without any registry.
+        With neither, the first invoke of a Node.js function pulls the official image, or builds the local base image when the engine reaches no registry.
       </p>
     </section>
   );

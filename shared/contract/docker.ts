@@ -53,6 +53,14 @@ export const DockerProgress = z.object({
   line: z.string(),
   /** 0-100 over the bytes of the layers known so far, when the engine gives sizes. */
   percent: z.number().min(0).max(100).optional(),
+  /** Pulls: layers fetched of those known so far. */
+  layersDone: z.number().optional(),
+  layersTotal: z.number().optional(),
+  /** Pulls: bytes fetched of those known so far. */
+  bytesDone: z.number().optional(),
+  bytesTotal: z.number().optional(),
+  /** Set when the pull or build was started by an invoke that found no image (the first use of the docker runner). */
+  forInvoke: z.boolean().optional(),
 });
 export type DockerProgress = z.infer<typeof DockerProgress>;
 
@@ -73,4 +81,6 @@ export const dockerMethods = {
   'docker.buildBaseImage': method(NoInput, BuildBaseImageResult),
   /** Pulls an image (the official Lambda base images need a registry); progress comes as `docker.progress` events. */
   'docker.pullImage': method(z.object({ image: ImageReference }).strict(), PullImageResult),
+  /** Cancels a pull in progress (its `docker.pullImage` call then fails); `cancelled` is false when none of that image runs. */
+  'docker.cancelPull': method(z.object({ image: ImageReference }).strict(), z.object({ cancelled: z.boolean() })),
 };

@@ -4,7 +4,7 @@ import { listRunnerImages } from '../runners/docker-images.ts';
 import type { DockerRunner } from '../runners/docker-runner.ts';
 import type { Handlers } from './handler-table.ts';
 
-type DockerArea = Pick<Handlers, 'docker.status' | 'docker.buildBaseImage' | 'docker.pullImage'>;
+type DockerArea = Pick<Handlers, 'docker.status' | 'docker.buildBaseImage' | 'docker.pullImage' | 'docker.cancelPull'>;
 
 /** The Docker area of the contract: the engine's state and the local base image. */
 export function createDockerHandlers(runner: DockerRunner): DockerArea {
@@ -33,5 +33,6 @@ export function createDockerHandlers(runner: DockerRunner): DockerArea {
         );
       }
     },
+    'docker.cancelPull': ({ image }) => Promise.resolve({ cancelled: runner.cancelPull(image) }),
   };
 }

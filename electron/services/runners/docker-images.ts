@@ -36,7 +36,7 @@ export type ImageChoice = { name: string; layout: 'local-base' | 'lambda-image' 
  * image when the engine has it, else the local base image (Node.js runtimes). Throws a
  * Lambda error saying what to pull or build when none is there.
  */
-export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined): Promise<ImageChoice> {
+export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined, localImage: string = LOCAL_NODE_IMAGE): Promise<ImageChoice> {
   if (own !== undefined) {
     const local = await imageLabels(engine, own);
     if (local === undefined) {
@@ -46,7 +46,7 @@ export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: s
   }
   const official = officialImage(runtime);
   if ((await imageLabels(engine, official)) !== undefined) return { name: official, layout: 'lambda-image' };
-  if (runtime.startsWith('nodejs') && (await imageLabels(engine, LOCAL_NODE_IMAGE)) !== undefined) return { name: LOCAL_NODE_IMAGE, layout: 'local-base' };
+  if (runtime.startsWith('nodejs') && (await imageLabels(engine, localImage)) !== undefined) return { name: localImage, layout: 'local-base' };
   const fix = runtime.startsWith('nodejs')
     ? `Pull it in Settings > Docker (or \`docker pull ${official}\`), or build the local base image there (no registry needed).`
     : `Pull it in Settings > Docker (or \`docker pull ${official}\`); the local base image runs Node.js functions only.`;
@@ -140,7 +140,12 @@ async function stageRootfs(root: string, sources: BaseImageSources): Promise<voi
  * binary and the libraries it loads, aws-lambda-ric with its native client, and the studio's
  * bootstrap as the entry point. Linux hosts only (the binary must be a Linux one).
  */
-export async function buildLocalBaseImage(engine: DockerEngine, sources: BaseImageSources, onProgress: (line: string) => void = () => {}): Promise<BuildBaseImageResult> {
+export async function buildLocalBaseImage(
+  engine: DockerEngine,
+  sources: BaseImageSources,
+  onProgress: (line: string) => void = () => {},
+  tag: string = LOCAL_NODE_IMAGE,
+): Promise<BuildBaseImageResult> {
   if (process.platform !== 'linux') {
     throw new Error('The local base image is built from this machine\'s Linux Node.js binary, so it can only be built on Linux. Pull public.ecr.aws/lambda/nodejs:22 instead.');
   }
@@ -152,7 +157,7 @@ export async function buildLocalBaseImage(engine: DockerEngine, sources: BaseIma
     await stageRootfs(join(context, 'rootfs'), sources);
     await writeFile(join(context, 'Dockerfile'), DOCKERFILE);
     onProgress('Sending the files to the Docker engine');
-    const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: LOCAL_NODE_IMAGE, rm: true, forcerm: true });
+    const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: tag, rm: true, forcerm: true });
     await new Promise<void>((resolve, reject) => {
       engine.docker.modem.followProgress(
         stream,
@@ -168,8 +173,8 @@ export async function buildLocalBaseImage(engine: DockerEngine, sources: BaseIma
         },
       );
     });
-    const info = await engine.docker.getImage(LOCAL_NODE_IMAGE).inspect();
-    return { image: LOCAL_NODE_IMAGE, id: info.Id, sizeBytes: info.Size, durationMs: Math.round(performance.now() - started) };
+    const info = await engine.docker.getImage(tag).inspect();
+    return { image: tag, id: info.Id, sizeBytes: info.Size, durationMs: Math.round(performance.now() - started) };
   } finally {
     await rm(context, { recursive: true, force: true });
   }

@@ -5,7 +5,8 @@ import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
 import type { BuildBaseImageResult, DockerProgress, PullImageResult } from '../../../shared/contract/docker.ts';
-import { type BaseImageSources, buildLocalBaseImage, chooseImage, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE } from './docker-images.ts';
+import { type BaseImageSources, buildLocalBaseImage, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE } from './docker-images.ts';
+import { createImageProvisioner } from './docker-provision.ts';
 import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { startSandbox } from './process-sandbox.ts';
@@ -23,6 +24,8 @@ export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSourc
    */
   binds?: string[];
   log?: (message: string) => void;
+  /** The local base image's tag (default {@link LOCAL_NODE_IMAGE}); tests use another so they leave the real one alone. */
+  localImage?: string;
 }
 
 /** Starts sandboxes in containers and owns every container it started. */
@@ -35,6 +38,8 @@ export interface DockerRunner {
   buildBaseImage(): Promise<BuildBaseImageResult>;
   /** Pulls an image (needs its registry). */
   pullImage(image: string): Promise<PullImageResult>;
+  /** Cancels a pull in progress; false when none of that image runs. */
+  cancelPull(image: string): boolean;
   /** Every progress line of pulls and builds. Returns the unsubscribe function. */
   onProgress(listener: (progress: DockerProgress) => void): () => void;
   /** Removes containers a studio left behind when it crashed (its process is gone); returns how many. */
@@ -149,6 +154,39 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     };
   };
 
+  const localImage = options.localImage ?? LOCAL_NODE_IMAGE;
+  // One build at a time: Settings and invokes that find no image share it.
+  let building: Promise<BuildBaseImageResult> | undefined;
+  const buildShared = (forInvoke: boolean) => {
+    building ??= buildLocalBaseImage(engine, options, (line) => emitProgress({ operation: 'build', image: localImage, line, ...(forInvoke ? { forInvoke } : {}) }), localImage).finally(() => {
+      building = undefined;
+    });
+    return building;
+  };
+  const pulls = new Map<string, AbortController>();
+  const pullTracked = async (image: string, forInvoke: boolean, signal?: AbortSignal, onEvent?: () => void) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal?.addEventListener('abort', stop, { once: true });
+    pulls.set(image, controller);
+    try {
+      return await pullImage(engine, image, (line, percent, stats) => {
+        onEvent?.();
+        emitProgress({ operation: 'pull', image, line, ...(percent === undefined ? {} : { percent }), ...stats, ...(forInvoke ? { forInvoke } : {}) });
+      }, controller.signal);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      if (pulls.get(image) === controller) pulls.delete(image);
+    }
+  };
+  const provisioner = createImageProvisioner({
+    engine,
+    localImage,
+    pull: (image, signal, onEvent) => pullTracked(image, true, signal, onEvent),
+    build: () => buildShared(true),
+    ...(options.log === undefined ? {} : { log: options.log }),
+  });
+
   return {
     engine,
     instanceId,
@@ -156,7 +194,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       if (closed) throw new Error('The docker runner is closed.');
       await engine.ensureRunning();
       used = true;
-      const image = await chooseImage(engine, version.runtime, version.image);
+      const image = await provisioner.ensure(version.runtime, version.image);
       return startSandbox({
         version,
         onLog,
@@ -164,10 +202,15 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       });
     },
     buildBaseImage() {
-      return buildLocalBaseImage(engine, options, (line) => emitProgress({ operation: 'build', image: LOCAL_NODE_IMAGE, line }));
+      return buildShared(false);
     },
     pullImage(image) {
-      return pullImage(engine, image, (line, percent) => emitProgress({ operation: 'pull', image, line, ...(percent === undefined ? {} : { percent }) }));
+      return pullTracked(image, false);
+    },
+    cancelPull(image) {
+      const controller = pulls.get(image);
+      controller?.abort();
+      return controller !== undefined;
     },
     onProgress(listener) {
       progressListeners.add(listener);

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DockerProgress } from '../../../shared/contract/docker.ts';
+import { deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
+import { connectDockerEngine } from './docker-engine.ts';
+import { officialImage } from './docker-images.ts';
+import { registryUnreachable } from './docker-provision.ts';
+
+const engine = connectDockerEngine();
+const engineUp = (await engine.status()).state === 'running';
+const present = (name: string) => engine.docker.getImage(name).inspect().then(() => true, () => false);
+// With the official image on the engine the runner would use it and build nothing.
+const noOfficial = engineUp && !(await present(officialImage('nodejs22.x')));
+// A tag of its own, so the suites that use the real local base image are left alone.
+const FRESH = `lambda-studio/nodejs:provision-test-${process.pid}`;
+
+describe('registryUnreachable', () => {
+  it('tells a registry nobody can reach from one that answered with an error', () => {
+    expect(registryUnreachable(new Error('Get "https://public.ecr.aws/v2/": dial tcp: lookup public.ecr.aws on 10.0.0.53:53: no such host'))).toBe(true);
+    expect(registryUnreachable(new Error('connect: network is unreachable'))).toBe(true);
+    expect(registryUnreachable(new Error('manifest for public.ecr.aws/lambda/nodejs:99 not found: manifest unknown'))).toBe(false);
+    expect(registryUnreachable(new Error('pull access denied, repository does not exist or may require authorization'))).toBe(false);
+  });
+});
+
+describe.skipIf(!noOfficial)('docker runner on first use, with no image on the engine', () => {
+  let t: TestService;
+  const progress: DockerProgress[] = [];
+  beforeAll(async () => {
+    await engine.docker.getImage(FRESH).remove({ force: true }).catch(() => undefined);
+    t = await startTestService({ runner: 'docker', docker: { localImage: FRESH } });
+    t.service.docker.onProgress((p) => progress.push(p));
+    await deploy(t, 'first', { 'index.mjs': 'export const handler = async (e) => ({ got: e.n });' });
+    await deploy(t, 'second', { 'index.mjs': 'export const handler = async () => 2;' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await engine.docker.getImage(FRESH).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('builds the local base image once for two invokes at once, with progress, and both succeed', async () => {
+    const [a, b] = await Promise.all([invoke(t, 'first', { n: 1 }), invoke(t, 'second')]);
+    expect(a.body).toEqual({ got: 1 });
+    expect(b.body).toBe(2);
+    expect(await present(FRESH)).toBe(true);
+    const builds = progress.filter((p) => p.operation === 'build' && p.image === FRESH);
+    expect(builds.length).toBeGreaterThan(0);
+    expect(builds.every((p) => p.forInvoke === true)).toBe(true);
+    // One build: its first step appears once however many invokes waited for it.
+    expect(builds.filter((p) => p.line.startsWith('Gathering')).length).toBe(1);
+  }, 40_000);
+});

@@ -1,0 +1,88 @@
+import type { Runtime } from '../../../shared/workspace/function-config.ts';
+import { LambdaApiError } from '../lambda/api-types.ts';
+import type { DockerEngine } from './docker-engine.ts';
+import { chooseImage, type ImageChoice, officialImage } from './docker-images.ts';
+
+/**
+ * How long a pull may stay silent before the registry counts as unreachable. The engine
+ * answers within a second when DNS or the connection fails; a registry that takes longer
+ * than this to send a manifest is no use for a first invoke either.
+ */
+const PROBE_MS = 10_000;
+
+/**
+ * Whether a pull failed because the engine cannot reach the registry at all (no DNS, no
+ * route, refused, timed out), as opposed to a registry that answered with an error (a
+ * missing tag, a denied login) where building something else would hide the real problem.
+ */
+export function registryUnreachable(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /no such host|dial tcp|i\/o timeout|connection refused|network is unreachable|no route to host|TLS handshake timeout|Client\.Timeout|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/i.test(text);
+}
+
+/** What the provisioner needs from the runner: pulls and the (shared) build of the local base image. */
+export interface ProvisionerDeps {
+  engine: DockerEngine;
+  localImage: string;
+  /** Pulls on behalf of an invoke; `onEvent` runs at every line the engine sends. */
+  pull(image: string, signal: AbortSignal, onEvent: () => void): Promise<unknown>;
+  /** Builds the local base image (one build at a time, shared with Settings). */
+  build(): Promise<unknown>;
+  log?: (message: string) => void;
+}
+
+/** Finds the image for a function, fetching or building one on the docker runner's first use. */
+export interface ImageProvisioner {
+  ensure(runtime: Runtime, own: string | undefined): Promise<ImageChoice>;
+}
+
+/**
+ * When a Node.js function has no image to run in, the first invoke tries to pull the
+ * runtime's official image; when that shows the engine cannot reach the registry (see
+ * {@link registryUnreachable}, or no answer within {@link PROBE_MS}) it builds the local
+ * base image instead. Invokes that arrive meanwhile wait for the same pull or build.
+ */
+export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner {
+  const inflight = new Map<Runtime, Promise<void>>();
+
+  const provision = async (runtime: Runtime, missing: LambdaApiError): Promise<void> => {
+    const official = officialImage(runtime);
+    const controller = new AbortController();
+    const quiet = setTimeout(() => controller.abort(), PROBE_MS);
+    try {
+      // Any line from the engine means the registry answered: the pull then runs to its end.
+      await deps.pull(official, controller.signal, () => clearTimeout(quiet));
+      return;
+    } catch (error) {
+      if (!controller.signal.aborted && !registryUnreachable(error)) {
+        throw new LambdaApiError(502, 'ResourceNotReadyException', `${missing.message} Pulling it failed: ${(error as Error).message}`);
+      }
+      deps.log?.(`${official} cannot be pulled (the Docker engine reaches no registry): building the local base image instead.`);
+    } finally {
+      clearTimeout(quiet);
+    }
+    try {
+      await deps.build();
+    } catch (error) {
+      throw new LambdaApiError(502, 'ResourceNotReadyException', `${missing.message} No registry is reachable, and building the local base image failed: ${(error as Error).message}`);
+    }
+  };
+
+  return {
+    async ensure(runtime, own) {
+      try {
+        return await chooseImage(deps.engine, runtime, own, deps.localImage);
+      } catch (error) {
+        // Only the runtime's default images can be fetched or built; a function's own image is its author's to provide.
+        if (!(error instanceof LambdaApiError) || own !== undefined || !runtime.startsWith('nodejs')) throw error;
+        let pending = inflight.get(runtime);
+        if (pending === undefined) {
+          pending = provision(runtime, error).finally(() => inflight.delete(runtime));
+          inflight.set(runtime, pending);
+        }
+        await pending;
+        return chooseImage(deps.engine, runtime, own, deps.localImage);
+      }
+    },
+  };
+}
