@@ -18,7 +18,7 @@ export const HANDLERS_DIR = join(import.meta.dirname, 'test-handlers');
 export interface DurableHarness extends TestService {
   engine: DurableEngine;
   dbPath: string;
-  deploy(name: string, handlerFile: string, options?: { timeout?: number; executionTimeout?: number; durable?: boolean }): Promise<void>;
+  deploy(name: string, handlerFile: string, options?: { timeout?: number; executionTimeout?: number; durable?: boolean; memorySize?: number }): Promise<void>;
   history(arn: string): Promise<HistoryEvent[]>;
   /** Starts an execution with an Event invoke and returns its ARN. */
   start(functionName: string, payload?: unknown, name?: string): Promise<string>;
@@ -47,6 +47,7 @@ export async function startDurableHarness(engineOptions: Partial<DurableEngineOp
           Handler: 'index.handler',
           Code: { ZipFile: zipOf({ 'index.mjs': source }) },
           Timeout: options.timeout ?? 30,
+          ...(options.memorySize === undefined ? {} : { MemorySize: options.memorySize }),
           ...(options.durable === false ? {} : { DurableConfig: { ExecutionTimeout: options.executionTimeout ?? 120, RetentionPeriodInDays: 1 } }),
         }),
       );

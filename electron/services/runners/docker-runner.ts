@@ -9,6 +9,7 @@ import { type BaseImageSources, buildLocalBaseImage, IMAGE_PATHS, type ImageChoi
 import { createImageProvisioner } from './docker-provision.ts';
 import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
+import { nodeSandboxArgs } from './node-args.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
@@ -50,8 +51,6 @@ export interface DockerRunner {
 
 /** Lambda gives a function one full vCPU at 1,769 MB and CPU in proportion to memory. */
 const MB_PER_VCPU = 1769;
-/** Lambda's Node runtimes give V8 about 90% of the memory size for its heap. */
-const heapMb = (memorySize: number) => Math.max(32, Math.floor(memorySize * 0.9));
 
 /** Whether a process of this host still runs. */
 function processAlive(pid: number): boolean {
@@ -113,7 +112,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     if (image.layout === 'local-base') {
       binds.push(`${options.nodeModulesDir}:${IMAGE_PATHS.providedModules}:ro`);
       const program = options.nodeBootstrap === 'aws-lambda-ric' ? `${IMAGE_PATHS.runtimeDir}/node_modules/aws-lambda-ric/index.mjs` : `${IMAGE_PATHS.runtimeDir}/bootstrap.mjs`;
-      entrypoint = [IMAGE_PATHS.node, `--max-old-space-size=${heapMb(version.memorySize)}`, '--enable-source-maps', '--disable-warning=ExperimentalWarning', '--import', `${IMAGE_PATHS.runtimeDir}/provide-sdk.mjs`, program];
+      entrypoint = [IMAGE_PATHS.node, ...nodeSandboxArgs(version.memorySize, IMAGE_PATHS.runtimeDir, program)];
       cmd = [];
     } else {
       // An official (or the function's own) image brings its runtime, SDKs and PATH: keep them.

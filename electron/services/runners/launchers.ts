@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
+import { nodeSandboxArgs } from './node-args.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { SandboxCommand } from './sandbox-types.ts';
 
@@ -41,9 +42,6 @@ export function defaultLauncherPaths(): LauncherPaths {
   };
 }
 
-/** Lambda's Node runtimes give V8 about 90% of the memory size for its heap. */
-const heapMb = (memorySize: number) => Math.max(32, Math.floor(memorySize * 0.9));
-
 /** Builds the command that starts one sandbox of `version`. */
 export function sandboxCommand(
   version: FunctionVersion,
@@ -64,13 +62,5 @@ export function sandboxCommand(
   }
   if (process.versions['electron'] !== undefined && paths.nodeBinary === process.execPath) env['ELECTRON_RUN_AS_NODE'] = '1';
   const program = nodeBootstrap === 'aws-lambda-ric' ? join(paths.nodeModulesDir, 'aws-lambda-ric', 'index.mjs') : join(runtimeDir, 'bootstrap.mjs');
-  const args = [
-    `--max-old-space-size=${heapMb(version.memorySize)}`,
-    '--enable-source-maps',
-    '--disable-warning=ExperimentalWarning',
-    '--import',
-    join(runtimeDir, 'provide-sdk.mjs'),
-    program,
-  ];
-  return { command: paths.nodeBinary, args, env, cwd: version.codeDir };
+  return { command: paths.nodeBinary, args: nodeSandboxArgs(version.memorySize, runtimeDir, program), env, cwd: version.codeDir };
 }

@@ -84,6 +84,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let servedAny = false;
   let initError: { body: Buffer; errorType?: string } | undefined;
   let outOfMemory = false;
+  // Set when the memory limit itself ended the program (the host's watch or the container's kernel), not V8.
+  let hitLimit = false;
   let peakMb = 0;
   let alive = true;
   // Memory is watched while the sandbox initializes or works; an idle one costs nothing to keep.
@@ -134,7 +136,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
   const exited: Promise<Exit> = child.exited.then((exit) => {
     if (exit.startError !== undefined) emit(exit.startError);
-    if (exit.outOfMemory === true) outOfMemory = true;
+    if (exit.outOfMemory === true) outOfMemory = hitLimit = true;
     alive = false;
     clearInterval(watch);
     memory.close();
@@ -146,11 +148,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const watch = setInterval(() => {
     const pid = child.memoryPid();
     if (pid === undefined || !alive || !watching) return;
-    const sample = memory.read(pid);
-    if (sample === undefined) return;
-    peakMb = Math.max(peakMb, sample.peakMb, sample.rssMb);
-    if (sample.rssMb > version.memorySize && alive) {
-      outOfMemory = true;
+    const usedMb = memory.read(pid);
+    if (usedMb === undefined) return;
+    peakMb = Math.max(peakMb, usedMb);
+    if (usedMb > version.memorySize && alive) {
+      outOfMemory = hitLimit = true;
       kill();
     }
   }, MEMORY_POLL_MS);
@@ -209,9 +211,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await flushOutput(errorType !== undefined || initMs !== undefined);
     const pid = child.memoryPid();
     if (pid !== undefined && alive) {
-      const sample = memory.read(pid);
-      if (sample !== undefined) peakMb = Math.max(peakMb, sample.peakMb);
+      // REPORT's figure is the same measure the limit uses: the peak of the samples, and now.
+      peakMb = Math.max(peakMb, memory.read(pid) ?? 0);
     }
+    // A kernel kill can come between two samples, the last one far below the limit; the program
+    // used its whole size then, and Lambda reports that.
+    if (hitLimit) peakMb = Math.max(peakMb, version.memorySize);
     const report = { durationMs, billedDurationMs: Math.max(1, Math.ceil(durationMs)), maxMemoryUsedMb: Math.max(1, Math.ceil(peakMb)), ...(initMs === undefined ? {} : { initDurationMs: round2(initMs) }) };
     emit(`END RequestId: ${requestId}`);
     emit(reportLine(requestId, version.memorySize, report, status));
