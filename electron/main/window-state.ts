@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomic } from '../services/workspace/atomic-write.ts';
 
 /** Where the window was and how big, remembered between runs (per machine, not per workspace). */
 export const WindowState = z.object({
@@ -34,10 +34,7 @@ export async function loadWindowState(file: string): Promise<WindowState> {
 
 /** Saves the state atomically, so a crash while saving never leaves a broken file. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.tmp`;
-  await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(temp, file);
+  await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Runner, Runtime } from '../../../shared/workspace/function-config.ts';
+import { writeFileAtomic } from '../workspace/atomic-write.ts';
 import type { FunctionRecord, FunctionRegistry } from './function-registry.ts';
 
 const Version = z.object({
@@ -40,9 +41,7 @@ const fileOf = (stateDir: string) => join(stateDir, 'lambda', 'functions.json');
 export async function saveRegistry(stateDir: string, registry: FunctionRegistry): Promise<void> {
   const functions = registry.list().map((r) => ({ name: r.name, latest: r.latest, versions: [...r.versions.values()], aliases: [...r.aliases.values()], nextVersion: r.nextVersion }));
   const file = fileOf(stateDir);
-  await mkdir(join(stateDir, 'lambda'), { recursive: true });
-  await writeFile(`${file}.tmp`, JSON.stringify({ functions }, null, 1));
-  await rename(`${file}.tmp`, file);
+  await writeFileAtomic(file, JSON.stringify({ functions }, null, 1));
 }
 
 /** Loads saved functions whose code is still on disk; returns the problems it skipped over. */

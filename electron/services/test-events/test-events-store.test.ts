@@ -24,6 +24,15 @@ describe('test events store', () => {
     expect(JSON.parse(events[1]!.payload)).toEqual({ n: 2 });
   });
 
+  it('takes many saves of one event at once: each succeeds and the file holds one of them whole', async () => {
+    const store = createTestEventsStore(root);
+    const payloads = Array.from({ length: 8 }, (_, i) => JSON.stringify({ n: i, pad: 'x'.repeat(20_000) }));
+    await Promise.all(payloads.map((payload) => store.save('orders', { name: 'busy', payload })));
+    const saved = await readFile(join(root, 'events', 'orders', 'busy.json'), 'utf8');
+    expect(payloads.map((p) => `${p}\n`)).toContain(saved);
+    expect((await store.list('orders')).map((e) => e.name)).toEqual(['busy']);
+  });
+
   it('refuses a payload that is not JSON and writes nothing', async () => {
     const store = createTestEventsStore(root);
     await expect(store.save('orders', { name: 'bad', payload: '{"n": ' })).rejects.toThrowError(/not valid JSON/);

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { TestEvent } from '../../../shared/contract/invoke.ts';
+import { writeFileAtomic } from '../workspace/atomic-write.ts';
 
 /** Saved test events of a workspace: `events/<function>/<name>.json`, plain files a user can keep in git. */
 export interface TestEventsStore {
@@ -47,13 +48,8 @@ export function createTestEventsStore(workspaceRoot: string): TestEventsStore {
 
     async save(functionName, event) {
       assertJson(event.payload, `Test event "${event.name}"`);
-      const folder = folderOf(functionName);
-      await mkdir(folder, { recursive: true });
-      const target = join(folder, `${event.name}.json`);
-      // Write then rename, so a crash mid-write never leaves half an event behind.
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, event.payload.endsWith('\n') ? event.payload : `${event.payload}\n`);
-      await rename(temp, target);
+      // A crash mid-write never leaves half an event behind, and saves at once never share a temporary file.
+      await writeFileAtomic(join(folderOf(functionName), `${event.name}.json`), event.payload.endsWith('\n') ? event.payload : `${event.payload}\n`);
     },
 
     async remove(functionName, name) {
