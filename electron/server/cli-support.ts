@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
 import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
 
@@ -14,3 +15,12 @@ export function workspaceFrom(option: string | undefined): string {
 }
 
 export const WORKSPACE_HELP = `workspace folder, created if missing (default: ${defaultWorkspaceDir()})`;
+
+/** A port option: a whole number from 0 to 65535, where 0 picks a free port. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
+  }
+  return port;
+}

@@ -1,27 +1,15 @@
 import type { Command } from 'commander';
 import type { DeployProgress, DeployResult, ExecutionSummary } from '../../shared/contract/index.ts';
-import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
-import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
-import { projectPaths, projectVersion } from './project-paths.ts';
-
-function open(workspace: string | undefined): Promise<StudioServices> {
-  return startStudioServices({
-    workspaceDir: workspaceFrom(workspace),
-    host: 'serve',
-    version: projectVersion(),
-    resourcesDir: projectPaths.resourcesDir,
-    nodeModulesDir: projectPaths.nodeModulesDir,
-    syncOnStart: false,
-    log,
-  });
-}
+import type { StudioServices } from '../services/api/studio-services.ts';
+import { log, WORKSPACE_HELP } from './cli-support.ts';
+import { openCommandServices } from './command-services.ts';
 
 /** Opens the services, runs one contract call, prints what `print` makes of it; 2 when the call fails. */
 async function once(workspace: string | undefined, work: (services: StudioServices) => Promise<number>): Promise<never> {
   let code = 2;
   let services: StudioServices | undefined;
   try {
-    services = await open(workspace);
+    services = await openCommandServices(workspace);
     code = await work(services);
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { InvokeResult } from '../../shared/contract/invoke.ts';
-import { startStudioServices } from '../services/api/studio-services.ts';
-import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
-import { projectPaths, projectVersion } from './project-paths.ts';
+import { log, WORKSPACE_HELP } from './cli-support.ts';
+import { openCommandServices } from './command-services.ts';
 
 interface InvokeOptions {
   workspace?: string;
@@ -18,16 +17,7 @@ async function invoke(functionName: string, options: InvokeOptions): Promise<num
     log('Give either --payload or --event, not both.');
     return 2;
   }
-  const services = await startStudioServices({
-    workspaceDir: workspaceFrom(options.workspace),
-    host: 'serve',
-    version: projectVersion(),
-    resourcesDir: projectPaths.resourcesDir,
-    nodeModulesDir: projectPaths.nodeModulesDir,
-    // One function runs; bundling the others would only delay it.
-    syncOnStart: false,
-    log,
-  });
+  const services = await openCommandServices(options.workspace);
   try {
     let payload = options.payload ?? '{}';
     if (options.event !== undefined) {

@@ -1,21 +1,13 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { join } from 'node:path';
 import { StudioError } from '../../shared/contract/errors.ts';
 import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
-import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
+import { log, parsePort, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
 import { openBrowser } from './open-browser.ts';
 import { startStudioServer } from './serve.ts';
 
 /** Port `serve` tries first, so the address stays the same between runs when it can. */
 const DEFAULT_PORT = 4700;
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
-  }
-  return port;
-}
 
 interface ServeOptions {
   workspace?: string;

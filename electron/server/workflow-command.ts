@@ -1,14 +1,14 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { ExecutionDetail } from '../../shared/contract/executions.ts';
 import type { OpenCallback } from '../../shared/executions/pending-callbacks.ts';
 import { type DeployProgress, LOCAL_TARGET_ID, type Target } from '../../shared/contract/targets.ts';
 import type { WorkflowDeployResult } from '../../shared/contract/workflows.ts';
 import { RunnerEvent, WORKFLOW_RUNNER_FUNCTION } from '../../shared/workflow/runner-event.ts';
-import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import type { StudioServices } from '../services/api/studio-services.ts';
 import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
-import { log, WORKSPACE_HELP, workspaceFrom } from './cli-support.ts';
-import { projectPaths, projectVersion } from './project-paths.ts';
+import { log, parsePort, WORKSPACE_HELP } from './cli-support.ts';
+import { openCommandServices } from './command-services.ts';
 import { waitForExecution } from './workflow-wait.ts';
 
 interface WorkflowOptions {
@@ -26,24 +26,8 @@ interface WorkflowDeployOptions {
   createRole: boolean;
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
-  return port;
-}
-
 function open(options: WorkflowOptions): Promise<StudioServices> {
-  return startStudioServices({
-    workspaceDir: workspaceFrom(options.workspace),
-    host: 'serve',
-    version: projectVersion(),
-    resourcesDir: projectPaths.resourcesDir,
-    nodeModulesDir: projectPaths.nodeModulesDir,
-    // A run syncs the functions its blocks use; bundling the others would only delay it.
-    syncOnStart: false,
-    ...(options.lambdaPort === undefined ? {} : { lambdaPort: options.lambdaPort }),
-    log,
-  });
+  return openCommandServices(options.workspace, options.lambdaPort === undefined ? {} : { lambdaPort: options.lambdaPort });
 }
 
 /** Prints a contract error (message, then its details) and gives the "could not start" exit code. */
