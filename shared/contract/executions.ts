@@ -62,6 +62,20 @@ export const HistoryEvent = z.looseObject({
 });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 
+/** A line the durable SDK's logger wrote (`context.logger`, a step's `logger`), tied to its execution and operation. */
+export const ExecutionLogLine = z.object({
+  /** ISO time the line was written. */
+  timestamp: z.string(),
+  level: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+  /** Absent for lines written outside any operation. */
+  operationId: z.string().optional(),
+  operationName: z.string().optional(),
+  attempt: z.number().optional(),
+});
+export type ExecutionLogLine = z.infer<typeof ExecutionLogLine>;
+
 /** A callback some execution is waiting on: what the approvals inbox lists. */
 export const PendingCallback = z.object({
   callbackId: z.string(),
@@ -78,22 +92,14 @@ export const PendingCallback = z.object({
   heartbeatTimeoutSeconds: z.number().optional(),
   /** The last heartbeat or the start (epoch milliseconds): a heartbeat timeout counts from here. */
   lastHeartbeatMs: z.number().optional(),
+  /** Names from the outermost operation in to the callback's own, e.g. a workflow's branch, then the approval. */
+  stepPath: z.array(z.string()).optional(),
+  /** The input the execution started with (its first 2,000 characters), so an approver sees what is asked. */
+  input: z.string().optional(),
+  /** What the handler logged when it asked (the submitter's lines); local target only. */
+  requestLog: z.array(ExecutionLogLine).optional(),
 });
 export type PendingCallback = z.infer<typeof PendingCallback>;
-
-/** A line the durable SDK's logger wrote (`context.logger`, a step's `logger`), tied to its execution and operation. */
-export const ExecutionLogLine = z.object({
-  /** ISO time the line was written. */
-  timestamp: z.string(),
-  level: z.string(),
-  message: z.string(),
-  requestId: z.string().optional(),
-  /** Absent for lines written outside any operation. */
-  operationId: z.string().optional(),
-  operationName: z.string().optional(),
-  attempt: z.number().optional(),
-});
-export type ExecutionLogLine = z.infer<typeof ExecutionLogLine>;
 
 const Arn = z.string().min(1, 'an execution ARN is required');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../contract/executions.ts';
-import { eventTimeMs, openCallbacks } from './pending-callbacks.ts';
+import { eventTimeMs, executionInput, openCallbacks } from './pending-callbacks.ts';
 
 const at = (s: number) => 1_700_000_000 + s;
 const started = (id: string, name: string, s: number, details: Record<string, unknown>): HistoryEvent => ({
@@ -22,7 +22,7 @@ describe('openCallbacks', () => {
       { EventType: 'CallbackTimedOut', EventTimestamp: at(5), Id: 'c', CallbackTimedOutDetails: {} },
     ];
     expect(openCallbacks(events)).toEqual([
-      { callbackId: 'cb-a', operationId: 'a', operationName: 'approve', startedMs: at(1) * 1000, timeoutAtMs: (at(1) + 3600) * 1000, heartbeatTimeoutSeconds: 60 },
+      { callbackId: 'cb-a', operationId: 'a', operationName: 'approve', startedMs: at(1) * 1000, timeoutAtMs: (at(1) + 3600) * 1000, heartbeatTimeoutSeconds: 60, stepPath: ['approve'] },
     ]);
   });
 
@@ -31,7 +31,22 @@ describe('openCallbacks', () => {
       { EventType: 'ContextStarted', EventTimestamp: at(1), Id: 'ctx', Name: 'wait-for-approval', SubType: 'WaitForCallback', ContextStartedDetails: {} },
       { EventType: 'CallbackStarted', EventTimestamp: at(1), Id: 'cb', ParentId: 'ctx', CallbackStartedDetails: { CallbackId: 'cb-1' } },
     ];
-    expect(openCallbacks(events)[0]?.operationName).toBe('wait-for-approval');
+    expect(openCallbacks(events)[0]).toMatchObject({ operationName: 'wait-for-approval', stepPath: ['wait-for-approval'], parentId: 'ctx' });
+  });
+
+  it('gives the path of names from the outermost operation in, as a workflow nests its approvals', () => {
+    const events: HistoryEvent[] = [
+      { EventType: 'ContextStarted', EventTimestamp: at(1), Id: 'par', Name: 'reviews', ContextStartedDetails: {} },
+      { EventType: 'ContextStarted', EventTimestamp: at(1), Id: 'br', ParentId: 'par', Name: 'legal', ContextStartedDetails: {} },
+      { EventType: 'ContextStarted', EventTimestamp: at(1), Id: 'ctx', ParentId: 'br', Name: 'sign-off', SubType: 'WaitForCallback', ContextStartedDetails: {} },
+      { EventType: 'CallbackStarted', EventTimestamp: at(1), Id: 'cb', ParentId: 'ctx', CallbackStartedDetails: { CallbackId: 'cb-1' } },
+    ];
+    expect(openCallbacks(events)[0]?.stepPath).toEqual(['reviews', 'legal', 'sign-off']);
+  });
+
+  it('reads the input an execution started with', () => {
+    expect(executionInput([{ EventType: 'ExecutionStarted', EventTimestamp: at(0), ExecutionStartedDetails: { Input: { Payload: '{"orderId":"A-1"}' } } }])).toBe('{"orderId":"A-1"}');
+    expect(executionInput([{ EventType: 'ExecutionStarted', EventTimestamp: at(0), ExecutionStartedDetails: {} }])).toBeUndefined();
   });
 
   it('has none once the execution closed', () => {

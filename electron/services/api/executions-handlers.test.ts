@@ -94,6 +94,12 @@ describe('executions through the Lambda API', () => {
     const ids = new Set((await h['executions.history']({ arn: approved })).Events.map((e) => e.Id));
     expect(ids.has(line?.operationId)).toBe(true);
     expect(await h['executions.logs']({ arn: 'arn:aws:lambda:us-east-1:000000000000:function:orders:$LATEST/durable-execution/x/y' })).toEqual([]);
+
+    // The approval carries what the handler logged when it asked, and what the execution started with.
+    const pending = await pendingFor(approved);
+    expect(pending.requestLog?.map((l) => l.message)).toEqual([expect.stringContaining('Approval requested')]);
+    expect(pending.stepPath).toEqual(['wait-for-approval']);
+    expect(JSON.parse(pending.input ?? 'null')).toEqual({ orderId: 'o-1', amount: 12.5 });
   });
 
   it('completes a callback once: the execution resumes, a second answer is refused and changes nothing', async () => {

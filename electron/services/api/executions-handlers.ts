@@ -6,7 +6,8 @@ import {
   type ExecutionFilter,
   type PendingCallback,
 } from '../../../shared/contract/executions.ts';
-import { openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
+import { executionInput, openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
+import { submitterLines } from '../../../shared/executions/submitter-log.ts';
 import { z } from 'zod';
 import type { DurableEngine } from '../durable/engine.ts';
 import { assertJson } from '../test-events/test-events-store.ts';
@@ -32,6 +33,8 @@ type ExecutionsArea = Pick<
 >;
 
 const FUNCTIONS = '/2015-03-31/functions';
+/** An approver reads the start of an execution's input; a large one is cut here rather than sent whole on every change. */
+const INPUT_PREVIEW_CHARS = 2_000;
 const DURABLE = '/2025-12-01';
 
 const FunctionsPage = z.object({
@@ -209,12 +212,20 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
       for (const arn of seen.keys()) if (!stillRunning.has(arn)) seen.delete(arn);
       const pending: PendingCallback[] = [];
       for (const execution of running) {
-        for (const open of openCallbacks(await historySince(execution.DurableExecutionArn))) {
+        const events = await historySince(execution.DurableExecutionArn);
+        const open = openCallbacks(events);
+        if (open.length === 0) continue;
+        const input = executionInput(events)?.slice(0, INPUT_PREVIEW_CHARS);
+        const lines = logs === undefined ? [] : await logs.lines(execution.DurableExecutionArn);
+        for (const callback of open) {
+          const { parentId: _parentId, ...listed } = callback;
           pending.push({
-            ...open,
+            ...listed,
             executionArn: execution.DurableExecutionArn,
             executionName: execution.DurableExecutionName,
             functionName: execution.FunctionName,
+            ...(input === undefined ? {} : { input }),
+            requestLog: submitterLines(events, callback, lines),
           });
         }
       }

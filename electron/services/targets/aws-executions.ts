@@ -17,7 +17,7 @@ import {
   HistoryEvent,
   type PendingCallback,
 } from '../../../shared/contract/executions.ts';
-import { openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
+import { executionInput, openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
 import { assertJson } from '../test-events/test-events-store.ts';
 import { toApiJson } from './api-json.ts';
 import type { TargetService } from './target-service.ts';
@@ -124,8 +124,10 @@ export function createAwsExecutions({ targets, durableFunctionNames }: AwsExecut
     const running = (await list(id, { statuses: ['RUNNING'] })).items;
     const pending: PendingCallback[] = [];
     for (const execution of running) {
-      for (const open of openCallbacks(await history(id, execution.DurableExecutionArn))) {
-        pending.push({ ...open, executionArn: execution.DurableExecutionArn, executionName: execution.DurableExecutionName, functionName: execution.FunctionName });
+      const events = await history(id, execution.DurableExecutionArn);
+      const input = executionInput(events)?.slice(0, 2_000);
+      for (const { parentId: _parentId, ...open } of openCallbacks(events)) {
+        pending.push({ ...open, executionArn: execution.DurableExecutionArn, executionName: execution.DurableExecutionName, functionName: execution.FunctionName, ...(input === undefined ? {} : { input }) });
       }
     }
     return pending.sort((a, b) => a.startedMs - b.startedMs);
