@@ -13,6 +13,7 @@ interface ServeOptions {
   workspace?: string;
   port?: number;
   lambdaPort?: number;
+  urlPort?: number;
   open: boolean;
 }
 
@@ -23,6 +24,7 @@ async function serve(options: ServeOptions): Promise<void> {
     // Only the default may move; a port the user named either works or is an error.
     fallbackToFreePort: options.port === undefined,
     lambdaPort: options.lambdaPort ?? 0,
+    functionUrlPort: options.urlPort ?? 0,
     log,
   });
   const ready = {
@@ -32,10 +34,12 @@ async function serve(options: ServeOptions): Promise<void> {
     ...server.lambdaAccess,
     // Kept for scripts written against the first form of this line.
     lambda: server.lambdaEndpoint,
+    functionUrls: server.functionUrls,
   };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   log(`Lambda Studio is running at ${server.url}`);
   log(`Local Lambda API: ${server.lambdaEndpoint} (credentials in ${join(server.workspace, '.studio', CREDENTIALS_FILE)})`);
+  log(`Function URLs: ${server.functionUrls}/<function>/ (for functions whose HTTP endpoint is on)`);
   log(`Workspace: ${server.workspace}. Press Ctrl+C to stop.`);
   if (options.open) openBrowser(server.url, (reason) => log(`Could not open a browser (${reason}); open the address above yourself.`));
 
@@ -65,10 +69,11 @@ async function serve(options: ServeOptions): Promise<void> {
 export function addServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambdaEndpoint","region","accessKeyId","secretAccessKey"} as one JSON line.')
+    .description('Serve the studio as a local web app on 127.0.0.1 and print {"ui","workspace","lambdaEndpoint","region","accessKeyId","secretAccessKey","functionUrls"} as one JSON line.')
     .option('-w, --workspace <dir>', WORKSPACE_HELP)
     .option('-p, --port <port>', `port to listen on; 0 picks a free one (default: ${DEFAULT_PORT}, or a free one if taken)`, parsePort)
     .option('--lambda-port <port>', 'port of the local Lambda API; 0 picks a free one (default: 0)', parsePort)
+    .option('--url-port <port>', 'port the function URLs are served on; 0 picks a free one (default: 0)', parsePort)
     .option('--no-open', 'do not open a browser')
     .action(async (options: ServeOptions) => {
       try {
@@ -76,7 +81,7 @@ export function addServeCommand(program: Command): void {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') {
-          log(`A port the studio was asked to use is taken (--port ${options.port ?? DEFAULT_PORT}, --lambda-port ${options.lambdaPort ?? 0}). Choose another, or 0 for any free one.`);
+          log(`A port the studio was asked to use is taken (--port ${options.port ?? DEFAULT_PORT}, --lambda-port ${options.lambdaPort ?? 0}, --url-port ${options.urlPort ?? 0}). Choose another, or 0 for any free one.`);
         }
         else if (error instanceof StudioError) log(`The studio could not start: ${error.message}`);
         else log('The studio could not start', error);

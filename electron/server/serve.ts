@@ -17,6 +17,8 @@ export interface StudioServerOptions {
   nodeModulesDir?: string;
   /** The local Lambda service's port; 0 (the default) picks a free one. */
   lambdaPort?: number;
+  /** The port every function URL is served on; 0 (the default) picks a free one. */
+  functionUrlPort?: number;
   /** Fixed token (tests); a random one per run otherwise. */
   token?: string;
   log?: (message: string, error?: unknown) => void;
@@ -36,6 +38,8 @@ export interface StudioServer {
   lambdaEndpoint: string;
   /** Region and the generated credentials every Lambda API request must be signed with. */
   lambdaAccess: { region: string; accessKeyId: string; secretAccessKey: string };
+  /** `http://127.0.0.1:<port>`: a function's URL is `<functionUrls>/<function>/`. */
+  functionUrls: string;
   /** Closes sockets, the server and the workspace watcher. */
   close(): Promise<void>;
 }
@@ -68,6 +72,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     resourcesDir: options.resourcesDir ?? projectPaths.resourcesDir,
     nodeModulesDir: options.nodeModulesDir ?? projectPaths.nodeModulesDir,
     lambdaPort: options.lambdaPort ?? 0,
+    functionUrlPort: options.functionUrlPort ?? 0,
     log,
   });
   const token = options.token ?? createToken();
@@ -105,6 +110,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       accessKeyId: services.lambda.credentials.accessKeyId,
       secretAccessKey: services.lambda.credentials.secretAccessKey,
     },
+    functionUrls: services.functionUrls.origin,
     close() {
       closing ??= Promise.all([http.close(), services.close()]).then(() => undefined);
       return closing;

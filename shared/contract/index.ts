@@ -6,6 +6,7 @@ import { executionsMethods } from './executions.ts';
 import { exportMethods } from './export.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
+import { functionUrlsMethods } from './function-urls.ts';
 import { invokeMethods } from './invoke.ts';
 import { targetsMethods } from './targets.ts';
 import { workflowsMethods } from './workflows.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...workflowsMethods,
   ...targetsMethods,
   ...exportMethods,
+  ...functionUrlsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -51,6 +53,7 @@ export * from './export.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
+export * from './function-urls.ts';
 export * from './invoke.ts';
 export * from './targets.ts';
 export * from './workflows.ts';

@@ -26,6 +26,32 @@ export const DurableSettings = z
 export type DurableSettings = z.infer<typeof DurableSettings>;
 
 /**
+ * The function's local HTTP endpoint, like a Lambda function URL with auth type NONE: the studio
+ * serves it on loopback at `/<function>/…` while `enabled` is true.
+ */
+export const HttpTrigger = z
+  .object({
+    enabled: z.boolean(),
+    /**
+     * For a durable function: `RequestResponse` waits for the execution's result (up to
+     * `maxWaitSeconds`, then answers 202 with its ARN), `Event` answers 202 with the ARN at once.
+     */
+    invocationType: z.enum(['RequestResponse', 'Event']).default('RequestResponse'),
+    /** Seconds a `RequestResponse` request waits for a durable execution to end (1 to 900, as a function URL's own limit). */
+    maxWaitSeconds: z.number().int().min(1).max(900).default(30),
+  })
+  .strict();
+export type HttpTrigger = z.infer<typeof HttpTrigger>;
+
+/** What, besides a direct invoke, runs the function. */
+export const Triggers = z
+  .object({
+    http: HttpTrigger.optional(),
+  })
+  .strict();
+export type Triggers = z.infer<typeof Triggers>;
+
+/**
  * `functions/<name>/function.json`: what Lambda needs to run the function, in the
  * workspace's own readable shape.
  */
@@ -44,6 +70,7 @@ export const FunctionConfig = z
     runner: Runner.default('process'),
     /** A container image to run instead of the runtime's default (docker runner only). */
     image: z.string().min(1).optional(),
+    triggers: Triggers.optional(),
   })
   .strict();
 export type FunctionConfig = z.infer<typeof FunctionConfig>;

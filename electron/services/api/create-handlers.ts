@@ -42,6 +42,8 @@ export interface HandlerServices {
   };
   /** AWS targets: the saved ones, their clients, and where deploys are built. */
   targets: TargetsDeps;
+  /** Where the function URLs are served. */
+  functionUrls: { origin: string };
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -105,5 +107,6 @@ export function createHandlers(services: HandlerServices): Handlers {
       return { ok: true };
     },
     'functions.saveConfig': ({ name, config }) => functions.saveConfig(name, config),
+    'functionUrls.info': async () => ({ origin: services.functionUrls.origin }),
   };
 }

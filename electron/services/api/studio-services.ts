@@ -11,6 +11,8 @@ import { createWorkflowRunIndex } from '../workflows/run-index.ts';
 import { createWorkflowRunner } from '../workflows/workflow-runner.ts';
 import { createWorkflowStore } from '../workflows/workflow-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
+import { startFunctionUrlServer, type FunctionUrlServer } from '../function-urls/function-url-server.ts';
+import { createUrlDispatch } from '../function-urls/url-dispatch.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -36,6 +38,8 @@ export interface StudioServicesOptions {
   typeLibraryDirs?: string[];
   /** Port of the local Lambda service; 0 (default) picks a free one. */
   lambdaPort?: number;
+  /** Port every function URL is served on; 0 (default) picks a free one. */
+  functionUrlPort?: number;
   /**
    * Where sandboxes find their bootstraps, packages and Node binary. The defaults are relative
    * to the source tree; a bundled host (the desktop app) names them itself.
@@ -64,6 +68,8 @@ export interface StudioServices {
   /** The table behind `dispatch`, for hosts and tests that wrap it. */
   handlers: Handlers;
   lambda: LocalLambdaService;
+  /** The function URLs' server (`/<function>/…` on one loopback port). */
+  functionUrls: FunctionUrlServer;
   /** Stops the watcher, the engine's timers and the Lambda service with its sandboxes. */
   close(): Promise<void>;
 }
@@ -105,6 +111,13 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   // runs still waiting from an earlier session resume on their own, and a start stays quick.
   const runner = createWorkflowRunner({ lambda, resourcesDir: options.resourcesDir, buildDir: join(layout.state, 'build', WORKFLOW_RUNNER_FUNCTION), log });
 
+  const functionUrls = await startFunctionUrlServer({
+    port: options.functionUrlPort ?? 0,
+    accountId: lambda.accountId,
+    dispatch: createUrlDispatch({ functions, sync, lambda, engine }),
+    log,
+  });
+
   const targets = createTargetService({
     ...options.awsClients,
     store: createTargetStore(options.configDir ?? defaultConfigDir()),
@@ -130,6 +143,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       emit: (progress) => events.emit('deploy.progress', progress),
       ...(options.awsInvokeWaitMs === undefined ? {} : { invokeWaitMs: options.awsInvokeWaitMs }),
     },
+    functionUrls,
   });
   const watcher = watchWorkspace(
     layout,
@@ -150,8 +164,10 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     dispatch: createDispatch(handlers, log),
     handlers,
     lambda,
+    functionUrls,
     close() {
       closing ??= (async () => {
+        await functionUrls.close();
         await sync.close();
         targets.close();
         stopLogs();

@@ -1,0 +1,51 @@
+import { StudioError } from '../../../shared/contract/errors.ts';
+import { runDurable } from '../api/durable-run.ts';
+import type { FunctionSync } from '../api/function-sync.ts';
+import { syncForRun } from '../api/sync-for-run.ts';
+import type { DurableEngine } from '../durable/engine.ts';
+import type { LocalLambdaService } from '../lambda/lambda-service.ts';
+import type { FunctionStore } from '../workspace/function-store.ts';
+import type { UrlDispatch } from './function-url-server.ts';
+
+/** What running a workspace function behind its URL needs. */
+export interface UrlDispatchServices {
+  functions: FunctionStore;
+  sync: FunctionSync;
+  lambda: LocalLambdaService;
+  engine: DurableEngine;
+}
+
+/**
+ * Runs the workspace function a request names, as it is on disk now (saved code is bundled
+ * before it runs, so the next request after a save runs the new code). A function whose HTTP
+ * endpoint is off is not found, as a function without a URL is not reachable on AWS.
+ */
+export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
+  const { functions, lambda, engine } = services;
+  return async (functionName, event) => {
+    const detail = await functions.get(functionName);
+    const http = detail.config?.triggers?.http;
+    if (detail.config !== null && http?.enabled !== true) {
+      throw new StudioError('NOT_FOUND', `${functionName} has no HTTP endpoint. Turn on "HTTP endpoint" in its settings (function.json: triggers.http.enabled).`);
+    }
+    const config = await syncForRun(services, functionName);
+    const payload = JSON.stringify(event);
+    if (config.durable?.enabled !== true) {
+      const result = await lambda.invoke({ functionName, payload });
+      return { kind: 'answer', payload: result.payload.toString('utf8'), failed: result.errorType !== undefined };
+    }
+    const trigger = config.triggers?.http ?? { invocationType: 'RequestResponse' as const, maxWaitSeconds: 30 };
+    if (trigger.invocationType === 'Event') {
+      const started = await engine.invokeDurable(
+        { method: 'POST', path: `/2015-03-31/functions/${functionName}/invocations`, query: new URLSearchParams(), headers: { 'x-amz-invocation-type': 'Event' }, body: Buffer.from(payload) },
+        { functionName, qualifier: '$LATEST', functionArn: lambda.functionArn(functionName) },
+      );
+      const arn = started.headers?.['x-amz-durable-execution-arn'];
+      if (arn === undefined) throw new Error(`The durable engine started no execution for ${functionName}.`);
+      return { kind: 'running', executionArn: arn };
+    }
+    const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload });
+    if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn };
+    return { kind: 'answer', payload: result.payload, failed: result.functionError !== undefined };
+  };
+}
