@@ -2,6 +2,7 @@ import { Save, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { TestEventName } from '../../shared/contract/invoke.ts';
 import { Tip } from '../shell/Tip.tsx';
+import { EventTemplateMenu } from './EventTemplateMenu.tsx';
 import { useInvoke } from './invoke-store.ts';
 
 const UNSAVED = '';
@@ -12,6 +13,8 @@ export function EventPicker({ fn }: { fn: string }) {
   const { selectEvent, saveEvent, deleteEvent } = useInvoke.getState();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  /** The template the unsaved event came from, offered as its name when it is saved. */
+  const [template, setTemplate] = useState<string | null>(null);
   const parsed = TestEventName.safeParse(name);
   const problem = name === '' ? undefined : parsed.success ? undefined : parsed.error.issues[0]?.message;
 
@@ -46,11 +49,12 @@ export function EventPicker({ fn }: { fn: string }) {
   }
 
   const startNaming = () => {
-    setName(selected === null ? '' : `${selected}-copy`);
+    setName(selected === null ? (template ?? '') : `${selected}-copy`);
     setNaming(true);
   };
   return (
     <div className="event-picker">
+      <EventTemplateMenu fn={fn} onPick={(t) => setTemplate(t.id)} />
       <select
         className="input input--compact"
         aria-label="Saved test event"
