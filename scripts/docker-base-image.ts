@@ -1,8 +1,18 @@
-// Builds the docker runner's local base image (no registry needed): `node scripts/docker-base-image.ts`.
-// `--status` only reports whether the engine answers (exit 0 when it does).
+// Builds the docker runner's local base images (no registry needed): `node scripts/docker-base-image.ts [nodejs|python]`
+// (both when none is named). `--status` only reports whether the engine answers (exit 0 when it does).
+import type { LocalBaseKind } from '../shared/contract/docker.ts';
 import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
-import { buildLocalBaseImage } from '../electron/services/runners/docker-images.ts';
+import { buildLocalBaseImage, DEFAULT_LOCAL_IMAGES } from '../electron/services/runners/docker-images.ts';
 import { defaultLauncherPaths } from '../electron/services/runners/launchers.ts';
+
+const KINDS: LocalBaseKind[] = ['nodejs', 'python'];
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = named.filter((arg) => !KINDS.includes(arg as LocalBaseKind));
+if (unknown.length > 0) {
+  console.error(`Unknown image ${unknown.join(', ')}: name nodejs or python, or nothing for both.`);
+  process.exit(2);
+}
+const kinds = named.length === 0 ? KINDS : (named as LocalBaseKind[]);
 
 const engine = connectDockerEngine();
 const status = await engine.status();
@@ -16,7 +26,9 @@ if (process.argv.includes('--status')) {
 }
 const paths = defaultLauncherPaths();
 const quiet = process.argv.includes('--quiet');
-const result = await buildLocalBaseImage(engine, paths, (line) => {
-  if (!quiet) console.log(line);
-});
-console.log(`Built ${result.image} (${(result.sizeBytes / 1e6).toFixed(0)} MB) in ${(result.durationMs / 1000).toFixed(1)} s.`);
+for (const kind of kinds) {
+  const result = await buildLocalBaseImage(engine, paths, (line) => {
+    if (!quiet) console.log(line);
+  }, DEFAULT_LOCAL_IMAGES[kind], kind);
+  console.log(`Built ${result.image} (${(result.sizeBytes / 1e6).toFixed(0)} MB) in ${(result.durationMs / 1000).toFixed(1)} s.`);
+}

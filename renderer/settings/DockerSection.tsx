@@ -1,6 +1,6 @@
 import { Download, Hammer, RefreshCw, X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { BuildBaseImageResult, DockerOverview, DockerProgress } from '../../shared/contract/docker.ts';
+import type { BuildBaseImageResult, DockerOverview, DockerProgress, LocalBaseKind } from '../../shared/contract/docker.ts';
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
@@ -13,12 +13,13 @@ const STATE_TEXT: Record<DockerOverview['engine']['state'], string> = {
 };
 
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? '' : ` · ${Math.round(bytes / 1e6)} MB`);
+const RUNTIME_TEXT: Record<LocalBaseKind, string> = { nodejs: 'Node.js', python: 'Python' };
 
-/** The Docker engine behind the docker runner: its state, the images functions would use, and building the local base image. */
+/** The Docker engine behind the docker runner: its state, the images functions would use, and building the local base images. */
 export function DockerSection() {
   const [overview, setOverview] = useState<DockerOverview | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [building, setBuilding] = useState(false);
+  const [building, setBuilding] = useState<LocalBaseKind | null>(null);
   const [built, setBuilt] = useState<BuildBaseImageResult | null>(null);
   const [pulling, setPulling] = useState<string | null>(null);
   const [progress, setProgress] = useState<DockerProgress | null>(null);
@@ -51,20 +52,20 @@ export function DockerSection() {
     return () => clearTimeout(quiet);
   }, [progress, load]);
 
-  const build = () => {
-    setBuilding(true);
+  const build = (runtime: LocalBaseKind) => {
+    setBuilding(runtime);
     setFailure(null);
     setBuilt(null);
     api()
-      .call('docker.buildBaseImage', {})
+      .call('docker.buildBaseImage', { runtime })
       .then(
         (result) => {
           setBuilt(result);
           refresh();
         },
-        (error: unknown) => setFailure(toFailure(error, 'The local base image was not built')),
+        (error: unknown) => setFailure(toFailure(error, `The local ${RUNTIME_TEXT[runtime]} base image was not built`)),
       )
-      .finally(() => setBuilding(false));
+      .finally(() => setBuilding(null));
   };
 
   const pull = (image: string) => {
@@ -84,7 +85,7 @@ export function DockerSection() {
   };
 
   const engine = overview?.engine;
-  const busy = building || pulling !== null;
+  const busy = building !== null || pulling !== null;
   const running = engine?.state === 'running';
   return (
     <section className="form-section" data-testid="settings-docker">
@@ -102,14 +103,19 @@ export function DockerSection() {
         {running &&
           overview?.images.map((image) => (
             <div key={image.name} style={{ display: 'contents' }}>
-              <dt>{image.kind === 'official' ? 'Official image' : 'Local base image'}</dt>
-              <dd className="fact-copy mono" data-testid={`docker-image-${image.kind}`}>
+              <dt>{`${image.kind === 'official' ? 'Official' : 'Local base'} image, ${RUNTIME_TEXT[image.runtime]}`}</dt>
+              <dd className="fact-copy mono" data-testid={`docker-image-${image.kind}-${image.runtime}`} data-present={image.present}>
                 <span>
                   {image.name} — {image.present ? `present${megabytes(image.sizeBytes)}` : 'not on this engine'}
                 </span>
                 {image.kind === 'official' && !image.present && (
                   <button className="button button--small" onClick={() => pull(image.name)} disabled={busy} data-testid="docker-pull">
                     <Download size={13} /> {pulling === image.name ? 'Pulling…' : 'Pull'}
+                  </button>
+                )}
+                {image.kind === 'local-base' && (
+                  <button className="button button--small" onClick={() => build(image.runtime)} disabled={busy} data-testid={`docker-build-${image.runtime}`}>
+                    <Hammer size={13} /> {building === image.runtime ? 'Building…' : image.present ? 'Rebuild' : 'Build'}
                   </button>
                 )}
               </dd>
@@ -142,14 +148,12 @@ export function DockerSection() {
         <button className="button button--small" onClick={refresh} data-testid="docker-refresh">
           <RefreshCw size={13} /> Check again
         </button>
-        <button className="button button--small" onClick={build} disabled={!running || busy} data-testid="docker-build-base">
-          <Hammer size={13} /> {building ? 'Building…' : 'Build local base image'}
-        </button>
       </div>
       <p className="field__hint">
         Functions whose function.json says <span className="mono">"runner": "docker"</span> run in containers. They use the official Lambda image of their runtime
-        when this engine has it, else the local base image, which is built here from the studio's own Node.js, aws-lambda-ric and bootstrap without any registry.
-        With neither, the first invoke of a Node.js function pulls the official image, or builds the local base image when the engine reaches no registry.
+        when this engine has it, else the runtime's local base image, which is built here without any registry: for Node.js from the studio's own Node.js,
+        aws-lambda-ric and bootstrap, for Python from this machine's Python 3 and the studio's Python bootstrap. With neither, the first invoke of a function
+        pulls the official image, or builds the local base image when the engine reaches no registry.
       </p>
     </section>
   );

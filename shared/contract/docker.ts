@@ -20,11 +20,17 @@ export const DockerStatus = z.object({
 });
 export type DockerStatus = z.infer<typeof DockerStatus>;
 
+/** The runtime families that have a local base image. */
+export const LocalBaseKind = z.enum(['nodejs', 'python']);
+export type LocalBaseKind = z.infer<typeof LocalBaseKind>;
+
 /** A container image the docker runner may use, and whether this engine has it. */
 export const DockerImageInfo = z.object({
   /** `public.ecr.aws/lambda/nodejs:22`, `lambda-studio/nodejs:22-local`, ... */
   name: z.string(),
   kind: z.enum(['official', 'local-base']),
+  /** The functions it runs. */
+  runtime: LocalBaseKind,
   present: z.boolean(),
   sizeBytes: z.number().optional(),
 });
@@ -77,8 +83,12 @@ export type PullImageResult = z.infer<typeof PullImageResult>;
 export const dockerMethods = {
   /** The engine's state and the images the docker runner would use. */
   'docker.status': method(NoInput, DockerOverview),
-  /** Builds the local base image from scratch (no registry): a Node.js binary, aws-lambda-ric and the studio's bootstrap. */
-  'docker.buildBaseImage': method(NoInput, BuildBaseImageResult),
+  /**
+   * Builds a local base image from scratch (no registry): for `nodejs` (the default) a Node.js
+   * binary, aws-lambda-ric and the studio's bootstrap; for `python` the host's Python 3 and the
+   * studio's Python bootstrap.
+   */
+  'docker.buildBaseImage': method(z.object({ runtime: LocalBaseKind.optional() }).strict(), BuildBaseImageResult),
   /** Pulls an image (the official Lambda base images need a registry); progress comes as `docker.progress` events. */
   'docker.pullImage': method(z.object({ image: ImageReference }).strict(), PullImageResult),
   /** Cancels a pull in progress (its `docker.pullImage` call then fails); `cancelled` is false when none of that image runs. */

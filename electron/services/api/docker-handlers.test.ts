@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerOverview } from '../../../shared/contract/docker.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { connectDockerEngine } from '../runners/docker-engine.ts';
-import { LOCAL_NODE_IMAGE } from '../runners/docker-images.ts';
+import { LOCAL_NODE_IMAGE, LOCAL_PYTHON_IMAGE } from '../runners/docker-images.ts';
 import { createDockerRunner } from '../runners/docker-runner.ts';
 import { defaultLauncherPaths } from '../runners/launchers.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
@@ -42,8 +42,12 @@ describe.skipIf(!engineUp)('docker handlers with an engine', () => {
     const overview = DockerOverview.parse(await createDockerHandlers(runner)['docker.status']({}));
     expect(overview.engine.state).toBe('running');
     expect(overview.engine.version).toMatch(/^\d+\.\d+/);
-    expect(overview.images.map((i) => i.name)).toEqual(['public.ecr.aws/lambda/nodejs:22', 'public.ecr.aws/lambda/python:3.13', LOCAL_NODE_IMAGE]);
-    expect(overview.images.find((i) => i.kind === 'local-base')).toBeDefined();
+    expect(overview.images.map((i) => `${i.kind} ${i.runtime} ${i.name}`)).toEqual([
+      'official nodejs public.ecr.aws/lambda/nodejs:22',
+      'official python public.ecr.aws/lambda/python:3.13',
+      `local-base nodejs ${LOCAL_NODE_IMAGE}`,
+      `local-base python ${LOCAL_PYTHON_IMAGE}`,
+    ]);
     await runner.close();
   });
 

@@ -13,9 +13,9 @@ export function createDockerHandlers(runner: DockerRunner): DockerArea {
       const engine = await runner.engine.status();
       return { engine, images: engine.state === 'running' ? await listRunnerImages(runner.engine) : [] };
     },
-    'docker.buildBaseImage': async () => {
+    'docker.buildBaseImage': async ({ runtime }) => {
       try {
-        return await runner.buildBaseImage();
+        return await runner.buildBaseImage(runtime);
       } catch (error) {
         if (error instanceof DockerUnavailableError) throw new StudioError('UNAVAILABLE', error.engine.message, error.engine.fix);
         throw new StudioError('INTERNAL', `The local base image could not be built: ${(error as Error).message}`);
@@ -29,7 +29,7 @@ export function createDockerHandlers(runner: DockerRunner): DockerArea {
         throw new StudioError(
           'UNAVAILABLE',
           `${image} could not be pulled: ${(error as Error).message}`,
-          'Pulling needs the image\'s registry to be reachable. Offline, build the local base image instead (Node.js functions).',
+          'Pulling needs the image\'s registry to be reachable. Offline, build the local base image of the runtime instead.',
         );
       }
     },

@@ -48,7 +48,7 @@ export interface LocalLambdaServiceOptions {
   /** Where functions that do not name a runner run (those created through the API): `process` (default) or `docker`. */
   runner?: Runner;
   /** The Docker engine the docker runner uses (default: `DOCKER_HOST` or the platform's socket). */
-  docker?: Pick<DockerRunnerOptions, 'socketPath' | 'binds' | 'localImage'>;
+  docker?: Pick<DockerRunnerOptions, 'socketPath' | 'binds' | 'localImage' | 'localPythonImage'>;
   /** Service diagnostics (not function logs; those go to `onLog`). */
   log?: (message: string) => void;
 }
@@ -133,6 +133,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     nodeModulesDir: paths.nodeModulesDir,
     nodeBinary: paths.nodeBinary,
     bootstrapDir: paths.bootstrapDir,
+    pythonBinary: paths.pythonBinary,
     ...(options.nodeBootstrap === undefined ? {} : { nodeBootstrap: options.nodeBootstrap }),
     log,
   });

@@ -1,14 +1,28 @@
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import type { BuildBaseImageResult, DockerImageInfo } from '../../../shared/contract/docker.ts';
+import { join } from 'node:path';
+import type { BuildBaseImageResult, DockerImageInfo, LocalBaseKind } from '../../../shared/contract/docker.ts';
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import type { DockerEngine } from './docker-engine.ts';
 import { LambdaApiError } from '../lambda/api-types.ts';
+import { IMAGE_PYTHON, pickPython, stagePythonRootfs } from './docker-python-rootfs.ts';
+import type { NodeBootstrap } from './launchers.ts';
+import { nodeSandboxArgs } from './node-args.ts';
+import { copySharedLibraries, sharedLibraries } from './shared-libraries.ts';
 
-/** The local base image: Node.js, aws-lambda-ric and the studio's bootstrap, built without a registry. */
+/** The local base image for Node.js: Node.js, aws-lambda-ric and the studio's bootstrap, built without a registry. */
 export const LOCAL_NODE_IMAGE = 'lambda-studio/nodejs:22-local';
+/** The local base image for Python: the host's Python 3 and the studio's Python bootstrap, built without a registry. */
+export const LOCAL_PYTHON_IMAGE = 'lambda-studio/python:3-local';
+
+/** The tag of each local base image (tests use tags of their own so they leave the real ones alone). */
+export type LocalImages = Record<LocalBaseKind, string>;
+export const DEFAULT_LOCAL_IMAGES: LocalImages = { nodejs: LOCAL_NODE_IMAGE, python: LOCAL_PYTHON_IMAGE };
+
+/** Which local base image a runtime runs in. */
+export function localBaseKind(runtime: Runtime): LocalBaseKind {
+  return runtime.startsWith('python') ? 'python' : 'nodejs';
+}
 /** Label the local base image carries, so the runner knows its layout. */
 export const LOCAL_BASE_LABEL = 'lambda-studio.base';
 
@@ -19,7 +33,15 @@ export const IMAGE_PATHS = {
   taskRoot: '/var/task',
   /** The SDKs a Lambda runtime provides, mounted read-only like a layer. */
   providedModules: '/opt/lambda-studio/node_modules',
+  python: IMAGE_PYTHON,
 } as const;
+
+/** The command a container of a local base image starts with: the runtime's interpreter and the studio's bootstrap (or aws-lambda-ric). */
+export function localBaseEntrypoint(runtime: Runtime, memorySize: number, nodeBootstrap: NodeBootstrap = 'studio'): string[] {
+  if (localBaseKind(runtime) === 'python') return [IMAGE_PATHS.python, '-u', `${IMAGE_PATHS.runtimeDir}/bootstrap.py`];
+  const program = nodeBootstrap === 'aws-lambda-ric' ? `${IMAGE_PATHS.runtimeDir}/node_modules/aws-lambda-ric/index.mjs` : `${IMAGE_PATHS.runtimeDir}/bootstrap.mjs`;
+  return [IMAGE_PATHS.node, ...nodeSandboxArgs(memorySize, IMAGE_PATHS.runtimeDir, program)];
+}
 
 /** The official Lambda base image of a runtime (`nodejs22.x` -> `public.ecr.aws/lambda/nodejs:22`). */
 export function officialImage(runtime: Runtime): string {
@@ -33,10 +55,10 @@ export type ImageChoice = { name: string; layout: 'local-base' | 'lambda-image' 
 
 /**
  * Picks the image for a function: its own when it names one, else the runtime's official
- * image when the engine has it, else the local base image (Node.js runtimes). Throws a
- * Lambda error saying what to pull or build when none is there.
+ * image when the engine has it, else the runtime's local base image. Throws a Lambda error
+ * saying what to pull or build when none is there.
  */
-export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined, localImage: string = LOCAL_NODE_IMAGE): Promise<ImageChoice> {
+export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined, localImages: LocalImages = DEFAULT_LOCAL_IMAGES): Promise<ImageChoice> {
   if (own !== undefined) {
     const local = await imageLabels(engine, own);
     if (local === undefined) {
@@ -46,10 +68,9 @@ export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: s
   }
   const official = officialImage(runtime);
   if ((await imageLabels(engine, official)) !== undefined) return { name: official, layout: 'lambda-image' };
-  if (runtime.startsWith('nodejs') && (await imageLabels(engine, localImage)) !== undefined) return { name: localImage, layout: 'local-base' };
-  const fix = runtime.startsWith('nodejs')
-    ? `Pull it in Settings > Docker (or \`docker pull ${official}\`), or build the local base image there (no registry needed).`
-    : `Pull it in Settings > Docker (or \`docker pull ${official}\`); the local base image runs Node.js functions only.`;
+  const localImage = localImages[localBaseKind(runtime)];
+  if ((await imageLabels(engine, localImage)) !== undefined) return { name: localImage, layout: 'local-base' };
+  const fix = `Pull it in Settings > Docker (or \`docker pull ${official}\`), or build the local base image ${localImage} there (no registry needed).`;
   throw new LambdaApiError(502, 'ResourceNotReadyException', `No container image for ${runtime}: ${official} is not on this Docker engine. ${fix}`);
 }
 
@@ -65,64 +86,79 @@ async function imageLabels(engine: DockerEngine, name: string): Promise<Record<s
 
 /** The images the docker runner may use, and which of them the engine has. */
 export async function listRunnerImages(engine: DockerEngine): Promise<DockerImageInfo[]> {
-  const wanted: Array<{ name: string; kind: DockerImageInfo['kind'] }> = [
-    { name: officialImage('nodejs22.x'), kind: 'official' },
-    { name: officialImage('python3.13'), kind: 'official' },
-    { name: LOCAL_NODE_IMAGE, kind: 'local-base' },
+  const wanted: Array<Pick<DockerImageInfo, 'name' | 'kind' | 'runtime'>> = [
+    { name: officialImage('nodejs22.x'), kind: 'official', runtime: 'nodejs' },
+    { name: officialImage('python3.13'), kind: 'official', runtime: 'python' },
+    { name: LOCAL_NODE_IMAGE, kind: 'local-base', runtime: 'nodejs' },
+    { name: LOCAL_PYTHON_IMAGE, kind: 'local-base', runtime: 'python' },
   ];
   return Promise.all(
-    wanted.map(async ({ name, kind }) => {
+    wanted.map(async (image) => {
       try {
-        const info = await engine.docker.getImage(name).inspect();
-        return { name, kind, present: true, sizeBytes: info.Size };
+        const info = await engine.docker.getImage(image.name).inspect();
+        return { ...image, present: true, sizeBytes: info.Size };
       } catch {
-        return { name, kind, present: false };
+        return { ...image, present: false };
       }
     }),
   );
 }
 
-/** What the local base image is made of, from the studio's own files. */
+/** What the local base images are made of, from the studio's own files. */
 export interface BaseImageSources {
   /** A Linux Node.js binary (the studio's own). */
   nodeBinary: string;
+  /** The studio's Python 3 interpreter (the process runner's), used when the host has no `/usr/bin/python3`. */
+  pythonBinary?: string | undefined;
   /** `resources/bootstrap`. */
   bootstrapDir: string;
   /** A node_modules holding aws-lambda-ric with its native client built. */
   nodeModulesDir: string;
 }
 
-/** The shared libraries a Linux binary loads, as `ldd` lists them (the loader included). */
-function sharedLibraries(binary: string): string[] {
-  const out = execFileSync('ldd', [binary], { encoding: 'utf8' });
-  const libs: string[] = [];
-  for (const line of out.split('\n')) {
-    const arrow = /=>\s+(\/\S+)/.exec(line);
-    const bare = /^\s*(\/\S+)\s+\(/.exec(line);
-    const path = arrow?.[1] ?? bare?.[1];
-    if (path !== undefined) libs.push(path);
-  }
-  return libs;
+const ENV = `PATH=/usr/local/bin:/usr/bin:/bin LANG=en_US.UTF-8 TZ=:UTC LAMBDA_TASK_ROOT=${IMAGE_PATHS.taskRoot} LAMBDA_RUNTIME_DIR=${IMAGE_PATHS.runtimeDir}`;
+
+const DOCKERFILES: Record<LocalBaseKind, (labels: string) => string> = {
+  nodejs: (labels) => `FROM scratch
+COPY rootfs/ /
+ENV ${ENV}
+WORKDIR ${IMAGE_PATHS.taskRoot}
+LABEL ${LOCAL_BASE_LABEL}=nodejs ${labels}
+ENTRYPOINT ${JSON.stringify(localBaseEntrypoint('nodejs22.x', 1024))}
+`,
+  // The root file system is read-only, as Lambda's: no bytecode files written next to the handler.
+  python: (labels) => `FROM scratch
+COPY rootfs/ /
+ENV ${ENV} PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR ${IMAGE_PATHS.taskRoot}
+LABEL ${LOCAL_BASE_LABEL}=python ${labels}
+ENTRYPOINT ${JSON.stringify(localBaseEntrypoint('python3.12', 1024))}
+`,
+};
+
+/** The parts every image root has: writable and mount points, and the users Lambda's sandboxes know. */
+async function stageCommon(root: string): Promise<void> {
+  for (const dir of ['tmp', 'var/task', 'opt', 'etc']) await mkdir(join(root, dir), { recursive: true });
+  await writeFile(join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/false\nsbx_user1051:x:993:990::/home/sbx_user1051:/bin/false\n');
+  await writeFile(join(root, 'etc', 'group'), 'root:x:0:\n');
 }
 
-const DOCKERFILE = `FROM scratch
-COPY rootfs/ /
-ENV PATH=/usr/local/bin:/usr/bin:/bin LANG=en_US.UTF-8 TZ=:UTC LAMBDA_TASK_ROOT=${IMAGE_PATHS.taskRoot} LAMBDA_RUNTIME_DIR=${IMAGE_PATHS.runtimeDir}
-WORKDIR ${IMAGE_PATHS.taskRoot}
-LABEL ${LOCAL_BASE_LABEL}=nodejs
-ENTRYPOINT ["${IMAGE_PATHS.node}", "--enable-source-maps", "--import", "${IMAGE_PATHS.runtimeDir}/provide-sdk.mjs", "${IMAGE_PATHS.runtimeDir}/bootstrap.mjs"]
-`;
+/** Lays out the Python image's root file system in `root`; returns its labels. */
+async function stagePython(root: string, sources: BaseImageSources): Promise<string> {
+  const python = pickPython(sources.pythonBinary);
+  if (python === undefined) throw new Error('No Python 3 interpreter was found on this machine (python3 on PATH), so the local Python base image cannot be built. Install python3 (`apt-get install python3`) and try again.');
+  const layout = await stagePythonRootfs(root, python);
+  await cp(join(sources.bootstrapDir, 'python'), join(root, IMAGE_PATHS.runtimeDir), { recursive: true });
+  await stageCommon(root);
+  return `lambda-studio.python-version=${layout.version}`;
+}
 
-/** Lays out the image's root file system in `root`. */
-async function stageRootfs(root: string, sources: BaseImageSources): Promise<void> {
+/** Lays out the Node.js image's root file system in `root`; returns its labels. */
+async function stageNode(root: string, sources: BaseImageSources): Promise<string> {
   const node = await realpath(sources.nodeBinary);
   const ric = await realpath(join(sources.nodeModulesDir, 'aws-lambda-ric'));
   const addon = join(ric, 'rapid-client.node');
-  const libs = new Set([...sharedLibraries(node), ...sharedLibraries(addon)]);
-  for (const lib of libs) {
-    await mkdir(join(root, dirname(lib)), { recursive: true });
-    await cp(await realpath(lib), join(root, lib));
-  }
+  await copySharedLibraries(root, new Set([...sharedLibraries(node), ...sharedLibraries(addon)]));
   await mkdir(join(root, 'usr', 'bin'), { recursive: true });
   await cp(node, join(root, IMAGE_PATHS.node));
   const runtimeDir = join(root, IMAGE_PATHS.runtimeDir);
@@ -130,32 +166,40 @@ async function stageRootfs(root: string, sources: BaseImageSources): Promise<voi
   const ricOut = join(runtimeDir, 'node_modules', 'aws-lambda-ric');
   for (const file of ['index.mjs', 'package.json', 'rapid-client.node', 'LICENSE', 'NOTICE']) await cp(join(ric, file), join(ricOut, file));
   await cp(join(ric, 'node_modules', '@aws', 'lambda-invoke-store'), join(ricOut, 'node_modules', '@aws', 'lambda-invoke-store'), { recursive: true, dereference: true });
-  for (const dir of ['tmp', 'var/task', 'opt', 'etc']) await mkdir(join(root, dir), { recursive: true });
-  await writeFile(join(root, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/false\nsbx_user1051:x:993:990::/home/sbx_user1051:/bin/false\n');
-  await writeFile(join(root, 'etc', 'group'), 'root:x:0:\n');
+  await stageCommon(root);
+  return `lambda-studio.node-version=${process.versions.node}`;
 }
 
+const GATHERING: Record<LocalBaseKind, string> = {
+  nodejs: 'Gathering the image\'s files: the Node.js binary and its libraries, aws-lambda-ric, the bootstrap',
+  python: 'Gathering the image\'s files: the Python interpreter, its standard library and libraries, the bootstrap',
+};
+
 /**
- * Builds {@link LOCAL_NODE_IMAGE} from scratch, without a registry: the studio's Node.js
- * binary and the libraries it loads, aws-lambda-ric with its native client, and the studio's
- * bootstrap as the entry point. Linux hosts only (the binary must be a Linux one).
+ * Builds a local base image from scratch, without a registry: for Node.js
+ * ({@link LOCAL_NODE_IMAGE}) the studio's Node.js binary and the libraries it loads,
+ * aws-lambda-ric with its native client and the studio's bootstrap; for Python
+ * ({@link LOCAL_PYTHON_IMAGE}) the host's Python 3 with its standard library and libraries and
+ * the studio's Python bootstrap. Linux hosts only (the binaries must be Linux ones).
  */
 export async function buildLocalBaseImage(
   engine: DockerEngine,
   sources: BaseImageSources,
   onProgress: (line: string) => void = () => {},
   tag: string = LOCAL_NODE_IMAGE,
+  kind: LocalBaseKind = 'nodejs',
 ): Promise<BuildBaseImageResult> {
   if (process.platform !== 'linux') {
-    throw new Error('The local base image is built from this machine\'s Linux Node.js binary, so it can only be built on Linux. Pull public.ecr.aws/lambda/nodejs:22 instead.');
+    const official = kind === 'python' ? officialImage('python3.13') : officialImage('nodejs22.x');
+    throw new Error(`The local base image is built from this machine's Linux binaries, so it can only be built on Linux. Pull ${official} instead.`);
   }
   await engine.ensureRunning();
   const started = performance.now();
   const context = await mkdtemp(join(tmpdir(), 'lambda-studio-image-'));
   try {
-    onProgress('Gathering the image\'s files: the Node.js binary and its libraries, aws-lambda-ric, the bootstrap');
-    await stageRootfs(join(context, 'rootfs'), sources);
-    await writeFile(join(context, 'Dockerfile'), DOCKERFILE);
+    onProgress(GATHERING[kind]);
+    const labels = kind === 'python' ? await stagePython(join(context, 'rootfs'), sources) : await stageNode(join(context, 'rootfs'), sources);
+    await writeFile(join(context, 'Dockerfile'), DOCKERFILES[kind](labels));
     onProgress('Sending the files to the Docker engine');
     const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: tag, rm: true, forcerm: true });
     await new Promise<void>((resolve, reject) => {

@@ -10,8 +10,10 @@ const engineUp = (await engine.status()).state === 'running';
 const present = (name: string) => engine.docker.getImage(name).inspect().then(() => true, () => false);
 // With the official image on the engine the runner would use it and build nothing.
 const noOfficial = engineUp && !(await present(officialImage('nodejs22.x')));
-// A tag of its own, so the suites that use the real local base image are left alone.
+const noOfficialPython = engineUp && !(await present(officialImage('python3.12')));
+// Tags of their own, so the suites that use the real local base images are left alone.
 const FRESH = `lambda-studio/nodejs:provision-test-${process.pid}`;
+const FRESH_PYTHON = `lambda-studio/python:provision-test-${process.pid}`;
 
 describe('registryUnreachable', () => {
   it('tells a registry nobody can reach from one that answered with an error', () => {
@@ -48,4 +50,34 @@ describe.skipIf(!noOfficial)('docker runner on first use, with no image on the e
     // One build: its first step appears once however many invokes waited for it.
     expect(builds.filter((p) => p.line.startsWith('Gathering')).length).toBe(1);
   }, 40_000);
+});
+
+describe.skipIf(!noOfficialPython)('docker runner on first use of a Python function, with no image on the engine', () => {
+  let t: TestService;
+  const progress: DockerProgress[] = [];
+  beforeAll(async () => {
+    await engine.docker.getImage(FRESH_PYTHON).remove({ force: true }).catch(() => undefined);
+    t = await startTestService({ runner: 'docker', docker: { localPythonImage: FRESH_PYTHON } });
+    t.service.docker.onProgress((p) => progress.push(p));
+    const py = { runtime: 'python3.12', handler: 'app.handler' };
+    await deploy(t, 'py-first', { 'app.py': 'import sys\ndef handler(e, c):\n    return {"got": e["n"], "python": sys.version_info[0]}\n' }, py);
+    await deploy(t, 'py-second', { 'app.py': 'def handler(e, c):\n    raise KeyError("missing")\n' }, py);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await engine.docker.getImage(FRESH_PYTHON).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('builds the local Python base image once for two invokes at once, with progress, and runs both', async () => {
+    const [a, b] = await Promise.all([invoke(t, 'py-first', { n: 1 }), invoke(t, 'py-second')]);
+    expect(a.body).toEqual({ got: 1, python: 3 });
+    expect(b.functionError).toBe('Unhandled');
+    expect(b.body).toMatchObject({ errorType: 'KeyError' });
+    const labels = (await engine.docker.getImage(FRESH_PYTHON).inspect()).Config.Labels ?? {};
+    expect(labels['lambda-studio.base']).toBe('python');
+    const builds = progress.filter((p) => p.operation === 'build' && p.image === FRESH_PYTHON);
+    expect(builds.every((p) => p.forInvoke === true)).toBe(true);
+    expect(builds.filter((p) => p.line.startsWith('Gathering')).length).toBe(1);
+    expect(builds.some((p) => p.line.includes('Python interpreter'))).toBe(true);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import { LambdaApiError } from '../lambda/api-types.ts';
 import type { DockerEngine } from './docker-engine.ts';
-import { chooseImage, type ImageChoice, officialImage } from './docker-images.ts';
+import { chooseImage, type ImageChoice, localBaseKind, type LocalImages, officialImage } from './docker-images.ts';
 
 /**
  * How long a pull may stay silent before the registry counts as unreachable. The engine
@@ -23,11 +23,11 @@ export function registryUnreachable(error: unknown): boolean {
 /** What the provisioner needs from the runner: pulls and the (shared) build of the local base image. */
 export interface ProvisionerDeps {
   engine: DockerEngine;
-  localImage: string;
+  localImages: LocalImages;
   /** Pulls on behalf of an invoke; `onEvent` runs at every line the engine sends. */
   pull(image: string, signal: AbortSignal, onEvent: () => void): Promise<unknown>;
-  /** Builds the local base image (one build at a time, shared with Settings). */
-  build(): Promise<unknown>;
+  /** Builds the runtime's local base image (one build of each at a time, shared with Settings). */
+  build(runtime: Runtime): Promise<unknown>;
   log?: (message: string) => void;
 }
 
@@ -37,13 +37,13 @@ export interface ImageProvisioner {
 }
 
 /**
- * When a Node.js function has no image to run in, the first invoke tries to pull the
+ * When a function has no image to run in, the first invoke tries to pull the
  * runtime's official image; when that shows the engine cannot reach the registry (see
  * {@link registryUnreachable}, or no answer within {@link PROBE_MS}) it builds the local
  * base image instead. Invokes that arrive meanwhile wait for the same pull or build.
  */
 export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner {
-  const inflight = new Map<Runtime, Promise<void>>();
+  const inflight = new Map<string, Promise<void>>();
 
   const provision = async (runtime: Runtime, missing: LambdaApiError): Promise<void> => {
     const official = officialImage(runtime);
@@ -62,7 +62,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
       clearTimeout(quiet);
     }
     try {
-      await deps.build();
+      await deps.build(runtime);
     } catch (error) {
       throw new LambdaApiError(502, 'ResourceNotReadyException', `${missing.message} No registry is reachable, and building the local base image failed: ${(error as Error).message}`);
     }
@@ -71,17 +71,19 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
   return {
     async ensure(runtime, own) {
       try {
-        return await chooseImage(deps.engine, runtime, own, deps.localImage);
+        return await chooseImage(deps.engine, runtime, own, deps.localImages);
       } catch (error) {
         // Only the runtime's default images can be fetched or built; a function's own image is its author's to provide.
-        if (!(error instanceof LambdaApiError) || own !== undefined || !runtime.startsWith('nodejs')) throw error;
-        let pending = inflight.get(runtime);
+        if (!(error instanceof LambdaApiError) || own !== undefined) throw error;
+        // python3.12 and python3.13 functions share one build of the local Python image, but each pulls its own official image.
+        const key = `${runtime}|${deps.localImages[localBaseKind(runtime)]}`;
+        let pending = inflight.get(key);
         if (pending === undefined) {
-          pending = provision(runtime, error).finally(() => inflight.delete(runtime));
-          inflight.set(runtime, pending);
+          pending = provision(runtime, error).finally(() => inflight.delete(key));
+          inflight.set(key, pending);
         }
         await pending;
-        return chooseImage(deps.engine, runtime, own, deps.localImage);
+        return chooseImage(deps.engine, runtime, own, deps.localImages);
       }
     },
   };

@@ -8,7 +8,7 @@ import { StudioError } from '../../../shared/contract/errors.ts';
 import { deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
 import { LABELS } from './docker-container.ts';
 import { connectDockerEngine } from './docker-engine.ts';
-import { LOCAL_NODE_IMAGE } from './docker-images.ts';
+import { chooseImage, LOCAL_NODE_IMAGE } from './docker-images.ts';
 
 const engine = connectDockerEngine();
 const engineUp = (await engine.status()).state === 'running';
@@ -105,11 +105,11 @@ describe.skipIf(!haveImage)('docker runner containers', () => {
     expect(await mine()).toHaveLength(1);
   });
 
-  it('says which image to pull for a runtime the local base image does not serve', async () => {
-    await deploy(t, 'py', { 'app.py': 'def handler(e, c):\n    return 1\n' }, { runtime: 'python3.13', handler: 'app.handler' });
-    const failure = await t.client.send(new InvokeCommand({ FunctionName: 'py', Payload: '{}' })).then(() => undefined, (error: unknown) => error as Error);
+  it('says which image to pull or build for a runtime with neither on the engine', async () => {
+    const missing = `lambda-studio/python:missing-${process.pid}`;
+    const failure = await chooseImage(engine, 'python3.13', undefined, { nodejs: LOCAL_NODE_IMAGE, python: missing }).then(() => undefined, (error: unknown) => error as Error);
     expect(failure?.name).toBe('ResourceNotReadyException');
     expect(failure?.message).toContain('public.ecr.aws/lambda/python:3.13');
-    expect(failure?.message).toContain('Node.js functions only');
+    expect(failure?.message).toContain(`build the local base image ${missing}`);
   });
 });

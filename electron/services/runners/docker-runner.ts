@@ -4,12 +4,11 @@ import { cpus } from 'node:os';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
-import type { BuildBaseImageResult, DockerProgress, PullImageResult } from '../../../shared/contract/docker.ts';
-import { type BaseImageSources, buildLocalBaseImage, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE } from './docker-images.ts';
+import type { BuildBaseImageResult, DockerProgress, LocalBaseKind, PullImageResult } from '../../../shared/contract/docker.ts';
+import { type BaseImageSources, buildLocalBaseImage, DEFAULT_LOCAL_IMAGES, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE, localBaseEntrypoint, localBaseKind, type LocalImages } from './docker-images.ts';
 import { createImageProvisioner } from './docker-provision.ts';
 import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
-import { nodeSandboxArgs } from './node-args.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
@@ -27,6 +26,8 @@ export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSourc
   log?: (message: string) => void;
   /** The local base image's tag (default {@link LOCAL_NODE_IMAGE}); tests use another so they leave the real one alone. */
   localImage?: string;
+  /** The local Python base image's tag (default {@link DEFAULT_LOCAL_IMAGES}.python). */
+  localPythonImage?: string;
 }
 
 /** Starts sandboxes in containers and owns every container it started. */
@@ -35,8 +36,8 @@ export interface DockerRunner {
   /** This studio's id, on every container it starts (`lambda-studio.instance`). */
   instanceId: string;
   startSandbox(version: FunctionVersion, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
-  /** Builds the local base image from the studio's own Node.js binary, aws-lambda-ric and bootstrap. */
-  buildBaseImage(): Promise<BuildBaseImageResult>;
+  /** Builds a local base image (Node.js by default) from the studio's own binaries and bootstrap. */
+  buildBaseImage(kind?: LocalBaseKind): Promise<BuildBaseImageResult>;
   /** Pulls an image (needs its registry). */
   pullImage(image: string): Promise<PullImageResult>;
   /** Cancels a pull in progress; false when none of that image runs. */
@@ -110,9 +111,8 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     let entrypoint: string[] | undefined;
     let cmd: string[];
     if (image.layout === 'local-base') {
-      binds.push(`${options.nodeModulesDir}:${IMAGE_PATHS.providedModules}:ro`);
-      const program = options.nodeBootstrap === 'aws-lambda-ric' ? `${IMAGE_PATHS.runtimeDir}/node_modules/aws-lambda-ric/index.mjs` : `${IMAGE_PATHS.runtimeDir}/bootstrap.mjs`;
-      entrypoint = [IMAGE_PATHS.node, ...nodeSandboxArgs(version.memorySize, IMAGE_PATHS.runtimeDir, program)];
+      if (localBaseKind(version.runtime) === 'nodejs') binds.push(`${options.nodeModulesDir}:${IMAGE_PATHS.providedModules}:ro`);
+      entrypoint = localBaseEntrypoint(version.runtime, version.memorySize, options.nodeBootstrap);
       cmd = [];
     } else {
       // An official (or the function's own) image brings its runtime, SDKs and PATH: keep them.
@@ -153,14 +153,17 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     };
   };
 
-  const localImage = options.localImage ?? LOCAL_NODE_IMAGE;
-  // One build at a time: Settings and invokes that find no image share it.
-  let building: Promise<BuildBaseImageResult> | undefined;
-  const buildShared = (forInvoke: boolean) => {
-    building ??= buildLocalBaseImage(engine, options, (line) => emitProgress({ operation: 'build', image: localImage, line, ...(forInvoke ? { forInvoke } : {}) }), localImage).finally(() => {
-      building = undefined;
-    });
-    return building;
+  const localImages: LocalImages = { nodejs: options.localImage ?? LOCAL_NODE_IMAGE, python: options.localPythonImage ?? DEFAULT_LOCAL_IMAGES.python };
+  // One build of each image at a time: Settings and invokes that find no image share it.
+  const building = new Map<LocalBaseKind, Promise<BuildBaseImageResult>>();
+  const buildShared = (kind: LocalBaseKind, forInvoke: boolean) => {
+    const image = localImages[kind];
+    let pending = building.get(kind);
+    if (pending === undefined) {
+      pending = buildLocalBaseImage(engine, options, (line) => emitProgress({ operation: 'build', image, line, ...(forInvoke ? { forInvoke } : {}) }), image, kind).finally(() => building.delete(kind));
+      building.set(kind, pending);
+    }
+    return pending;
   };
   const pulls = new Map<string, AbortController>();
   const pullTracked = async (image: string, forInvoke: boolean, signal?: AbortSignal, onEvent?: () => void) => {
@@ -180,9 +183,9 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
   };
   const provisioner = createImageProvisioner({
     engine,
-    localImage,
+    localImages,
     pull: (image, signal, onEvent) => pullTracked(image, true, signal, onEvent),
-    build: () => buildShared(true),
+    build: (runtime) => buildShared(localBaseKind(runtime), true),
     ...(options.log === undefined ? {} : { log: options.log }),
   });
 
@@ -200,8 +203,8 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
         launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track),
       });
     },
-    buildBaseImage() {
-      return buildShared(false);
+    buildBaseImage(kind = 'nodejs') {
+      return buildShared(kind, false);
     },
     pullImage(image) {
       return pullTracked(image, false);

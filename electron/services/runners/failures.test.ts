@@ -86,8 +86,7 @@ describe(`failures the host detects (${TEST_RUNNER} sandboxes)`, () => {
     await expectRecovers('broken');
   });
 
-  // The local base image runs Node.js only; Python in containers needs the official image.
-  it.skipIf(TEST_RUNNER === 'docker')('reports Python init errors, timeouts and memory exhaustion', async () => {
+  it('reports Python init errors, timeouts and memory exhaustion', async () => {
     await deploy(t, 'py-broken', { 'app.py': 'import not_a_module\ndef handler(e, c):\n    return 1\n' }, { runtime: 'python3.12', handler: 'app.handler' });
     const out = await invoke(t, 'py-broken');
     expect(out.body['errorType']).toBe('Runtime.ImportModuleError');

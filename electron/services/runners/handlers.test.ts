@@ -124,8 +124,7 @@ describe(`handler styles in ${TEST_RUNNER} sandboxes`, () => {
     expect(out.log).toMatch(/\tERROR\tInvoke Error/);
   });
 
-  // The local base image runs Node.js only; Python in containers needs the official image.
-  it.skipIf(TEST_RUNNER === 'docker')('runs a Python handler', async () => {
+  it('runs a Python handler', async () => {
     await deploy(
       t,
       'py',
