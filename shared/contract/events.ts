@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DockerProgress } from './docker.ts';
+import { InvocationSummary } from './invocations.ts';
 import { InvokeLog } from './invoke.ts';
 import { DeployProgress } from './targets.ts';
 
@@ -41,6 +42,8 @@ export const contractEvents = {
   'workspace.changed': WorkspaceChanged,
   /** A log line of a running invocation, as it is written (the invoke result repeats them all). */
   'invoke.log': InvokeLog,
+  /** An invocation of a local function started or ended, whoever asked for it (its lines come as `invoke.log`). */
+  'invocations.changed': InvocationSummary,
   'executions.changed': ExecutionChanged,
   /** The host asks the window to open an execution (a click on an OS notification). */
   'app.navigate': NavigateRequest,

@@ -7,6 +7,7 @@ import { exportMethods } from './export.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { functionUrlsMethods } from './function-urls.ts';
+import { invocationsMethods } from './invocations.ts';
 import { invokeMethods } from './invoke.ts';
 import { targetsMethods } from './targets.ts';
 import { workflowsMethods } from './workflows.ts';
@@ -19,6 +20,7 @@ export const contract = {
   ...appMethods,
   ...functionsMethods,
   ...invokeMethods,
+  ...invocationsMethods,
   ...dockerMethods,
   ...executionsMethods,
   ...workflowsMethods,
@@ -54,6 +56,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
 export * from './function-urls.ts';
+export * from './invocations.ts';
 export * from './invoke.ts';
 export * from './targets.ts';
 export * from './workflows.ts';

@@ -12,7 +12,9 @@ import { createDockerHandlers } from './docker-handlers.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createExportHandlers } from './export-handlers.ts';
+import { createInvocationsHandlers } from './invocations-handlers.ts';
 import { createInvokeHandlers, type InvokeServices } from './invoke-handlers.ts';
+import type { InvocationRecorder } from '../invocations/invocation-recorder.ts';
 import { createLambdaApiClient } from './lambda-api-client.ts';
 import { syncForRun } from './sync-for-run.ts';
 import { createAwsExecutions } from '../targets/aws-executions.ts';
@@ -32,6 +34,8 @@ export interface HandlerServices {
   invoke: InvokeServices;
   /** The durable logger's lines per execution, for the execution viewer. */
   executionLogs?: ExecutionLogs;
+  /** Every local invocation with its caller, execution and lines. */
+  invocations?: InvocationRecorder;
   /** Workflow files, which runs are whose, and the runner function that runs them. */
   workflows: {
     store: WorkflowStore;
@@ -67,6 +71,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...invokeHandlers,
     ...createDockerHandlers(services.invoke.lambda.docker),
+    ...createInvocationsHandlers(services.invocations),
     ...createDebugLocallyHandlers({
       prepare: (name) => syncForRun({ functions, sync }, name),
       engine: services.invoke.engine,

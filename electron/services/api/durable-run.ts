@@ -1,5 +1,6 @@
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
 import type { DurableEngine } from '../durable/engine.ts';
+import { executionLines } from '../lambda/execution-lines.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 
 /**
@@ -21,10 +22,8 @@ export async function runDurable(
   target: { functionName: string; payload: string; qualifier?: string },
 ): Promise<InvokeResult> {
   const { lambda, engine } = deps;
-  const logs: string[] = [];
-  const stop = lambda.onLog((line) => {
-    if (line.functionName === target.functionName) logs.push(line.line);
-  });
+  // Only the lines of this execution's invocations: others of the same function may run meanwhile.
+  const lines = executionLines(target.functionName, (listener) => lambda.onLog(listener), (listener) => lambda.onInvocation(listener));
   try {
     const qualifier = target.qualifier ?? '$LATEST';
     const response = await engine.invokeDurable(
@@ -35,7 +34,7 @@ export async function runDurable(
         headers: { 'x-amz-invocation-type': 'Event' },
         body: Buffer.from(target.payload),
       },
-      { functionName: target.functionName, qualifier, functionArn: lambda.functionArn(target.functionName) },
+      { functionName: target.functionName, qualifier, functionArn: lambda.functionArn(target.functionName), caller: 'panel' },
     );
     const arn = response.headers?.['x-amz-durable-execution-arn'];
     if (arn === undefined) throw new Error(`The durable engine started no execution for ${target.functionName}.`);
@@ -46,7 +45,7 @@ export async function runDurable(
       executedVersion: response.headers?.['x-amz-executed-version'] ?? qualifier,
       // No REPORT figures of its own: an execution spans several invocations, each of which
       // reports in the log, and the time waited here is no invocation's duration.
-      logs,
+      logs: lines.of(arn),
       durableExecutionArn: arn,
     };
     if (closed === undefined || closed.status === 'RUNNING') {
@@ -62,6 +61,6 @@ export async function runDurable(
       }),
     };
   } finally {
-    stop();
+    lines.stop();
   }
 }

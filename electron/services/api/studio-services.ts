@@ -18,6 +18,8 @@ import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { createExecutionLogs } from './execution-logs.ts';
+import { createInvocationRecorder } from '../invocations/invocation-recorder.ts';
+import { openInvocationStore } from '../invocations/invocation-store.ts';
 import { createFunctionSync } from './function-sync.ts';
 import { syncBeforeResume } from './resume-ready.ts';
 import { createDispatch, type Dispatch, type Handlers } from './handler-table.ts';
@@ -107,6 +109,8 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
   const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
   const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
+  const invocationStore = openInvocationStore(join(layout.state, 'invocations.db'));
+  const invocations = createInvocationRecorder(lambda, invocationStore, { onChange: (summary) => events.emit('invocations.changed', summary), log });
   // Registered on the first run rather than at start: the registry keeps it across restarts, so
   // runs still waiting from an earlier session resume on their own, and a start stays quick.
   const runner = createWorkflowRunner({ lambda, resourcesDir: options.resourcesDir, buildDir: join(layout.state, 'build', WORKFLOW_RUNNER_FUNCTION), log });
@@ -130,6 +134,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     typeLibraries: createTypeLibraries({ nodeModulesDir: options.nodeModulesDir, extraDirs: options.typeLibraryDirs ?? [] }),
     invoke: { functions, lambda, engine, sync, testEvents: createTestEventsStore(layout.root) },
     executionLogs,
+    invocations,
     workflows: {
       store: createWorkflowStore(layout),
       runIndex: createWorkflowRunIndex(join(layout.state, 'workflow-runs'), { log }),
@@ -177,6 +182,8 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
         await watcher.close();
         engine.close();
         await lambda.close();
+        invocations.close();
+        invocationStore.close();
       })();
       return closing;
     },

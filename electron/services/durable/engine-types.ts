@@ -1,3 +1,4 @@
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
 import type { StartExecutionInput } from './lifecycle.ts';
@@ -77,4 +78,6 @@ export interface EngineInternals {
   startExecution(input: Omit<StartExecutionInput, 'region' | 'accountId'>): { execution: ExecutionRow; created: boolean };
   executionClosed(exec: ExecutionRow): void;
   waitForClose(arn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
+  /** Who started a new execution: its first invocation is recorded as theirs. */
+  noteCaller(arn: string, caller: InvocationCaller): void;
 }

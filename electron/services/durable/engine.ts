@@ -13,6 +13,7 @@ export type { Clock, DurableEngine, DurableEngineOptions, EngineInternals } from
 import { completeChainedInvoke, fireTimer, type ChainedOutcome } from './service-events.ts';
 import { type DurableExecutionStatusChange, statusChangeEvent } from './status-event.ts';
 import { type ExecutionRow, openDurableStore, type TimerKind, type TimerRow } from './store.ts';
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 
 const SKIPPABLE: TimerKind[] = ['wait', 'retry', 'callback-timeout', 'callback-heartbeat', 'invoke-retry'];
 const MAX_TIMEOUT_MS = 2_147_000_000;
@@ -29,6 +30,8 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   let timer: NodeJS.Timeout | undefined;
   let retention: NodeJS.Timeout | undefined;
   const invoking = new Set<string>();
+  // Who started each new execution, for its first invocation's record; later ones are the engine's own.
+  const firstCallers = new Map<string, InvocationCaller>();
   const listeners = new Set<(event: DurableExecutionStatusChange) => void>();
   const closeWaiters = new Map<string, Set<(exec: ExecutionRow | undefined) => void>>();
 
@@ -119,11 +122,16 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       });
       let result: ReturnType<typeof interpretOutcome>;
       try {
+        const caller = firstCallers.get(arn);
+        firstCallers.delete(arn);
         const outcome = await options.invoker.invokeSandbox({
           functionName: exec.functionName,
           qualifier: exec.version,
           payload: Buffer.from(JSON.stringify(event)),
           ...(exec.traceId !== null ? { traceId: exec.traceId } : {}),
+          durableExecutionArn: arn,
+          invocationNo: exec.invocationNo + 1,
+          ...(caller !== undefined && exec.invocationNo === 0 ? { caller } : {}),
         });
         sandboxRequestId = outcome.requestId;
         result = interpretOutcome(outcome);
@@ -245,6 +253,9 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     startExecution,
     executionClosed,
     waitForClose,
+    noteCaller: (arn, caller) => {
+      firstCallers.set(arn, caller);
+    },
   };
   const { routes, invokeDurable } = durableRoutes(internals);
 

@@ -1,4 +1,5 @@
 import type { ApiRequest, ApiResponse, ApiRoute } from '../lambda/api-types.ts';
+import type { DurableInvokeTarget } from '../lambda/durable-hooks.ts';
 import type { EngineInternals } from './engine.ts';
 import { callbackRoutes } from './routes/callback-routes.ts';
 import { checkpointRoutes } from './routes/checkpoint-routes.ts';
@@ -8,7 +9,7 @@ import { invokeDurable } from './routes/invoke-durable.ts';
 /** The engine's part of the Lambda API. Order matters: the catch-all GetDurableExecution path comes last. */
 export function durableRoutes(ctx: EngineInternals): {
   routes: ApiRoute[];
-  invokeDurable: (request: ApiRequest, target: { functionName: string; qualifier: string; functionArn: string }) => Promise<ApiResponse>;
+  invokeDurable: (request: ApiRequest, target: DurableInvokeTarget) => Promise<ApiResponse>;
 } {
   return {
     routes: [...checkpointRoutes(ctx), ...callbackRoutes(ctx), ...executionRoutes(ctx)],

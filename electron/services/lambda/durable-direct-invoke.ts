@@ -2,20 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { DurableHooks } from './durable-hooks.ts';
 import type { DirectInvokeResult } from './lambda-service.ts';
 import type { SandboxLogLine } from '../runners/sandbox-types.ts';
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
+import type { InvocationEvent } from './invocation-events.ts';
+import { executionLines } from './execution-lines.ts';
 
 /**
  * The Invoke route's durable path without HTTP: the engine answers as it would over the API,
- * and the log is every line the function wrote meanwhile.
+ * and the log is every line the execution's invocations wrote meanwhile (not those of other
+ * executions of the same function running at the same time).
  */
 export async function invokeDurableDirect(
   hooks: DurableHooks,
   subscribe: (listener: (line: SandboxLogLine) => void) => () => void,
-  target: { name: string; qualifier: string; arn: string; payload: Buffer; executionName: string | undefined },
+  subscribeInvocations: (listener: (event: InvocationEvent) => void) => () => void,
+  target: { name: string; qualifier: string; arn: string; payload: Buffer; executionName: string | undefined; caller: InvocationCaller },
 ): Promise<DirectInvokeResult> {
-  const logs: string[] = [];
-  const stop = subscribe((line) => {
-    if (line.functionName === target.name) logs.push(line.line);
-  });
+  const lines = executionLines(target.name, subscribe, subscribeInvocations);
   const started = performance.now();
   try {
     const headers: Record<string, string> = { 'x-amz-invocation-type': 'RequestResponse' };
@@ -29,7 +31,7 @@ export async function invokeDurableDirect(
         headers,
         body: target.payload.length === 0 ? Buffer.from('{}') : target.payload,
       },
-      { functionName: target.name, qualifier: target.qualifier, functionArn: target.arn },
+      { functionName: target.name, qualifier: target.qualifier, functionArn: target.arn, caller: target.caller },
     );
     const answer = response.headers ?? {};
     const body = response.body;
@@ -44,6 +46,8 @@ export async function invokeDurableDirect(
     }
     if (response.status >= 400) errorType = answer['x-amzn-errortype'] ?? 'ServiceException';
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const executionArn = answer['x-amz-durable-execution-arn'];
+    const logs = executionArn === undefined ? [] : lines.of(executionArn);
     const result: DirectInvokeResult = {
       requestId: answer['x-amzn-requestid'] ?? randomUUID(),
       payload,
@@ -55,10 +59,9 @@ export async function invokeDurableDirect(
       executedVersion: answer['x-amz-executed-version'] ?? target.qualifier,
     };
     if (errorType !== undefined) result.errorType = errorType;
-    const executionArn = answer['x-amz-durable-execution-arn'];
     if (executionArn !== undefined) result.durableExecutionArn = executionArn;
     return result;
   } finally {
-    stop();
+    lines.stop();
   }
 }

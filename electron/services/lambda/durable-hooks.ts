@@ -1,3 +1,4 @@
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { ApiRequest, ApiResponse, ApiRoute } from './api-types.ts';
 
 /** What one run of a handler in a sandbox produced, before any durable interpretation. */
@@ -20,6 +21,11 @@ export interface SandboxInvoker {
     payload: Buffer;
     /** Extra sandbox environment for this invocation (e.g. a trace id); optional. */
     traceId?: string;
+    /** The durable execution this invocation serves, and which of its invocations it is: published with the invocation so its logs can be told apart. */
+    durableExecutionArn?: string;
+    invocationNo?: number;
+    /** Who asked for it; the durable engine by default. */
+    caller?: InvocationCaller;
   }): Promise<SandboxOutcome>;
   /** Whether the function (at that qualifier) has durable execution enabled, and its durable config. */
   durableConfigOf(functionName: string, qualifier?: string): Promise<{ executionTimeout: number; retentionPeriodInDays: number } | null>;
@@ -35,6 +41,8 @@ export interface DurableInvokeTarget {
   functionArn: string;
   /** The version the qualifier points at now (an alias pins its execution to it); defaults to the qualifier when that is a version. */
   version?: string;
+  /** Who asked: the execution's first invocation is recorded as theirs. */
+  caller?: InvocationCaller;
 }
 
 /**

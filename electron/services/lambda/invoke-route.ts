@@ -4,6 +4,8 @@ import type { DurableHooks } from './durable-hooks.ts';
 import type { FunctionRegistry, FunctionVersion } from './function-registry.ts';
 import { parseFunctionRef } from './function-registry.ts';
 import { FN } from './function-routes.ts';
+import { callerOf } from './invocation-events.ts';
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { AnswerListener, InvocationResult } from '../runners/sandbox-types.ts';
 
 /** Lambda's payload limits: 6 MB for a synchronous request, 1 MB for an asynchronous one. */
@@ -21,6 +23,8 @@ export interface InvokeOrder {
   invokedFunctionArn: string;
   payload: Buffer;
   clientContext?: string;
+  /** Who asked for it (`api` when not said). */
+  caller?: InvocationCaller;
 }
 
 /** What the Invoke route needs from the service. */
@@ -95,11 +99,12 @@ export function invokeRoute(ctx: InvokeRouteContext): ApiRoute {
           qualifier: resolved.qualifier,
           functionArn: invokedFunctionArn,
           version: resolved.version.version,
+          caller: callerOf(request.headers),
         });
       }
       const clientContext = decodeClientContext(request.headers['x-amz-client-context']);
       const requestId = randomUUID();
-      const order: InvokeOrder = { requestId, version: resolved.version, invokedFunctionArn, payload: request.body, ...(clientContext === undefined ? {} : { clientContext }) };
+      const order: InvokeOrder = { requestId, version: resolved.version, invokedFunctionArn, payload: request.body, caller: callerOf(request.headers), ...(clientContext === undefined ? {} : { clientContext }) };
       if (type === 'Event') {
         ctx.enqueue(order);
         return { status: 202, headers: { 'x-amzn-requestid': requestId } };

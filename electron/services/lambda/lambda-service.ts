@@ -11,10 +11,12 @@ import { invokeDurableDirect } from './durable-direct-invoke.ts';
 import { createEventQueue, LAMBDA_ASYNC_RETRY_DELAYS_MS } from './event-queue.ts';
 import { newTraceId } from './trace-id.ts';
 import { invokeRoute, type InvokeOrder } from './invoke-route.ts';
+import type { InvocationEvent, InvocationMeta } from './invocation-events.ts';
 import { loadRegistry, saveRegistry } from './registry-store.ts';
 import { prepareWorkspaceFunction, type WorkspaceFunctionInput } from './workspace-function.ts';
 import { defaultLauncherPaths, type LauncherPaths, type NodeBootstrap, sandboxCommand } from '../runners/launchers.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { Runner } from '../../../shared/workspace/function-config.ts';
 import { DockerUnavailableError } from '../runners/docker-engine.ts';
 import { createDockerRunner, type DockerRunner, type DockerRunnerOptions } from '../runners/docker-runner.ts';
@@ -78,9 +80,14 @@ export interface LocalLambdaService extends SandboxInvoker {
    * log line. A durable function (with the engine attached) starts or joins an execution, as
    * Invoke does; its logs are the lines the function wrote meanwhile.
    */
-  invoke(request: { functionName: string; qualifier?: string; payload: string | Buffer; durableExecutionName?: string }): Promise<DirectInvokeResult>;
+  invoke(request: { functionName: string; qualifier?: string; payload: string | Buffer; durableExecutionName?: string; caller?: InvocationCaller }): Promise<DirectInvokeResult>;
   /** Every log line of every invocation, as it is written. Returns the unsubscribe function. */
   onLog(listener: (line: SandboxLogLine) => void): () => void;
+  /**
+   * Every invocation's start and end, whoever asked for it (the studio, the CLI, an SDK, the
+   * durable engine), with the durable execution it serves. A start is told before its first log line.
+   */
+  onInvocation(listener: (event: InvocationEvent) => void): () => void;
   /** Plugs the durable engine in: its routes join the API, and Invoke of durable functions goes to it. */
   attachDurable(hooks: DurableHooks): void;
   /** Live sandboxes per function name. */
@@ -119,6 +126,28 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
+  const invocationListeners = new Set<(event: InvocationEvent) => void>();
+  const emitInvocation = (event: InvocationEvent) => {
+    for (const listener of invocationListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log(`An invocation listener failed: ${(error as Error).message}`);
+      }
+    }
+  };
+  /** Runs one sandbox invocation, telling invocation listeners of its start and end. */
+  const recorded = async (meta: InvocationMeta, go: () => Promise<InvocationResult>): Promise<InvocationResult> => {
+    emitInvocation({ kind: 'start', meta, startMs: Date.now() });
+    try {
+      const result = await go();
+      emitInvocation({ kind: 'end', meta, endMs: Date.now(), result });
+      return result;
+    } catch (error) {
+      emitInvocation({ kind: 'end', meta, endMs: Date.now(), error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  };
   const emitLog = (line: SandboxLogLine) => {
     for (const listener of listeners) {
       try {
@@ -127,6 +156,10 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
         log(`A log listener failed: ${(error as Error).message}`);
       }
     }
+  };
+  const addInvocationListener = (listener: (event: InvocationEvent) => void): (() => void) => {
+    invocationListeners.add(listener);
+    return () => invocationListeners.delete(listener);
   };
   const docker = createDockerRunner({
     ...options.docker,
@@ -155,16 +188,18 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
   });
 
   const run = (order: InvokeOrder, onAnswer?: AnswerListener): Promise<InvocationResult> =>
-    pool.run(
-      order.version,
-      {
-        requestId: order.requestId,
-        payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
-        invokedFunctionArn: order.invokedFunctionArn,
-        traceId: newTraceId(),
-        ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
-      },
-      onAnswer,
+    recorded({ requestId: order.requestId, functionName: order.version.functionName, version: order.version.version, caller: order.caller ?? 'api' }, () =>
+      pool.run(
+        order.version,
+        {
+          requestId: order.requestId,
+          payload: order.payload.length === 0 ? Buffer.from('{}') : order.payload,
+          invokedFunctionArn: order.invokedFunctionArn,
+          traceId: newTraceId(),
+          ...(order.clientContext === undefined ? {} : { clientContext: order.clientContext }),
+        },
+        onAnswer,
+      ),
     );
 
   const events = createEventQueue({ run, retryDelaysMs: options.asyncRetryDelaysMs ?? LAMBDA_ASYNC_RETRY_DELAYS_MS, log });
@@ -238,20 +273,38 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       const payload = typeof request.payload === 'string' ? Buffer.from(request.payload) : request.payload;
       const arn = registry.functionArn(resolved.record.name, request.qualifier);
       if (resolved.version.durable !== undefined && durable !== undefined) {
-        return invokeDurableDirect(durable, (listener) => addListener(listener), { name: resolved.record.name, qualifier: resolved.qualifier, arn, payload, executionName: request.durableExecutionName });
+        return invokeDurableDirect(durable, (listener) => addListener(listener), (listener) => addInvocationListener(listener), {
+          name: resolved.record.name,
+          qualifier: resolved.qualifier,
+          arn,
+          payload,
+          executionName: request.durableExecutionName,
+          caller: request.caller ?? 'panel',
+        });
       }
-      const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload });
+      const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload, caller: request.caller ?? 'panel' });
       return { ...result, executedVersion: resolved.version.version };
     },
     async invokeSandbox(request): Promise<SandboxOutcome> {
       const resolved = resolve(request.functionName, request.qualifier);
       const arn = registry.functionArn(resolved.record.name, request.qualifier);
-      const result = await pool.run(resolved.version, {
-        requestId: randomUUID(),
-        payload: request.payload,
-        invokedFunctionArn: arn,
-        traceId: request.traceId ?? newTraceId(),
-      });
+      const requestId = randomUUID();
+      const meta: InvocationMeta = {
+        requestId,
+        functionName: resolved.record.name,
+        version: resolved.version.version,
+        caller: request.caller ?? 'durable',
+        ...(request.durableExecutionArn === undefined ? {} : { durableExecutionArn: request.durableExecutionArn }),
+        ...(request.invocationNo === undefined ? {} : { invocationNo: request.invocationNo }),
+      };
+      const result = await recorded(meta, () =>
+        pool.run(resolved.version, {
+          requestId,
+          payload: request.payload,
+          invokedFunctionArn: arn,
+          traceId: request.traceId ?? newTraceId(),
+        }),
+      );
       const outcome: SandboxOutcome = { payload: result.payload, executedVersion: resolved.version.version, requestId: result.requestId };
       if (result.errorType !== undefined) outcome.functionError = result.runtimeFailure ? result.errorType : 'Unhandled';
       return outcome;
@@ -263,6 +316,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
       return resolve(functionName, qualifier).version.version;
     },
     onLog: addListener,
+    onInvocation: (listener) => addInvocationListener(listener),
     attachDurable(hooks) {
       durable = hooks;
       routes = [invoke, ...hooks.routes, ...managementRoutes];

@@ -41,7 +41,10 @@ export async function invokeDurable(
   if (!created && execution.input !== input) {
     throw new LambdaApiError(409, 'DurableExecutionAlreadyStartedException', `An execution named ${execution.name} already exists for ${target.functionName} with a different input; choose another name.`);
   }
-  if (created) ctx.changed(execution.arn);
+  if (created) {
+    if (target.caller !== undefined) ctx.noteCaller(execution.arn, target.caller);
+    ctx.changed(execution.arn);
+  }
   const headers: Record<string, string> = { 'x-amz-durable-execution-arn': execution.arn, 'x-amz-executed-version': version };
   if (type === 'Event') return { status: 202, headers };
 
