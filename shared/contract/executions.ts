@@ -28,6 +28,8 @@ export const ExecutionSummary = z.object({
   /** Epoch seconds, as the API sends them. */
   StartTimestamp: z.number(),
   EndTimestamp: z.number().optional(),
+  /** Set when the function is no longer there (deleted or renamed); its executions stay listed. */
+  FunctionDeleted: z.boolean().optional(),
 });
 export type ExecutionSummary = z.infer<typeof ExecutionSummary>;
 

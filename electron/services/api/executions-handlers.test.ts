@@ -171,3 +171,28 @@ describe('executions through the Lambda API', () => {
     await expect(h['callbacks.succeed']({ callbackId: 'not-a-callback', result: '{}' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/callback id is not valid/) });
   });
 });
+
+describe('executions of functions that are no longer durable, or no longer there', () => {
+  it('are still listed: switched off, renamed or deleted, their executions stay, a missing function marked', async () => {
+    for (const name of ['switched', 'removed']) {
+      await cp(join(root, 'resources', 'templates', 'durable-ts'), join(dir, 'functions', name), { recursive: true });
+      const config = join(dir, 'functions', name, 'function.json');
+      await writeFile(config, (await readFile(config, 'utf8')).replace('__FUNCTION_NAME__', name));
+    }
+    const run = async (fn: string) => (await h['invoke.run']({ functionName: fn, payload: '{"orderId": "x", "amount": 1}' })).durableExecutionArn ?? '';
+    const switched = await until(async () => (await run('switched')) || undefined, 'an execution of switched');
+    const removed = await until(async () => (await run('removed')) || undefined, 'an execution of removed');
+
+    const config = join(dir, 'functions', 'switched', 'function.json');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('"enabled": true', '"enabled": false'));
+    await until(async () => ((await h['functions.get']({ name: 'switched' })).config?.durable?.enabled === false ? true : undefined), 'durable off');
+    await until(async () => ((await call({ method: 'GET', path: '/2015-03-31/functions/switched' })).body as { Configuration?: { DurableConfig?: unknown } }).Configuration?.DurableConfig === undefined ? true : undefined, 'the service to see durable off');
+    await h['functions.delete']({ name: 'removed' });
+
+    const items = (await list({})).items;
+    expect(items.find((e) => e.DurableExecutionArn === switched)).toMatchObject({ FunctionName: 'switched', Status: 'RUNNING' });
+    expect(items.find((e) => e.DurableExecutionArn === switched)?.FunctionDeleted).toBeUndefined();
+    expect(items.find((e) => e.DurableExecutionArn === removed)).toMatchObject({ FunctionName: 'removed', FunctionDeleted: true });
+    expect((await list({ functionName: 'removed' })).items.map((e) => e.DurableExecutionArn)).toEqual([removed]);
+  }, 60_000);
+});

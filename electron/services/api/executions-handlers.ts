@@ -70,16 +70,21 @@ export interface ExecutionsServices {
 
 /** The execution viewer's handlers: lists, details, history, stop, re-run, callbacks, all through the Lambda API. */
 export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServices): ExecutionsArea {
-  async function durableFunctions(): Promise<string[]> {
-    const names: string[] = [];
+  /** The functions there are now, and which of them are durable. */
+  async function listFunctions(): Promise<{ all: Set<string>; durable: string[] }> {
+    const all = new Set<string>();
+    const durable: string[] = [];
     let marker: string | undefined;
     do {
       const reply = await call({ method: 'GET', path: `${FUNCTIONS}/`, query: { Marker: marker, MaxItems: '50' } });
       const page = read(FunctionsPage, reply.body, 'ListFunctions');
-      for (const f of page.Functions ?? []) if (f.DurableConfig !== undefined && f.DurableConfig !== null) names.push(f.FunctionName);
+      for (const f of page.Functions ?? []) {
+        all.add(f.FunctionName);
+        if (f.DurableConfig !== undefined && f.DurableConfig !== null) durable.push(f.FunctionName);
+      }
       marker = page.NextMarker ?? undefined;
     } while (marker !== undefined);
-    return names;
+    return { all, durable };
   }
 
   async function executionsOf(functionName: string): Promise<ExecutionSummary[]> {
@@ -148,9 +153,14 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
   }
 
   async function list(filter: ExecutionFilter) {
-    const names = filter.functionName === undefined ? await durableFunctions() : [filter.functionName];
+    const functions = await listFunctions();
+    // Locally the store also holds executions of functions that are no longer durable, renamed
+    // or deleted: they still exist, so they are listed (a deleted function's marked as such).
+    const stored = engine?.store.functionNames() ?? [];
+    const names = filter.functionName === undefined ? [...new Set([...functions.durable, ...stored])] : [filter.functionName];
     const all = (await Promise.all(names.map(executionsOf))).flat();
-    return filterExecutions(all, filter);
+    const marked = all.map((e) => (functions.all.has(e.FunctionName) ? e : { ...e, FunctionDeleted: true }));
+    return filterExecutions(marked, filter);
   }
 
   const callback = async (callbackId: string, action: 'succeed' | 'fail' | 'heartbeat', body?: string) => {

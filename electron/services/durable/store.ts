@@ -234,6 +234,10 @@ export function openDurableStore(dbPath: string) {
       const row = executionRows.get(arn);
       if (row !== undefined) Object.assign(row, stored);
     },
+    /** Every function with an execution in the store, whether or not it exists or is durable now. */
+    functionNames(): string[] {
+      return (stmt('SELECT DISTINCT function_name FROM executions ORDER BY function_name').all() as Row[]).map((r) => str(r['function_name']));
+    },
     listExecutions(f: ListFilter): ExecutionRow[] {
       const where = ['function_name = ?'];
       const values: SQLInputValue[] = [f.functionName];
