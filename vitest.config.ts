@@ -5,6 +5,7 @@ const dockerRunnerSuites = [
   'electron/services/runners/handlers.test.ts',
   'electron/services/runners/aws-lambda-ric.test.ts',
   'electron/services/runners/failures.test.ts',
+  'electron/services/runners/freeze.test.ts',
   'electron/services/durable/engine-*.test.ts',
 ];
 

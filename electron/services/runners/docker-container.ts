@@ -109,7 +109,24 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
     },
     exited,
     kill() {
+      // A forced removal ends a paused container too, but the engine signals the container's
+      // init and then thaws it; under cgroup v1 the runtime runs for a moment until init's end
+      // takes it down. A host allowed to signal the runtime itself ends it first, frozen.
+      if (pid !== undefined) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // not this host user's to signal
+        }
+      }
       void remove();
+    },
+    // The cgroup freezer: every process of the container stops where it is, as in Lambda.
+    async freeze() {
+      await container.pause();
+    },
+    async thaw() {
+      await container.unpause();
     },
     async settleOutput({ quietMs, maxMs }) {
       const started = performance.now();

@@ -50,6 +50,11 @@ export function spawnChild(cmd: SandboxCommand): SandboxChild {
       resolve({ code: 127, signal: null, startError: `Could not start the sandbox (${cmd.command}): ${error.message}` });
     });
   });
+  // The whole process group, so processes the handler started stop and go on with it.
+  const signalGroup = async (signal: NodeJS.Signals) => {
+    if (!running || child.pid === undefined) throw new Error('The sandbox process has ended.');
+    process.kill(-child.pid, signal);
+  };
   return {
     stdout: child.stdout,
     stderr: child.stderr,
@@ -57,12 +62,15 @@ export function spawnChild(cmd: SandboxCommand): SandboxChild {
     exited,
     kill() {
       if (!running) return;
+      // SIGKILL ends a stopped process too: a frozen sandbox needs no SIGCONT first.
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         child.kill('SIGKILL');
       }
     },
+    freeze: () => signalGroup('SIGSTOP'),
+    thaw: () => signalGroup('SIGCONT'),
   };
 }
 
@@ -92,6 +100,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let watching = true;
   let requestId = '';
   let lines: string[] = [];
+  // From the moment an invocation is taken until its runtime answers (or it ends otherwise).
+  let pending = false;
+  // The freeze since the last answer, in progress or done; false once it failed.
+  let frozen: Promise<boolean> | undefined;
+  // Set when the sandbox was stopped while frozen: see `kill`.
+  let killedFrozen = false;
   const memory = createMemoryReader();
   const wake = new Set<() => void>();
   const notify = () => {
@@ -102,6 +116,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     onNext() {
       readyAt ??= performance.now();
       notify();
+      // Lambda's invoke phase ends when the runtime, having answered, asks for the next event,
+      // and the environment is frozen then: the runtime's own bookkeeping after its answer still
+      // runs, nothing else does. Timers, un-awaited promises and the losing branch of a race
+      // wait for the invocation that thaws the sandbox, as they would on AWS.
+      if (servedAny && !pending) freeze();
     },
     onInitError(body, errorType) {
       initError = errorType === undefined ? { body } : { body, errorType };
@@ -122,6 +141,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     options.onLog({ functionName: version.functionName, requestId, line, timestamp: new Date().toISOString() });
   };
   const onOutput = (line: string) => {
+    if (killedFrozen) return;
     if (/JavaScript heap out of memory|Reached heap limit/.test(line)) outOfMemory = true;
     // Runtimes write a multi-line record with \r between its lines so it stays one record.
     emit(line.replace(/\r/g, '\n'));
@@ -132,7 +152,30 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const kill = () => {
     if (!alive) return;
     alive = false;
+    // Work a frozen sandbox left behind never runs on AWS once it is reaped. An engine may thaw
+    // a paused container to kill it (cgroup v1: the container's init must run to die, and the
+    // runtime runs meanwhile); whatever that moment lets it write is not the function's.
+    killedFrozen = frozen !== undefined;
     child.kill();
+  };
+  function freeze(): void {
+    if (frozen !== undefined || !alive) return;
+    // A program that cannot be paused (it just ended) is simply left as it is.
+    frozen = child.freeze().then(
+      () => true,
+      () => false,
+    );
+  }
+  const thaw = async (): Promise<void> => {
+    const freezing = frozen;
+    frozen = undefined;
+    if (freezing === undefined || !(await freezing) || !alive) return;
+    try {
+      await child.thaw();
+    } catch (error) {
+      emit(`The sandbox could not be resumed: ${(error as Error).message}`);
+      kill();
+    }
   };
   const exited: Promise<Exit> = child.exited.then((exit) => {
     if (exit.startError !== undefined) emit(exit.startError);
@@ -228,6 +271,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     requestId = invocation.requestId;
     lines = [];
     watching = true;
+    pending = true;
     // The first invocation is the cold one, even when the runtime was ready before it came.
     const cold = !servedAny;
     servedAny = true;
@@ -247,6 +291,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }
     }
     emit(`START RequestId: ${requestId} Version: ${version.version}`);
+    // After START and with this invocation's request id: what the thawed work writes is logged
+    // under the invocation that resumed it. The thaw is the platform's time, not the function's.
+    await thaw();
     const startedAt = performance.now();
     const timeoutMs = version.timeout * 1000;
     let timer: NodeJS.Timeout | undefined;
@@ -258,6 +305,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }),
     ]);
     clearTimeout(timer);
+    pending = false;
     if (outcome.kind === 'response' || outcome.kind === 'error') {
       const errorType = outcome.kind === 'error' ? (outcome.errorType ?? 'Unhandled') : undefined;
       // The runtime's 202 goes out on the next turn of the loop, after the caller's answer has

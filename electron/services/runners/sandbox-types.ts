@@ -81,8 +81,15 @@ export interface SandboxChild {
   memoryPid(): number | undefined;
   /** Resolves once the program is gone; `startError` is set when it never started. */
   exited: Promise<SandboxExit & { startError?: string }>;
-  /** Stops it at once (SIGKILL or the engine's equivalent); safe to call more than once. */
+  /** Stops it at once (SIGKILL or the engine's equivalent), frozen or not; safe to call more than once. */
   kill(): void;
+  /**
+   * Pauses the whole program, every process of it, as Lambda freezes an execution environment
+   * between invocations; nothing it left running moves until `thaw`. Rejects when it cannot.
+   */
+  freeze(): Promise<void>;
+  /** Resumes a program `freeze` paused. Rejects when it cannot (the program is gone). */
+  thaw(): Promise<void>;
   /**
    * Resolves once output written before now has likely arrived. A container's output travels
    * through the engine, a path that can lag behind its HTTP answer to the Runtime API; a child

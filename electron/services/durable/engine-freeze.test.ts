@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RUNNER } from '../lambda/test-support.ts';
+import type { SandboxLogLine } from '../runners/sandbox-types.ts';
+import { type DurableHarness, startDurableHarness } from './test-support.ts';
+
+let h: DurableHarness;
+beforeAll(async () => {
+  h = await startDurableHarness();
+  await h.deploy('race', 'race-loser.mjs');
+}, 30_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`a durable handler's work left running after its invocation (${TEST_RUNNER} sandboxes)`, () => {
+  it("stays frozen with its sandbox: the losing branch of a race does not checkpoint with the spent token while the sandbox waits", async () => {
+    const lines: SandboxLogLine[] = [];
+    const stop = h.service.onLog((line) => {
+      if (line.functionName === 'race') lines.push(line);
+    });
+    try {
+      const first = await h.start('race', { lateMs: 800 });
+      const done = await h.finish(first);
+      expect(done.Status).toBe('SUCCEEDED');
+      expect(JSON.parse(done.Result ?? 'null')).toEqual({ winner: 'fast' });
+      // Long past the moment the loser would have finished and checkpointed, had it kept running.
+      await pause(1500);
+      expect(lines.map((l) => l.line).join('\n')).not.toContain('late step finished');
+      expect(lines.map((l) => l.line).join('\n')).not.toMatch(/Invalid Checkpoint Token|Failed to checkpoint/i);
+      expect((await h.history(first)).filter((e) => e.Name === 'late').map((e) => e.EventType)).toEqual(['StepStarted']);
+
+      // The next invocation of that sandbox resumes the loser, as a reused environment does on
+      // AWS: what it writes then is logged under that invocation, which is not disturbed by it.
+      const second = await h.start('race', { lateMs: 5000 });
+      expect((await h.finish(second)).Status).toBe('SUCCEEDED');
+      await expect.poll(() => lines.find((l) => l.line.includes('late step finished'))).toBeDefined();
+      const starts = lines.filter((l) => l.line.startsWith('START RequestId: ')).map((l) => l.requestId);
+      expect(starts).toHaveLength(2);
+      expect(lines.find((l) => l.line.includes('late step finished'))?.requestId).toBe(starts[1]);
+      expect((await h.history(first)).filter((e) => e.Name === 'late').map((e) => e.EventType)).toEqual(['StepStarted']);
+    } finally {
+      stop();
+    }
+  }, 30_000);
+});

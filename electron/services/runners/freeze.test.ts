@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploy, invoke, startTestService, TEST_RUNNER, type TestService } from '../lambda/test-support.ts';
+import type { SandboxLogLine } from './sandbox-types.ts';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const requestIdOf = (log: string) => /START RequestId: (\S+)/.exec(log)?.[1];
+
+/** A handler that leaves a 500 ms timer behind and answers at once. */
+const leavesTimer = {
+  'index.mjs': `export const handler = async (event) => {
+    setTimeout(() => console.log('timer of', event.n), 500);
+    return { n: event.n, pid: process.pid };
+  };`,
+};
+
+/** Collects a service's log lines of one function. */
+function collect(t: TestService, functionName: string): { lines: SandboxLogLine[]; text(): string; stop(): void } {
+  const lines: SandboxLogLine[] = [];
+  const stop = t.service.onLog((line) => {
+    if (line.functionName === functionName) lines.push(line);
+  });
+  return { lines, text: () => lines.map((l) => l.line).join('\n'), stop };
+}
+
+describe(`sandboxes freeze between invocations (${TEST_RUNNER} sandboxes)`, () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("runs a timer left behind only once the next invocation arrives, and logs it under that invocation", async () => {
+    await deploy(t, 'timer', leavesTimer);
+    const logs = collect(t, 'timer');
+    try {
+      const first = await invoke(t, 'timer', { n: 1 });
+      expect(first.body['n']).toBe(1);
+      // Twice the timer's delay: a sandbox left running would have logged it by now.
+      await pause(1000);
+      expect(logs.text()).not.toContain('timer of 1');
+
+      const second = await invoke(t, 'timer', { n: 2 });
+      expect(second.body['pid']).toBe(first.body['pid']);
+      const secondId = requestIdOf(second.log);
+      await expect.poll(() => logs.lines.find((l) => l.line.includes('timer of 1'))?.requestId).toBe(secondId);
+      // The second invocation's own timer is frozen in turn.
+      await pause(1000);
+      expect(logs.text()).not.toContain('timer of 2');
+    } finally {
+      logs.stop();
+    }
+  });
+
+  it('keeps serving, timing out and answering quickly once thawed', async () => {
+    await deploy(t, 'thawed', {
+      'index.mjs': `export const handler = async (event) => {
+        if (event.hang) await new Promise((r) => setTimeout(r, 10_000));
+        return { n: event.n };
+      };`,
+    }, { timeout: 1 });
+    for (let n = 1; n <= 5; n++) expect((await invoke(t, 'thawed', { n })).body).toEqual({ n });
+    const timedOut = await invoke(t, 'thawed', { hang: true });
+    expect(timedOut.body['errorType']).toBe('Sandbox.Timedout');
+    expect((await invoke(t, 'thawed', { n: 6 })).body).toEqual({ n: 6 });
+  });
+});
+
+describe(`a frozen sandbox reaped before its next invocation (${TEST_RUNNER} sandboxes)`, () => {
+  it('never runs the work it left behind, and is gone', async () => {
+    const short = await startTestService({ idleSandboxMs: 1000 });
+    const logs = collect(short, 'reaped');
+    try {
+      await deploy(short, 'reaped', leavesTimer);
+      const out = await invoke(short, 'reaped', { n: 1 });
+      expect(short.service.sandboxStats()['reaped']).toBe(1);
+      await expect.poll(() => short.service.sandboxStats()['reaped'], { timeout: 5000 }).toBeUndefined();
+      await pause(300);
+      expect(logs.text()).not.toContain('timer of 1');
+      if (TEST_RUNNER === 'process') {
+        // Killed while stopped: the process is gone, not left stopped forever.
+        const pid = Number(out.body['pid']);
+        await expect.poll(() => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        }).toBe(false);
+      }
+    } finally {
+      logs.stop();
+      await short.close();
+    }
+  });
+});
