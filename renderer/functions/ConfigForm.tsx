@@ -12,6 +12,7 @@ import { configToForm, formToConfig, newEnvRow, RUNNERS, RUNTIMES, sameForm, typ
 import { configToText } from './config-text.ts';
 import { setPendingFormText } from './form-bridge.ts';
 import { draftFor, dropDraft, keepDraft } from './form-drafts.ts';
+import { HttpEndpointSection } from './HttpEndpointSection.tsx';
 import { useWorkspace } from './workspace-store.ts';
 
 function FieldError({ errors, name }: { errors: FieldErrors; name: FieldName | `env:${string}` }) {
@@ -241,6 +242,8 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
           </div>
         )}
       </section>
+
+      <HttpEndpointSection fn={name} values={values} errors={errors} serving={initial.triggers?.http?.enabled === true} update={update} />
 
       <section className="form-section">
         <h3 className="form-section__title">Run locally with</h3>

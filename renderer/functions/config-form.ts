@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FunctionConfig, Runner, Runtime } from '../../shared/workspace/function-config.ts';
+import { FunctionConfig, Runner, Runtime, type HttpTrigger, type Triggers } from '../../shared/workspace/function-config.ts';
 
 /** One environment variable row; `id` keeps React keys and errors stable while the key is edited. */
 export interface EnvRow {
@@ -23,6 +23,12 @@ export interface ConfigFormValues {
   hadDurable: boolean;
   runner: Runner;
   image: string;
+  /** The HTTP endpoint (function URL) is served. */
+  httpEnabled: boolean;
+  httpInvocationType: HttpTrigger['invocationType'];
+  httpMaxWait: string;
+  /** The file's triggers as read: kept as they are apart from what the form edits. */
+  baseTriggers: Triggers | undefined;
 }
 
 export type FieldName =
@@ -35,9 +41,18 @@ export type FieldName =
   | 'retentionPeriodInDays'
   | 'runner'
   | 'image'
+  | 'httpMaxWait'
   | 'form';
 
-const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image'];
+const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image', 'httpMaxWait'];
+
+/** Where a schema issue's path lands in the form: nested settings have a field of their own. */
+function fieldKey(path: readonly PropertyKey[]): string {
+  const [first, second, third] = path;
+  if (first === 'durable') return String(second);
+  if (first === 'triggers' && second === 'http' && third === 'maxWaitSeconds') return 'httpMaxWait';
+  return String(first);
+}
 
 /** Errors by field; environment rows use `env:<row id>`. */
 export type FieldErrors = Partial<Record<FieldName | `env:${string}`, string>>;
@@ -70,7 +85,23 @@ export function configToForm(config: FunctionConfig): ConfigFormValues {
     hadDurable: config.durable !== undefined,
     runner: config.runner,
     image: config.image ?? '',
+    httpEnabled: config.triggers?.http?.enabled === true,
+    httpInvocationType: config.triggers?.http?.invocationType ?? 'RequestResponse',
+    httpMaxWait: String(config.triggers?.http?.maxWaitSeconds ?? 30),
+    baseTriggers: config.triggers,
   };
+}
+
+/** The triggers to write: the file's own, with the HTTP endpoint as the form has it (none when never turned on). */
+function formTriggers(values: ConfigFormValues, maxWait: number | undefined): Triggers | undefined {
+  const base = values.baseTriggers;
+  if (!values.httpEnabled && base?.http === undefined) return base;
+  const http: HttpTrigger = {
+    enabled: values.httpEnabled,
+    invocationType: values.httpInvocationType,
+    maxWaitSeconds: maxWait ?? (Number(values.httpMaxWait) || 30),
+  };
+  return { ...base, http };
 }
 
 function numberField(text: string): number | string {
@@ -92,6 +123,7 @@ const UNITS: Partial<Record<FieldName, string>> = {
   timeout: ' s',
   executionTimeout: ' s',
   retentionPeriodInDays: ' days',
+  httpMaxWait: ' s',
 };
 
 function envErrors(rows: readonly EnvRow[], errors: FieldErrors): Record<string, string> {
@@ -114,7 +146,12 @@ function envErrors(rows: readonly EnvRow[], errors: FieldErrors): Record<string,
 export function formToConfig(values: ConfigFormValues): FormResult {
   const errors: FieldErrors = {};
   const numbers: Partial<Record<FieldName, number>> = {};
-  const numeric: FieldName[] = ['memorySize', 'timeout', ...(values.durableEnabled ? (['executionTimeout', 'retentionPeriodInDays'] as const) : [])];
+  const numeric: FieldName[] = [
+    'memorySize',
+    'timeout',
+    ...(values.durableEnabled ? (['executionTimeout', 'retentionPeriodInDays'] as const) : []),
+    ...(values.httpEnabled && values.durableEnabled ? (['httpMaxWait'] as const) : []),
+  ];
   for (const field of numeric) {
     const parsed = numberField(values[field as 'memorySize']);
     if (typeof parsed === 'string') errors[field] = parsed;
@@ -123,6 +160,7 @@ export function formToConfig(values: ConfigFormValues): FormResult {
   const environment = envErrors(values.env, errors);
 
   const durableKept = values.durableEnabled || values.hadDurable;
+  const triggers = formTriggers(values, numbers.httpMaxWait);
   const candidate = {
     ...(values.description.trim() === '' ? {} : { description: values.description }),
     runtime: values.runtime,
@@ -142,12 +180,12 @@ export function formToConfig(values: ConfigFormValues): FormResult {
     runner: values.runner,
     // Kept even with the process runner: it is the person's setting, only unused for now.
     ...(values.image.trim() !== '' ? { image: values.image.trim() } : {}),
+    ...(triggers === undefined ? {} : { triggers }),
   };
   const parsed = FunctionConfig.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const [first, second] = issue.path;
-      const key = String(first === 'durable' ? second : first);
+      const key = fieldKey(issue.path);
       const field = FORM_FIELDS.find((f) => f === key);
       if (field === undefined) {
         errors.form ??= issue.message;
@@ -163,6 +201,6 @@ export function formToConfig(values: ConfigFormValues): FormResult {
 /** Whether two forms would save the same file (row ids and blank rows do not count). */
 export function sameForm(a: ConfigFormValues, b: ConfigFormValues): boolean {
   const strip = (v: ConfigFormValues): string =>
-    JSON.stringify({ ...v, env: v.env.filter((r) => r.key !== '' || r.value !== '').map((r) => [r.key, r.value]), hadDurable: undefined });
+    JSON.stringify({ ...v, env: v.env.filter((r) => r.key !== '' || r.value !== '').map((r) => [r.key, r.value]), hadDurable: undefined, baseTriggers: undefined });
   return strip(a) === strip(b);
 }
