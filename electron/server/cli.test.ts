@@ -36,7 +36,8 @@ describe('cli serve', () => {
   it('prints one JSON line, serves the API with the token, and exits 0 on SIGTERM', async () => {
     const workspace = join(temp, 'new', 'workspace');
     const lambdaPort = await freePort();
-    const child = spawn(process.execPath, [cli, 'serve', '--workspace', workspace, '--port', '0', '--lambda-port', String(lambdaPort), '--no-open'], {
+    const urlPort = await freePort();
+    const child = spawn(process.execPath, [cli, 'serve', '--workspace', workspace, '--port', '0', '--lambda-port', String(lambdaPort), '--url-port', String(urlPort), '--no-open'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -51,10 +52,14 @@ describe('cli serve', () => {
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
     });
 
-    const printed = JSON.parse(first) as Record<'ui' | 'workspace' | 'lambda' | 'lambdaEndpoint' | 'region' | 'accessKeyId' | 'secretAccessKey', string>;
-    expect(Object.keys(printed).sort()).toEqual(['accessKeyId', 'lambda', 'lambdaEndpoint', 'region', 'secretAccessKey', 'ui', 'workspace']);
+    const printed = JSON.parse(first) as Record<'ui' | 'workspace' | 'lambda' | 'lambdaEndpoint' | 'region' | 'accessKeyId' | 'secretAccessKey' | 'functionUrls', string>;
+    expect(Object.keys(printed).sort()).toEqual(['accessKeyId', 'functionUrls', 'lambda', 'lambdaEndpoint', 'region', 'secretAccessKey', 'ui', 'workspace']);
     expect(printed.lambdaEndpoint).toBe(`http://127.0.0.1:${lambdaPort}`);
     expect(printed.lambda).toBe(printed.lambdaEndpoint);
+    expect(printed.functionUrls).toBe(`http://127.0.0.1:${urlPort}`);
+    // No function has its endpoint on in a new workspace: the port answers, and says where URLs live.
+    const nothing = await fetch(`${printed.functionUrls}/`);
+    expect(nothing.status).toBe(404);
 
     // The printed credentials are the ones the service checks signatures against.
     const signed = new LambdaClient({
