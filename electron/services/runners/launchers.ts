@@ -62,5 +62,7 @@ export function sandboxCommand(
   }
   if (process.versions['electron'] !== undefined && paths.nodeBinary === process.execPath) env['ELECTRON_RUN_AS_NODE'] = '1';
   const program = nodeBootstrap === 'aws-lambda-ric' ? join(paths.nodeModulesDir, 'aws-lambda-ric', 'index.mjs') : join(runtimeDir, 'bootstrap.mjs');
-  return { command: paths.nodeBinary, args: nodeSandboxArgs(version.memorySize, runtimeDir, program), env, cwd: version.codeDir };
+  // A process sandbox watches for the studio's end (a container ends with its Runtime API instead).
+  const exitWithStudio = ['--import', join(runtimeDir, 'exit-with-studio.mjs')];
+  return { command: paths.nodeBinary, args: [...exitWithStudio, ...nodeSandboxArgs(version.memorySize, runtimeDir, program)], env, cwd: version.codeDir };
 }

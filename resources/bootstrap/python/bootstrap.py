@@ -7,7 +7,9 @@ import importlib
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 
@@ -110,8 +112,25 @@ class LambdaInitError(Exception):
         self.error_type = error_type
 
 
+def exit_with_studio():
+    """Ends the sandbox's process group once the studio that started it is gone: sandboxes live in
+    groups of their own, and a handler cut off by a killed studio must not go on with its side
+    effects while the restarted studio runs it again."""
+    studio = os.getppid()
+    if studio <= 1 or not hasattr(os, "killpg"):
+        return
+
+    def watch():
+        while os.getppid() == studio:
+            time.sleep(0.1)
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="exit-with-studio", daemon=True).start()
+
+
 def main():
     global current_request_id
+    exit_with_studio()
     setup_logging()
     try:
         handler = load_handler()
