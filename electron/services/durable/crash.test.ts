@@ -10,13 +10,17 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Crash safety: the process hosting the service and the engine is SIGKILLed at random
  * moments and restarted on the same state folder. The execution must finish with the
  * right result, every step must have succeeded exactly once in history, and a step may
- * only run again when a kill interrupted it.
+ * only run again when a kill interrupted it. LAMBDA_STUDIO_CRASH_SEED=<n> replays the kill timings of a logged seed.
  */
+const seed = Number(process.env['LAMBDA_STUDIO_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+const random = seededRandom(seed);
+console.log(`crash: seed ${seed} (replay with LAMBDA_STUDIO_CRASH_SEED=${seed})`);
 const stateDir = mkdtempSync(join(tmpdir(), 'durable-crash-'));
 const counterFile = join(stateDir, 'side-effects.log');
 let host: ChildProcess | undefined;
@@ -58,7 +62,7 @@ describe('crash and restart', () => {
     expect(arn).toMatch(/crash-run/);
     const kills = 5;
     for (let i = 0; i < kills; i++) {
-      await sleep(150 + Math.floor(Math.random() * 900));
+      await sleep(150 + Math.floor(random() * 900));
       await kill();
       client.destroy();
       client = await startHost();
