@@ -45,7 +45,9 @@ function openSocket(query: string): Promise<{ opened: boolean; status?: number; 
 
 describe('authentication', () => {
   it('listens on loopback and prints the token only in the URL hash', () => {
-    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The socket's own address: a server bound to every interface must fail here.
+    expect(server.address).toEqual({ address: '127.0.0.1', family: 'IPv4', port: server.port });
+    expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.url).toBe(`${server.origin}/#token=${server.token}`);
     expect(server.token.length).toBeGreaterThanOrEqual(32);
   });

@@ -31,6 +31,8 @@ export interface StudioServer {
   /** The address to open: the origin with `#token=…`, which never reaches server logs. */
   url: string;
   port: number;
+  /** The address the server's socket is bound to (loopback). */
+  address: AddressInfo;
   token: string;
   /** Absolute path of the open workspace. */
   workspace: string;
@@ -46,7 +48,7 @@ export interface StudioServer {
 
 const HOST = '127.0.0.1';
 
-function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => {
       server.off('listening', onListening);
@@ -54,7 +56,7 @@ function listen(server: Server, port: number): Promise<number> {
     };
     const onListening = () => {
       server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
+      resolve(server.address() as AddressInfo);
     };
     server.once('error', onError);
     server.once('listening', onListening);
@@ -83,25 +85,28 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     rendererDir: options.rendererDir ?? projectPaths.rendererDir,
     log,
   });
-  let port: number;
+  let address: AddressInfo;
   try {
     try {
-      port = await listen(http.server, options.port ?? 0);
+      address = await listen(http.server, options.port ?? 0);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.fallbackToFreePort !== true) throw error;
       log(`Port ${options.port} is in use; using a free port instead.`);
-      port = await listen(http.server, 0);
+      address = await listen(http.server, 0);
     }
   } catch (error) {
     await services.close();
     throw error;
   }
-  const origin = `http://${HOST}:${port}`;
+  const { port } = address;
+  // From the socket rather than the constant asked for, so the printed address is where it listens.
+  const origin = `http://${address.address}:${port}`;
   let closing: Promise<void> | undefined;
   return {
     origin,
     url: `${origin}/#token=${encodeURIComponent(token)}`,
     port,
+    address: { address: address.address, family: address.family, port },
     token,
     workspace: services.layout.root,
     lambdaEndpoint: services.lambda.endpoint,
