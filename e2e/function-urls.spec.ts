@@ -92,3 +92,30 @@ test('start from an SQS event template, invoke with it, and save it as a test ev
   await expect(page.getByTestId('event-editor')).toContainText('Scheduled Event');
   await expect(invoke.eventSelect).toHaveValue('');
 });
+
+test('a durable function behind its URL answers 202 with the execution ARN when set to', async ({ studio, serve }) => {
+  const { functions, editor, configForm, page } = studio;
+  const http = new HttpEndpointPage(page);
+  await functions.create('orders', 'durable-ts');
+  await editor.openFile('function.json');
+  await http.toggle.check();
+  await expect(page.getByTestId('cfg-http-wait')).toBeChecked();
+  await page.getByTestId('cfg-http-max-wait').fill('5000');
+  await configForm.saveButton.click();
+  await expect(configForm.fieldError('httpMaxWait')).toHaveText('must be at most 900 s');
+  await page.getByTestId('cfg-http-max-wait').fill('60');
+  await page.getByTestId('cfg-http-async').check();
+  await configForm.saveButton.click();
+  await expect
+    .poll(async () => (JSON.parse(await readWorkspaceFile(serve, 'functions', 'orders', 'function.json')) as { triggers?: unknown }).triggers)
+    .toEqual({ http: { enabled: true, invocationType: 'Event', maxWaitSeconds: 60 } });
+  await http.section.scrollIntoViewIfNeeded();
+  await studio.screenshotBothThemes('72-function-url-durable');
+
+  const reply = await fetch(await http.curlUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"orderId":"o-1","amount":5}' });
+  expect(reply.status).toBe(202);
+  const body = (await reply.json()) as { DurableExecutionArn: string; Status: string };
+  expect(body.Status).toBe('RUNNING');
+  expect(body.DurableExecutionArn).toContain(':function:orders');
+  expect(reply.headers.get('x-amz-durable-execution-arn')).toBe(body.DurableExecutionArn);
+});
