@@ -1,6 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { FastForward } from 'lucide-react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import { toFailure } from '../lib/errors.ts';
@@ -9,6 +9,9 @@ import { useUi } from '../shell/ui-store.ts';
 import { useTargets } from '../targets/target-store.ts';
 import { CallbackActions } from './CallbackActions.tsx';
 import { useDetail } from './detail-store.ts';
+import { subscribeExecutionInvocations, useExecutionInvocations } from './execution-invocations-store.ts';
+import { ExecutionLogs } from './ExecutionLogs.tsx';
+import { attemptLines, invocationLogViews } from './invocation-logs.ts';
 import { exportHistory, skipTimer } from './executions-api.ts';
 import { useExecutions } from './executions-store.ts';
 import { HistoryTable } from './HistoryTable.tsx';
@@ -96,6 +99,19 @@ export function ExecutionDetail() {
 
   const selected = useMemo(() => view?.operations.find((o) => o.id === selectedId), [view, selectedId]);
 
+  // The execution's invocations and their lines: the Logs tab, and a step's lines in the inspector.
+  useEffect(() => subscribeExecutionInvocations(), []);
+  useEffect(() => {
+    if (arn === undefined || !live) useExecutionInvocations.getState().clear();
+    else void useExecutionInvocations.getState().load(arn);
+  }, [arn, live, onLocal]);
+  const invocations = useExecutionInvocations((s) => s.items);
+  const logViews = useMemo(() => invocationLogViews(invocations ?? []), [invocations]);
+  const stepLines = useMemo(
+    () => (selected === undefined || selected.type !== 'STEP' || view === null ? [] : attemptLines(selected, logViews, view.history, view.execution.endMs ?? nowMs)),
+    [selected, logViews, view, nowMs],
+  );
+
   if (view === null) {
     return <div className="page">{failure !== null ? <ErrorMessage failure={failure} /> : <p className="tone-text--stopped">Loading the execution…</p>}</div>;
   }
@@ -123,7 +139,7 @@ export function ExecutionDetail() {
         onDebugLocally={() => void useExecutions.getState().debugLocally(view.execution.arn)}
       />
       {failure !== null && <ErrorMessage failure={failure} />}
-      <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' ? 'history' : 'timeline')} className="tab-body">
+      <Tabs.Root value={tab} onValueChange={(v) => useDetail.getState().setTab(v === 'history' || v === 'logs' ? v : 'timeline')} className="tab-body">
         <Tabs.List className="tabs-list" aria-label="Execution views">
           <Tabs.Trigger value="timeline" className="panel-tab" data-testid="tab-timeline">
             Timeline
@@ -131,6 +147,11 @@ export function ExecutionDetail() {
           <Tabs.Trigger value="history" className="panel-tab" data-testid="tab-history">
             History ({view.history.length})
           </Tabs.Trigger>
+          {live && (
+            <Tabs.Trigger value="logs" className="panel-tab" data-testid="tab-logs">
+              Logs{invocations !== null && invocations.length > 0 ? ` (${invocations.length})` : ''}
+            </Tabs.Trigger>
+          )}
         </Tabs.List>
         <Tabs.Content value="timeline" className="tab-body" forceMount hidden={tab !== 'timeline'}>
           <Group orientation="horizontal" className="detail-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
@@ -143,6 +164,7 @@ export function ExecutionDetail() {
                 op={selected}
                 nowMs={nowMs}
                 logs={selected === undefined ? undefined : view.logs?.get(selected.id)}
+                consoleLines={stepLines.map((l) => l.line)}
                 actions={selected !== undefined && live ? <CallbackActions op={selected} /> : undefined}
                 onOpenExecution={live ? (child) => useExecutions.getState().open(child) : undefined}
               />
@@ -152,6 +174,11 @@ export function ExecutionDetail() {
         <Tabs.Content value="history" className="tab-body" forceMount hidden={tab !== 'history'}>
           <HistoryTable rows={view.history} onExport={onExport} />
         </Tabs.Content>
+        {live && (
+          <Tabs.Content value="logs" className="tab-body" hidden={tab !== 'logs'}>
+            <ExecutionLogs onLocal={onLocal} />
+          </Tabs.Content>
+        )}
       </Tabs.Root>
     </div>
   );

@@ -2,6 +2,7 @@ import { ExternalLink, FastForward } from 'lucide-react';
 import { type ReactNode } from 'react';
 import { CopyButton } from './CopyButton.tsx';
 import { ErrorView } from './ErrorView.tsx';
+import { LogLine } from '../invocations/LogLine.tsx';
 import { JsonView } from './JsonView.tsx';
 import { isDone, type OperationView } from './model.ts';
 import { operationLook, typeLabel } from './status-look.ts';
@@ -13,6 +14,8 @@ interface Props {
   op: OperationView | undefined;
   nowMs: number;
   logs?: readonly string[] | undefined;
+  /** What a step's attempts wrote to the console (runtime lines), when the host keeps the execution's invocations. */
+  consoleLines?: readonly string[] | undefined;
   /** Callback actions, skip, or nothing when read-only. */
   actions?: ReactNode;
   onOpenExecution?: ((arn: string) => void) | undefined;
@@ -59,7 +62,7 @@ function Attempts({ op, nowMs }: { op: OperationView; nowMs: number }) {
 }
 
 /** Everything about the selected operation: what went in, what came out, when, and each attempt. */
-export function Inspector({ op, nowMs, logs, actions, onOpenExecution }: Props) {
+export function Inspector({ op, nowMs, logs, consoleLines, actions, onOpenExecution }: Props) {
   if (op === undefined) {
     return (
       <aside className="inspector" data-testid="inspector">
@@ -147,12 +150,19 @@ export function Inspector({ op, nowMs, logs, actions, onOpenExecution }: Props) 
         </div>
       )}
       <Attempts op={op} nowMs={nowMs} />
-      {logs !== undefined && logs.length > 0 && (
+      {((logs !== undefined && logs.length > 0) || (consoleLines !== undefined && consoleLines.length > 0)) && (
         <div className="inspector__section">
           <div className="inspector__section-title">Log lines</div>
-          <pre className="log-lines mono" data-testid="inspector-logs">
-            {logs.join('\n')}
-          </pre>
+          <div data-testid="inspector-logs">
+            {logs !== undefined && logs.length > 0 && <pre className="log-lines mono">{logs.join('\n')}</pre>}
+            {consoleLines !== undefined && consoleLines.length > 0 && (
+              <pre className="invoke-logs inspector__console" title="Written while its attempts ran, since the invocation's previous checkpoint">
+                {consoleLines.map((line, i) => (
+                  <LogLine key={i} line={line} testId="inspector-console-line" />
+                ))}
+              </pre>
+            )}
+          </div>
         </div>
       )}
     </aside>

@@ -3,6 +3,8 @@ import { toFailure, type Failure } from '../lib/errors.ts';
 import { loadExecution } from './executions-api.ts';
 import type { ExecutionDetailView } from './model.ts';
 
+export type DetailTab = 'timeline' | 'history' | 'logs';
+
 interface DetailState {
   arn: string | null;
   view: ExecutionDetailView | null;
@@ -10,12 +12,12 @@ interface DetailState {
   offlineName: string | null;
   failure: Failure | null;
   selectedId: string | null;
-  tab: 'timeline' | 'history';
+  tab: DetailTab;
   show(arn: string): Promise<void>;
   showOffline(view: ExecutionDetailView, fileName: string): void;
   refresh(): Promise<void>;
   select(id: string | null): void;
-  setTab(tab: 'timeline' | 'history'): void;
+  setTab(tab: DetailTab): void;
   clear(): void;
 }
 

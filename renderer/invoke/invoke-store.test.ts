@@ -38,3 +38,22 @@ describe('the Invoke panel store', () => {
     expect(useInvoke.getState().get('fn').result?.logs).toHaveLength(answer.logs.length + 1);
   });
 });
+
+describe('a durable result the panel follows', () => {
+  it('takes the lines of its own execution\u2019s invocations only, not those of other executions of the function', async () => {
+    const running: InvokeResult = { requestId: 'exec-a', statusCode: 202, payload: '{"DurableExecutionArn":"arn:a","Status":"RUNNING"}', logs: [], durableExecutionArn: 'arn:a' };
+    setApi(
+      createApi({
+        invoke: async (method) => (method === 'invoke.run' ? { ok: true, value: running } : { ok: false, error: { code: 'NOT_FOUND', message: `no ${method} here` } }),
+        subscribe: () => () => undefined,
+      }),
+    );
+    const { run, appendLog, invocationStarted } = useInvoke.getState();
+    await run('orders');
+    invocationStarted({ requestId: 'b1', durableExecutionArn: 'arn:b' });
+    appendLog('orders', 'START RequestId: b1 Version: $LATEST', 'b1');
+    invocationStarted({ requestId: 'a2', durableExecutionArn: 'arn:a' });
+    appendLog('orders', 'START RequestId: a2 Version: $LATEST', 'a2');
+    expect(useInvoke.getState().get('orders').result?.logs).toEqual(['START RequestId: a2 Version: $LATEST']);
+  });
+});

@@ -37,6 +37,10 @@ export const FOLLOW_AFTER_END_MS = 3_000;
 /** Lines come as events and results as answers, on separate channels: a line the result already holds may still arrive. */
 const RECENT_LINES_CHECKED = 200;
 
+/** Which durable execution each recent invocation serves, from `invocations.changed` (told before the invocation's first line). */
+const executionOfRequest = new Map<string, string>();
+const KNOWN_INVOCATIONS = 1_000;
+
 const EMPTY: FunctionInvokeState = { eventText: '{}', selected: null, events: [], running: false, liveLogs: [], result: null, problem: null, followLogsUntil: 0, target: LOCAL_TARGET_ID };
 
 interface InvokeStore {
@@ -48,7 +52,9 @@ interface InvokeStore {
   saveEvent(fn: string, name: string): Promise<boolean>;
   deleteEvent(fn: string, name: string): Promise<void>;
   run(fn: string, beforeRun?: () => Promise<boolean>): Promise<void>;
-  appendLog(fn: string, line: string): void;
+  appendLog(fn: string, line: string, requestId?: string): void;
+  /** An invocation started: a durable one says which execution it serves, so a followed result takes only its own lines. */
+  invocationStarted(invocation: { requestId: string; durableExecutionArn?: string | undefined }): void;
   /** A durable execution changed: a result still waiting on it takes the execution's outcome once it ended. */
   executionChanged(arn: string, status: string, target?: string): Promise<void>;
 }
@@ -132,12 +138,21 @@ export const useInvoke = create<InvokeStore>((set, get) => {
       }
     },
 
-    appendLog(fn, line) {
+    appendLog(fn, line, requestId) {
       const current = get().get(fn);
+      const followed = current.result?.durableExecutionArn;
       if (current.running) patch(fn, { liveLogs: [...current.liveLogs, line] });
+      else if (followed !== undefined && requestId !== undefined && executionOfRequest.get(requestId) !== followed) return;
       else if (current.result !== null && Date.now() < current.followLogsUntil && !current.result.logs.slice(-RECENT_LINES_CHECKED).includes(line)) {
         patch(fn, { result: { ...current.result, logs: [...current.result.logs, line] } });
       }
+    },
+
+    invocationStarted({ requestId, durableExecutionArn }) {
+      if (durableExecutionArn === undefined) return;
+      executionOfRequest.set(requestId, durableExecutionArn);
+      // Oldest out first (a Map keeps insertion order): only recent invocations still log.
+      if (executionOfRequest.size > KNOWN_INVOCATIONS) executionOfRequest.delete(executionOfRequest.keys().next().value ?? '');
     },
 
     async executionChanged(arn, status, target = LOCAL_TARGET_ID) {
@@ -194,11 +209,13 @@ let subscribed = false;
 export function subscribeInvokeLogs(): () => void {
   if (subscribed) return () => {};
   subscribed = true;
-  const offLogs = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line));
+  const offLogs = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line, event.requestId));
+  const offInvocations = api().on('invocations.changed', (event) => useInvoke.getState().invocationStarted(event));
   const offExecutions = api().on('executions.changed', (event) => void useInvoke.getState().executionChanged(event.durableExecutionArn, event.status));
   return () => {
     subscribed = false;
     offLogs();
+    offInvocations();
     offExecutions();
   };
 }
