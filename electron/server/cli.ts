@@ -16,6 +16,7 @@ const { addWorkflowCommand } = await import('./workflow-command.ts');
 const { addTargetsCommand } = await import('./targets-command.ts');
 const { addDeployCommand, addExecutionsCommand } = await import('./deploy-command.ts');
 const { addExportCommand } = await import('./export-command.ts');
+const { addHttpCommand } = await import('./http-command.ts');
 
 const program = new Command()
   .name('lambda-studio')
@@ -29,5 +30,6 @@ addTargetsCommand(program);
 addDeployCommand(program);
 addExecutionsCommand(program);
 addExportCommand(program);
+addHttpCommand(program);
 
 await program.parseAsync(process.argv);
