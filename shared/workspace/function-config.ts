@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSchedule } from '../schedules/schedule-expression.ts';
 
 /** Runtimes a function can name; the identifiers are Lambda's own. */
 export const Runtime = z.enum(['nodejs22.x', 'nodejs24.x', 'nodejs20.x', 'python3.13', 'python3.12']);
@@ -43,10 +44,24 @@ export const HttpTrigger = z
   .strict();
 export type HttpTrigger = z.infer<typeof HttpTrigger>;
 
+/** An EventBridge-style schedule: the function runs with the scheduled event while the studio runs. */
+export const ScheduleTrigger = z
+  .object({
+    enabled: z.boolean(),
+    /** `rate(5 minutes)` or `cron(0 12 * * ? *)`, in UTC, as EventBridge takes them. */
+    expression: z.string().superRefine((text, ctx) => {
+      const parsed = parseSchedule(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    }),
+  })
+  .strict();
+export type ScheduleTrigger = z.infer<typeof ScheduleTrigger>;
+
 /** What, besides a direct invoke, runs the function. */
 export const Triggers = z
   .object({
     http: HttpTrigger.optional(),
+    schedule: ScheduleTrigger.optional(),
   })
   .strict();
 export type Triggers = z.infer<typeof Triggers>;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readFunctionConfig } from './config-file.ts';
+
+const read = (triggers: unknown) => readFunctionConfig(JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', triggers }));
+
+describe('triggers in function.json', () => {
+  it('reads an HTTP endpoint and a schedule with their defaults', () => {
+    const reading = read({ http: { enabled: true }, schedule: { enabled: true, expression: 'rate(5 minutes)' } });
+    expect(reading.error).toBeUndefined();
+    expect(reading.config?.triggers).toEqual({
+      http: { enabled: true, invocationType: 'RequestResponse', maxWaitSeconds: 30 },
+      schedule: { enabled: true, expression: 'rate(5 minutes)' },
+    });
+  });
+
+  it('reports a broken entry with the field at fault and the rule it breaks', () => {
+    expect(read({ schedule: { enabled: true, expression: 'rate(1 minutes)' } }).error).toMatch(/triggers\.schedule\.expression.*value is 1 the unit must be singular/);
+    expect(read({ schedule: { enabled: true, expression: 'cron(0 12 * * * *)' } }).error).toMatch(/triggers\.schedule\.expression.*the other must be \?/);
+    expect(read({ http: { enabled: true, invocationType: 'DryRun' } }).error).toMatch(/triggers\.http\.invocationType/);
+    expect(read({ http: { enabled: true, maxWaitSeconds: 0 } }).error).toMatch(/triggers\.http\.maxWaitSeconds/);
+    expect(read({ queue: {} }).error).toMatch(/triggers/);
+  });
+});
