@@ -12,21 +12,19 @@ import { createExecutionNotices } from './execution-notices.ts';
 import { forwardEventsTo, mountIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
 import { notify } from './notify.ts';
+import { devServerOf, trustedUrlCheck } from './trusted-url.ts';
 import { createMainWindow, preloadPath } from './window.ts';
 
-// electron-vite sets this while developing; a packaged or built app loads its own files.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// electron-vite sets ELECTRON_RENDERER_URL while developing; a packaged app loads only its own files.
+const urlOptions = { appOrigin: APP_ORIGIN, packaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL };
+const devServerUrl = devServerOf(urlOptions);
+const isTrustedUrl = trustedUrlCheck(urlOptions);
 
 /** The app's folder: the repository in development, `app.asar` when packaged. */
 const appRoot = app.getAppPath();
 /** Unpacked files beside the archive (the same folder in development): what child processes read. */
 const unpackedRoot = appRoot.replace(/app\.asar$/, 'app.asar.unpacked');
 const resourcesDir = join(unpackedRoot, 'resources');
-
-function isTrustedUrl(url: string): boolean {
-  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
-  return devServerUrl !== undefined && url.startsWith(devServerUrl);
-}
 
 function appVersion(): string {
   try {
