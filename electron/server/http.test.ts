@@ -122,6 +122,7 @@ describe('static files', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
     expect(CONTENT_SECURITY_POLICY).toContain('connect-src \'self\' ws://127.0.0.1:*');
+    for (const directive of ["frame-ancestors 'none'", "base-uri 'self'", "form-action 'none'"]) expect(CONTENT_SECURITY_POLICY.split('; ')).toContain(directive);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 
 /**
  * The Content-Security-Policy every host sends with the studio's pages: only the studio's
- * own scripts, workers from itself or blobs (Monaco), and connections back to loopback.
+ * own scripts, workers from itself or blobs (Monaco), connections back to loopback, never framed.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -12,6 +12,11 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self' data:",
   "img-src 'self' data:",
   "connect-src 'self' ws://127.0.0.1:*",
+  // No other page may frame the studio (clickjacking), and no injected <base> or <form> may
+  // point its relative URLs or submissions elsewhere.
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
 ].join('; ');
 
 const MIME_TYPES: Record<string, string> = {
