@@ -8,10 +8,23 @@ import { type RawSignedRequest, verifySigV4 } from './sigv4-verify.ts';
 const credentials = { accessKeyId: 'AKIAABCDEFGHIJKLMNOP', secretAccessKey: 'secret-secret-secret-secret-secret-00' };
 
 async function signed(
-  options: { body?: string; date?: Date; region?: string; path?: string; query?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+  options: {
+    body?: string;
+    date?: Date;
+    region?: string;
+    path?: string;
+    query?: Record<string, string | string[]>;
+    headers?: Record<string, string>;
+    /** Sign without the Host header (it is added afterwards, unsigned). */
+    hostUnsigned?: boolean;
+    /** Sign without X-Amz-Content-Sha256 (the signer adds it, signed, by default). */
+    noContentSha256?: boolean;
+    /** Headers added after signing, as a tampering proxy would. */
+    added?: Record<string, string>;
+  } = {},
 ): Promise<RawSignedRequest> {
   const body = options.body ?? '{"a":1}';
-  const signer = new SignatureV4({ credentials, region: options.region ?? 'us-east-1', service: 'lambda', sha256: Sha256 });
+  const signer = new SignatureV4({ credentials, region: options.region ?? 'us-east-1', service: 'lambda', sha256: Sha256, applyChecksum: options.noContentSha256 !== true });
   const request = await signer.sign(
     new HttpRequest({
       method: 'POST',
@@ -20,13 +33,13 @@ async function signed(
       port: 4000,
       path: options.path ?? '/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Ax/invocations',
       query: options.query ?? { Qualifier: '$LATEST' },
-      headers: { host: '127.0.0.1:4000', 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse', ...options.headers },
+      headers: { ...(options.hostUnsigned === true ? {} : { host: '127.0.0.1:4000' }), 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse', ...options.headers },
       body,
     }),
     { signingDate: options.date ?? new Date() },
   );
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries({ ...request.headers, ...(options.hostUnsigned === true ? { host: '127.0.0.1:4000' } : {}), ...options.added })) headers[name.toLowerCase()] = String(value);
   // The query as a server sees it: parsed back from the URL the client would send.
   const sent = new URLSearchParams();
   for (const [key, value] of Object.entries(request.query ?? {})) for (const one of Array.isArray(value) ? value : [value]) if (one !== null) sent.append(key, one);
@@ -64,6 +77,22 @@ describe('SigV4 verification', () => {
     const request = await signed();
     const error = await rejection(verifySigV4({ ...request, body: Buffer.from('{"a":2}') }, credentials, 'us-east-1'));
     expect(error.type).toBe('InvalidSignatureException');
+  });
+
+  it('rejects a request whose Host header is not signed, though the rest of its signature holds', async () => {
+    const request = await signed({ hostUnsigned: true });
+    expect(request.headers['authorization']).not.toMatch(/SignedHeaders=[^,]*host/);
+    const error = await rejection(verifySigV4(request, credentials, 'us-east-1'));
+    expect(error.type).toBe('InvalidSignatureException');
+    expect(error.message).toMatch(/'Host' header must be signed/);
+  });
+
+  it('rejects a declared X-Amz-Content-Sha256 that is not the body\'s hash, even when the header is not signed', async () => {
+    const request = await signed({ noContentSha256: true, added: { 'x-amz-content-sha256': 'e'.repeat(64) } });
+    expect(request.headers['authorization']).not.toMatch(/x-amz-content-sha256/);
+    const error = await rejection(verifySigV4(request, credentials, 'us-east-1'));
+    expect(error.type).toBe('InvalidSignatureException');
+    expect(error.message).toMatch(/does not match its signed X-Amz-Content-Sha256/);
   });
 
   it('rejects a changed query or header', async () => {
