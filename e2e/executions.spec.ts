@@ -38,10 +38,10 @@ test('approve an order on its timeline: the callback pending, Send success, the 
 
   // The JSON editor refuses what does not parse.
   await executions.callbackRow.getByTestId('send-success').click();
-  const dialog = page.getByTestId('callback-success-dialog');
+  const dialog = page.getByTestId('callback-answer-dialog');
   await dialog.getByTestId('callback-result').fill('{"approved": tru');
   await expect(dialog.getByTestId('callback-result-hint')).toContainText('Not valid JSON');
-  await expect(dialog.getByTestId('callback-success-send')).toBeDisabled();
+  await expect(dialog.getByTestId('callback-answer-send')).toBeDisabled();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -152,9 +152,9 @@ test('approve two pending callbacks from the inbox at once', async ({ studio, se
   await approvals.row(nameOf(second)).getByTestId('approval-check').check();
   await studio.screenshotBothThemes('26-approvals-inbox');
   await page.getByTestId('approve-selected').click();
-  const dialog = page.getByTestId('callback-success-dialog');
+  const dialog = page.getByTestId('callback-answer-dialog');
   await expect(dialog).toContainText('Approve 2 callbacks');
-  await dialog.getByTestId('callback-success-send').click();
+  await dialog.getByTestId('callback-answer-send').click();
   await expect(dialog).toBeHidden();
   await expect(approvals.rows).toHaveCount(0);
   await expect(page.getByTestId('approvals-empty')).toBeVisible();

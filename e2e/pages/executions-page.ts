@@ -40,29 +40,31 @@ export class ExecutionsPage {
     return this.page.locator(`[data-testid="timeline-row"][data-name="${name}"]${typed}`);
   }
 
-  /** The first CALLBACK row, which carries the Send success / failure / heartbeat actions while pending. */
+  /** The first CALLBACK row, which carries the Send result / failure / heartbeat actions while pending. */
   get callbackRow(): Locator {
     return this.page.locator('[data-testid="timeline-row"][data-type="CALLBACK"]').first();
   }
 
   async sendSuccess(json: string): Promise<void> {
     await this.callbackRow.getByTestId('send-success').click();
-    const dialog = this.page.getByTestId('callback-success-dialog');
+    const dialog = this.page.getByTestId('callback-answer-dialog');
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('answer-kind-result')).toHaveAttribute('aria-pressed', 'true');
     await dialog.getByTestId('callback-result').fill(json);
-    await expect(dialog.getByTestId('callback-success-send')).toBeEnabled();
-    await dialog.getByTestId('callback-success-send').click();
+    await expect(dialog.getByTestId('callback-answer-send')).toBeEnabled();
+    await dialog.getByTestId('callback-answer-send').click();
     await expect(dialog).toBeHidden();
   }
 
   async sendFailure(type: string, message: string, data = ''): Promise<void> {
     await this.callbackRow.getByTestId('send-failure').click();
-    const dialog = this.page.getByTestId('callback-failure-dialog');
+    const dialog = this.page.getByTestId('callback-answer-dialog');
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('answer-kind-failure')).toHaveAttribute('aria-pressed', 'true');
     await dialog.getByTestId('callback-error-type').fill(type);
     await dialog.getByTestId('callback-error-message').fill(message);
     if (data !== '') await dialog.getByTestId('callback-error-data').fill(data);
-    await dialog.getByTestId('callback-failure-send').click();
+    await dialog.getByTestId('callback-answer-send').click();
     await expect(dialog).toBeHidden();
   }
 

@@ -7,7 +7,9 @@ import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { useUi } from '../shell/ui-store.ts';
 import { useApprovals } from './approvals-store.ts';
 import { useCallbacks } from './callback-store.ts';
-import { SendFailureDialog, SendSuccessDialog } from './CallbackDialogs.tsx';
+import { answerKey } from './answer-memory.ts';
+import { ApprovalContext, approvalTitle } from './ApprovalContext.tsx';
+import { CallbackAnswerDialog, type AnswerTarget } from './CallbackAnswerDialog.tsx';
 import type { PendingCallbackView } from './model.ts';
 import { formatAgo, formatCountdown, formatExact } from './time-format.ts';
 import { useExecutions } from './executions-store.ts';
@@ -15,8 +17,13 @@ import { useNow } from './useNow.ts';
 
 type Dialog = { kind: 'approve' | 'reject'; items: PendingCallbackView[] } | null;
 
-function target(p: PendingCallbackView) {
-  return { callbackId: p.callbackId, label: `${p.executionName} · ${p.name}` };
+function target(p: PendingCallbackView): AnswerTarget {
+  return { callbackId: p.callbackId, label: `${approvalTitle(p)} · ${p.name}`, memoryKey: answerKey(p.functionName, p.stepPath) };
+}
+
+/** The last line the handler logged when it asked: the row's one-line reason. */
+function lastLogLine(p: PendingCallbackView): string | undefined {
+  return p.requestLog.at(-1)?.message;
 }
 
 /** The approvals inbox: every pending callback, its age and time left; answer one or many at once. */
@@ -64,53 +71,57 @@ export function ApprovalsPage() {
         <div className="exec-list" data-testid="approvals-list">
           <div className="approvals__head">
             <input type="checkbox" checked={allChecked} onChange={() => useApprovals.getState().setChecked(allChecked ? [] : open.map((p) => p.callbackId))} aria-label="Select all" data-testid="approvals-check-all" />
-            <span>Callback</span>
-            <span>Execution</span>
+            <span>Waiting for</span>
             <span>Waiting</span>
             <span>Times out</span>
             <span />
           </div>
           {open.map((p) => {
             const busy = sending[p.callbackId] !== undefined;
+            const title = approvalTitle(p);
+            const said = lastLogLine(p);
             return (
               <div key={p.callbackId} className={`approval-row${checked.has(p.callbackId) ? ' is-checked' : ''}`} data-testid="approval-row" data-execution={p.executionName}>
-                <input type="checkbox" checked={checked.has(p.callbackId)} onChange={() => useApprovals.getState().toggleChecked(p.callbackId)} aria-label={`Select ${p.executionName}`} data-testid="approval-check" />
-                <span className="mono">{p.name}</span>
-                <span className="approval-row__exec">
-                  <button className="link-button mono" onClick={() => openExecution(p.executionArn)} title={p.executionArn} data-testid="approval-open">
-                    {p.executionName} <ExternalLink size={10} />
+                <input type="checkbox" checked={checked.has(p.callbackId)} onChange={() => useApprovals.getState().toggleChecked(p.callbackId)} aria-label={`Select ${title}`} data-testid="approval-check" />
+                <span className="approval-row__what">
+                  <button className="link-button approval-row__title mono" onClick={() => openExecution(p.executionArn)} title={`Open the execution ${p.executionName}`} data-testid="approval-title">
+                    {title} <ExternalLink size={10} aria-hidden />
                   </button>
-                  <span className="tone-text--stopped">{p.functionName}</span>
+                  <span className="approval-row__meta">
+                    <span>{p.functionName}</span>
+                    <span aria-hidden>·</span>
+                    <span className="mono" data-testid="approval-step">
+                      {p.stepPath.join(' › ')}
+                    </span>
+                  </span>
                 </span>
                 <span title={formatExact(p.startMs)}>{formatAgo(p.startMs, nowMs).replace(' ago', '')}</span>
                 <span className="tone-text--pending">{p.timeoutMs === undefined ? 'never' : formatCountdown(p.timeoutMs, nowMs)}</span>
                 <span className="approval-row__actions">
-                  <button className="row-action row-action--success" disabled={busy} onClick={() => setDialog({ kind: 'approve', items: [p] })} data-testid="approval-approve">
-                    <Check size={11} /> Approve
+                  <button className="row-action row-action--success" disabled={busy} onClick={() => setDialog({ kind: 'approve', items: [p] })} title="Send a result that approves: {&quot;approved&quot;: true}" data-testid="approval-approve">
+                    <Check size={11} /> Approve…
                   </button>
-                  <button className="row-action row-action--failure" disabled={busy} onClick={() => setDialog({ kind: 'reject', items: [p] })} data-testid="approval-reject">
-                    <X size={11} /> Reject
+                  <button className="row-action row-action--failure" disabled={busy} onClick={() => setDialog({ kind: 'reject', items: [p] })} title="Send a result that rejects, or a failure" data-testid="approval-reject">
+                    <X size={11} /> Reject…
                   </button>
                 </span>
+                {said !== undefined && (
+                  <span className="approval-row__log mono" title={p.requestLog.map((l) => l.message).join('\n')} data-testid="approval-log">
+                    {said}
+                  </span>
+                )}
               </div>
             );
           })}
         </div>
       )}
-      {dialog?.kind === 'approve' && (
-        <SendSuccessDialog
+      {dialog !== null && (
+        <CallbackAnswerDialog
           targets={dialog.items.map(target)}
-          title={dialog.items.length === 1 ? `Approve ${dialog.items[0]!.executionName}` : `Approve ${dialog.items.length} callbacks`}
-          onSend={(t, result) => useCallbacks.getState().succeed(t.callbackId, result)}
-          onClose={() => setDialog(null)}
-        />
-      )}
-      {dialog?.kind === 'reject' && (
-        <SendFailureDialog
-          targets={dialog.items.map(target)}
-          title={dialog.items.length === 1 ? `Reject ${dialog.items[0]!.executionName}` : `Reject ${dialog.items.length} callbacks`}
-          initial={{ type: 'Rejected', message: 'Rejected by the approver' }}
-          onSend={(t, e) => useCallbacks.getState().fail(t.callbackId, e)}
+          title={dialog.items.length === 1 ? `${dialog.kind === 'approve' ? 'Approve' : 'Reject'} ${approvalTitle(dialog.items[0]!)}` : `${dialog.kind === 'approve' ? 'Approve' : 'Reject'} ${dialog.items.length} callbacks`}
+          kind="result"
+          template={dialog.kind}
+          context={dialog.items.length === 1 ? <ApprovalContext p={dialog.items[0]!} nowMs={nowMs} /> : <p className="dialog__description">{dialog.items.map(approvalTitle).join(', ')}</p>}
           onClose={() => setDialog(null)}
         />
       )}

@@ -18,7 +18,8 @@ interface SuccessProps {
   onClose(): void;
 }
 
-async function sendAll<T>(targets: readonly Target[], send: (t: Target) => Promise<T>): Promise<Failure | null> {
+/** Sends to each target in turn; one that fails does not stop the rest, and the failures are summed up. */
+export async function sendAll<T extends Target, R>(targets: readonly T[], send: (t: T) => Promise<R>): Promise<Failure | null> {
   const failures: string[] = [];
   for (const target of targets) {
     try {

@@ -97,6 +97,9 @@ function pendingView(p: PendingCallback): PendingCallbackView {
     name: p.operationName ?? p.operationId,
     startMs: p.startedMs,
     timeoutMs: p.timeoutAtMs,
+    stepPath: p.stepPath ?? [p.operationName ?? p.operationId],
+    input: p.input,
+    requestLog: (p.requestLog ?? []).map(({ timestamp, level, message }) => ({ timestamp, level, message })),
   };
 }
 

@@ -100,6 +100,12 @@ export interface PendingCallbackView {
   name: string;
   startMs: number;
   timeoutMs?: number | undefined;
+  /** Names from the outermost operation in to the callback's own. */
+  stepPath: string[];
+  /** What the execution started with (its start, when long). */
+  input?: string | undefined;
+  /** What the handler logged when it asked. */
+  requestLog: { timestamp: string; level: string; message: string }[];
 }
 
 const DONE = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED', 'TIMED_OUT', 'STOPPED']);
