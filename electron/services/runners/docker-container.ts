@@ -121,12 +121,22 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
       }
       void remove();
     },
-    // The cgroup freezer: every process of the container stops where it is, as in Lambda.
+    // The cgroup freezer: every process of the container stops where it is, as in Lambda. The
+    // engine's own paused flag can lag behind a quick pause-unpause-pause (it is also set from
+    // events); on a refusal, its state decides whether there is anything left to do.
     async freeze() {
-      await container.pause();
+      try {
+        await container.pause();
+      } catch (error) {
+        if ((await container.inspect()).State.Paused !== true) throw error;
+      }
     },
     async thaw() {
-      await container.unpause();
+      try {
+        await container.unpause();
+      } catch (error) {
+        if ((await container.inspect()).State.Paused !== false) throw error;
+      }
     },
     async settleOutput({ quietMs, maxMs }) {
       const started = performance.now();
