@@ -39,6 +39,10 @@ export function CodeEditor({ uri, hidden }: { uri: string | null; hidden: boolea
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyK, shortcutActions.palette);
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyJ, shortcutActions.togglePanel);
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyN, shortcutActions.newFunction);
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyP, shortcutActions.palette);
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyB, shortcutActions.toggleSidebar);
+    // Runs what is on screen, as the Invoke panel's own Ctrl/Cmd+Enter does.
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.Enter, shortcutActions.invoke);
     const cursor = editor.onDidChangeCursorPosition((event) => useCursor.setState({ line: event.position.lineNumber, column: event.position.column }));
     const model = editor.onDidChangeModel(() => useCursor.setState({ language: editor.getModel()?.getLanguageId() ?? null }));
     editorRef.current = editor;

@@ -8,6 +8,7 @@ import { executionLook } from './status-look.ts';
 import { StatusIcon } from './StatusBadge.tsx';
 import { useUi } from '../shell/ui-store.ts';
 import { useHistoryFileInput } from './ExecutionsPage.tsx';
+import { showExecutionList } from './show-list.ts';
 
 /** The side list for Executions and Approvals: quick status views with their counts. */
 export function ExecutionsSide() {
@@ -17,13 +18,15 @@ export function ExecutionsSide() {
   const view = useUi((s) => s.view);
   const counts = useMemo(() => countByStatus(list, EMPTY_FILTER), [list]);
   const fileInput = useHistoryFileInput();
+  // While one execution is open, no quick view is current: each one shows the list.
+  const noneOpen = useExecutions((s) => s.openArn === null);
+  const noneOffline = useDetail((s) => s.offlineName === null);
+  const onList = view === 'executions' && noneOpen && noneOffline;
   const show = (statuses: string[]) => {
-    useDetail.getState().clear();
-    useExecutions.getState().open(null);
     useExecutions.getState().setFilter({ ...EMPTY_FILTER, statuses });
-    useUi.getState().setView('executions');
+    showExecutionList();
   };
-  const only = view === 'executions' && filter.statuses.length === 1 ? filter.statuses[0] : undefined;
+  const only = onList && filter.statuses.length === 1 ? filter.statuses[0] : undefined;
   return (
     <div className="side-list" data-testid="side-executions">
       {fileInput.element}
@@ -32,7 +35,7 @@ export function ExecutionsSide() {
       </div>
       <ul className="list">
         <li>
-          <button className={`list__row side-status${view === 'executions' && filter.statuses.length === 0 ? ' is-selected' : ''}`} onClick={() => show([])}>
+          <button className={`list__row side-status${onList && filter.statuses.length === 0 ? ' is-selected' : ''}`} onClick={() => show([])} data-testid="side-status-all">
             <List size={13} aria-hidden /> All
             <span className="side-status__count">{list.length}</span>
           </button>

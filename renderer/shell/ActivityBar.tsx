@@ -1,6 +1,7 @@
 import { BellRing, Boxes, History, Settings, SquareFunction, Workflow } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { ApprovalsBadge } from '../executions/ApprovalsBadge.tsx';
+import { showExecutionList } from '../executions/show-list.ts';
 import { Tip } from './Tip.tsx';
 import { useUi, type View } from './ui-store.ts';
 
@@ -20,7 +21,8 @@ function Item({ view, label, icon }: { view: View; label: string; icon: ReactNod
         className={`activity-bar__item${active ? ' is-active' : ''}`}
         aria-label={label}
         aria-current={active ? 'page' : undefined}
-        onClick={() => setView(view)}
+        // Executions opens on its list, whatever execution was open last (Back returns to it).
+        onClick={() => (view === 'executions' ? showExecutionList() : setView(view))}
         data-testid={`activity-${view}`}
       >
         {icon}

@@ -13,6 +13,7 @@ import { addTypeLibraries } from '../monaco/type-libraries.ts';
 import { ActivityBar } from './ActivityBar.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { Frame } from './Frame.tsx';
+import { startNavigation } from './navigation.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useUi } from './ui-store.ts';
 import { useShortcuts } from './useShortcuts.ts';
@@ -32,6 +33,7 @@ function useStartup(): void {
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const offLogs = subscribeInvokeLogs();
+    const offNavigation = startNavigation();
     const offNavigate = api().on('app.navigate', ({ executionArn }) => useExecutions.getState().open(executionArn));
     const offChanges = api().on('workspace.changed', (event) => {
       useEditor.getState().workspaceChanged(event);
@@ -42,6 +44,7 @@ function useStartup(): void {
     return () => {
       clearTimeout(timer);
       offLogs();
+      offNavigation();
       offNavigate();
       offChanges();
     };

@@ -19,6 +19,8 @@ function Side() {
   if (view === 'functions') return <FunctionList />;
   if (view === 'workflows') return <WorkflowList />;
   if (view === 'executions' || view === 'approvals') return <ExecutionsSide />;
+  // Settings is one page with its sections in a column: it takes the side list's width instead.
+  if (view === 'settings') return null;
   return <SideSection view={view} />;
 }
 
@@ -51,14 +53,50 @@ function useBottomPanel() {
   return { panelRef, onResize };
 }
 
+/**
+ * Keeps the side list folded while the user hid it (Ctrl/Cmd+B, or dragged it shut) and on
+ * Settings, which has no list; it opens again at its last width.
+ */
+function useSidePanel() {
+  const panelRef = usePanelRef();
+  const wanted = useUi((s) => s.sideOpen && s.view !== 'settings');
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (panel === null) return;
+    if (wanted && panel.isCollapsed()) panel.expand();
+    if (!wanted && !panel.isCollapsed()) panel.collapse();
+  }, [wanted, panelRef]);
+  const onResize = () => {
+    const panel = panelRef.current;
+    const ui = useUi.getState();
+    if (panel === null || ui.view === 'settings') return;
+    const open = !panel.isCollapsed();
+    if (open !== ui.sideOpen) ui.setSideOpen(open);
+  };
+  return { panelRef, onResize };
+}
+
 /** The resizable frame: side list | (main area over bottom panel). Sizes persist per machine. */
 export function Frame() {
-  const outer = useDefaultLayout({ id: 'lambda-studio.frame', storage: localStorage });
+  // Only the user's own drags are kept: a fold (Ctrl/Cmd+B, Settings) or a small window is not a chosen width.
+  const outer = useDefaultLayout({ id: 'lambda-studio.frame', storage: localStorage, onlySaveAfterUserInteractions: true });
   const inner = useDefaultLayout({ id: 'lambda-studio.main', storage: localStorage });
   const bottom = useBottomPanel();
+  const side = useSidePanel();
   return (
     <Group className="frame" orientation="horizontal" defaultLayout={outer.defaultLayout} onLayoutChanged={outer.onLayoutChanged}>
-      <Panel id="side" className="side" defaultSize={250} minSize={170} maxSize="45%" groupResizeBehavior="preserve-pixel-size">
+      <Panel
+        id="side"
+        className="side"
+        panelRef={side.panelRef}
+        onResize={side.onResize}
+        collapsible
+        collapsedSize={0}
+        defaultSize={250}
+        minSize={170}
+        maxSize="45%"
+        groupResizeBehavior="preserve-pixel-size"
+      >
         <Side />
       </Panel>
       <Separator className="separator separator--vertical" />

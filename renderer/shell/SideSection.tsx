@@ -16,20 +16,12 @@ export function SideSection({ view }: { view: View }) {
       <div className="side-list__header">
         <span className="section-title">{TITLES[view]}</span>
       </div>
-      {view === 'settings' ? (
-        <ul className="list">
-          <li>
-            <button className="list__row is-selected">General</button>
-          </li>
-        </ul>
-      ) : (
-        <p className="side-list__note">
-          Nothing here yet.{' '}
-          <button className="link-button" onClick={() => setView('functions')}>
-            Back to Functions
-          </button>
-        </p>
-      )}
+      <p className="side-list__note">
+        Nothing here yet.{' '}
+        <button className="link-button" onClick={() => setView('functions')}>
+          Back to Functions
+        </button>
+      </p>
     </div>
   );
 }

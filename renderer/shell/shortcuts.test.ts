@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChord, matchesChord, type KeyLike } from './shortcuts.ts';
+import { formatChord, matchesChord, shortcutFor, type KeyLike } from './shortcuts.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -16,5 +16,14 @@ describe('shortcuts', () => {
     expect(formatChord('Mod+S', false)).toBe('Ctrl+S');
     expect(formatChord('Mod+Shift+K', false)).toBe('Ctrl+Shift+K');
     expect(formatChord('Mod+S', true)).toBe('⌘S');
+  });
+
+  it('finds a shortcut by any of its chords: the palette answers Ctrl+K and Ctrl+Shift+P', () => {
+    expect(shortcutFor(key('k', { ctrlKey: true }), false)).toBe('palette');
+    expect(shortcutFor(key('P', { ctrlKey: true, shiftKey: true }), false)).toBe('palette');
+    expect(shortcutFor(key('P', { metaKey: true, shiftKey: true }), true)).toBe('palette');
+    expect(shortcutFor(key('b', { ctrlKey: true }), false)).toBe('toggleSidebar');
+    expect(shortcutFor(key('Enter', { ctrlKey: true }), false)).toBe('invoke');
+    expect(shortcutFor(key('p', { ctrlKey: true }), false)).toBeUndefined();
   });
 });

@@ -34,31 +34,46 @@ export function matchesChord(event: KeyLike, chord: Chord, mac: boolean): boolea
   return mod === want.mod && !otherMod && event.shiftKey === want.shift && event.altKey === want.alt && event.key.toLowerCase() === want.key;
 }
 
+const KEY_LABELS: Record<string, string> = { arrowleft: '←', arrowright: '→', arrowup: '↑', arrowdown: '↓' };
+
 /** How a chord is shown in tooltips and menus: `⌘S` on macOS, `Ctrl+S` elsewhere. */
 export function formatChord(chord: Chord, mac: boolean): string {
   const { mod, shift, alt, key } = parse(chord);
-  const label = key.length === 1 ? key.toUpperCase() : key[0]?.toUpperCase() + key.slice(1);
+  const label = KEY_LABELS[key] ?? (key.length === 1 ? key.toUpperCase() : key[0]?.toUpperCase() + key.slice(1));
   if (mac) return `${mod ? '⌘' : ''}${alt ? '⌥' : ''}${shift ? '⇧' : ''}${label}`;
   return [mod ? 'Ctrl' : '', alt ? 'Alt' : '', shift ? 'Shift' : '', label].filter(Boolean).join('+');
 }
 
-/** The studio's shortcuts, in one place so menus, tooltips and handlers agree. */
+const mac = typeof navigator !== 'undefined' && isMac(navigator.platform);
+
+/**
+ * The studio's shortcuts, in one place so menus, tooltips, the palette and handlers agree. The
+ * first chord of a list is the one shown; the others are aliases people bring from other tools.
+ */
 export const SHORTCUTS = {
   save: 'Mod+S',
   newFunction: 'Mod+N',
-  palette: 'Mod+K',
+  palette: ['Mod+K', 'Mod+Shift+P'],
   togglePanel: 'Mod+J',
-} as const satisfies Record<string, Chord>;
+  toggleSidebar: 'Mod+B',
+  invoke: 'Mod+Enter',
+  // As browsers go back and forth: Alt+Left/Right, and Cmd+[ / Cmd+] on macOS, where Alt+Left moves by word.
+  back: mac ? 'Mod+[' : 'Alt+ArrowLeft',
+  forward: mac ? 'Mod+]' : 'Alt+ArrowRight',
+} as const satisfies Record<string, Chord | readonly Chord[]>;
 export type ShortcutId = keyof typeof SHORTCUTS;
 
-const mac = typeof navigator !== 'undefined' && isMac(navigator.platform);
+function chordsOf(id: ShortcutId): readonly Chord[] {
+  const chords: Chord | readonly Chord[] = SHORTCUTS[id];
+  return typeof chords === 'string' ? [chords] : chords;
+}
 
 /** The label of a studio shortcut on this machine. */
 export function shortcutLabel(id: ShortcutId): string {
-  return formatChord(SHORTCUTS[id], mac);
+  return formatChord(chordsOf(id)[0] ?? '', mac);
 }
 
-/** The shortcut a keyboard event triggers on this machine, if any. */
-export function shortcutFor(event: KeyLike): ShortcutId | undefined {
-  return (Object.keys(SHORTCUTS) as ShortcutId[]).find((id) => matchesChord(event, SHORTCUTS[id], mac));
+/** The shortcut a keyboard event triggers, if any (`onMac` defaults to this machine). */
+export function shortcutFor(event: KeyLike, onMac = mac): ShortcutId | undefined {
+  return (Object.keys(SHORTCUTS) as ShortcutId[]).find((id) => chordsOf(id).some((chord) => matchesChord(event, chord, onMac)));
 }

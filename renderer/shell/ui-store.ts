@@ -8,6 +8,7 @@ export type BottomTab = 'problems' | 'output';
 const THEME_KEY = 'lambda-studio.theme';
 const BOTTOM_KEY = 'lambda-studio.bottom-open';
 const INVOKE_KEY = 'lambda-studio.invoke-open';
+const SIDE_KEY = 'lambda-studio.side-open';
 
 function readTheme(): ThemeSetting {
   const stored = localStorage.getItem(THEME_KEY);
@@ -22,6 +23,8 @@ export interface Notice extends Failure {
 interface UiState {
   view: View;
   bottomOpen: boolean;
+  /** The side list beside the activity bar (Ctrl/Cmd+B folds it away). */
+  sideOpen: boolean;
   bottomTab: BottomTab;
   /** The Invoke panel beside the editor. */
   invokeOpen: boolean;
@@ -32,6 +35,8 @@ interface UiState {
   setView(view: View): void;
   setBottomOpen(open: boolean): void;
   toggleBottom(): void;
+  setSideOpen(open: boolean): void;
+  toggleSide(): void;
   showBottomTab(tab: BottomTab): void;
   toggleInvoke(): void;
   setTheme(theme: ThemeSetting): void;
@@ -46,6 +51,7 @@ let noticeId = 0;
 export const useUi = create<UiState>((set, get) => ({
   view: 'functions',
   bottomOpen: localStorage.getItem(BOTTOM_KEY) !== 'false',
+  sideOpen: localStorage.getItem(SIDE_KEY) !== 'false',
   bottomTab: 'problems',
   invokeOpen: localStorage.getItem(INVOKE_KEY) !== 'false',
   theme: readTheme(),
@@ -58,6 +64,11 @@ export const useUi = create<UiState>((set, get) => ({
     set({ bottomOpen });
   },
   toggleBottom: () => get().setBottomOpen(!get().bottomOpen),
+  setSideOpen: (sideOpen) => {
+    localStorage.setItem(SIDE_KEY, String(sideOpen));
+    set({ sideOpen });
+  },
+  toggleSide: () => get().setSideOpen(!get().sideOpen),
   showBottomTab: (bottomTab) => {
     get().setBottomOpen(true);
     set({ bottomTab });
