@@ -13,6 +13,7 @@ import { useUi } from '../shell/ui-store.ts';
 import { CodeEditor } from './CodeEditor.tsx';
 import { CONFIG_FILE, useEditor } from './editor-store.ts';
 import { modelUri } from './models.ts';
+import { INVOKE_DEFAULT_WIDTH, useInvokeWidth } from './useInvokeWidth.ts';
 
 function Tabs() {
   const { files, active, dirty, formDirty, setActive } = useEditor();
@@ -89,6 +90,7 @@ export function EditorArea() {
   const invokeOpen = useUi((s) => s.invokeOpen);
   const toggleInvoke = useUi((s) => s.toggleInvoke);
   const layout = useDefaultLayout({ id: 'lambda-studio.editor-invoke', storage: localStorage });
+  const invokeWidth = useInvokeWidth(invokeOpen);
   if (fn === null || detail === null) return <NoFunction />;
   const showForm = active === CONFIG_FILE && configView === 'form';
   const activeDirty = active !== null && (dirty[active] === true || (active === CONFIG_FILE && formDirty));
@@ -125,7 +127,16 @@ export function EditorArea() {
           </button>
         </Tip>
       </header>
-      <Group orientation="horizontal" className="editor-split" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
+      <Group
+        orientation="horizontal"
+        className="editor-split"
+        elementRef={invokeWidth.splitRef}
+        defaultLayout={layout.defaultLayout}
+        onLayoutChanged={(next, meta) => {
+          layout.onLayoutChanged(next, meta);
+          invokeWidth.onLayoutChanged(next, meta);
+        }}
+      >
         <Panel id="code" minSize="30%" className="editor-split__code">
           <Tabs />
           {active !== null && changedOnDisk[active] === true && <ChangedOnDisk file={active} />}
@@ -137,7 +148,7 @@ export function EditorArea() {
         {invokeOpen && (
           <>
             <Separator className="separator separator--vertical" />
-            <Panel id="invoke" defaultSize={460} minSize={280} maxSize="60%" groupResizeBehavior="preserve-pixel-size">
+            <Panel id="invoke" panelRef={invokeWidth.panelRef} defaultSize={INVOKE_DEFAULT_WIDTH} minSize={280} maxSize="60%" groupResizeBehavior="preserve-pixel-size">
               <InvokePanel fn={fn} />
             </Panel>
           </>

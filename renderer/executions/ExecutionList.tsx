@@ -1,5 +1,6 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDown, ArrowUp, Ban, History, RotateCcw, Square } from 'lucide-react';
+import { ArrowDown, ArrowUp, Ban, Ellipsis, History, RotateCcw, Square } from 'lucide-react';
 import { useMemo, useRef } from 'react';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { useUi } from '../shell/ui-store.ts';
@@ -43,17 +44,44 @@ function Row({ e, top, nowMs, checked, canRerun }: { e: ExecutionSummary; top: n
       <span className="exec-row__muted mono">{formatDuration((e.endMs ?? nowMs) - e.startMs)}</span>
       <span className="exec-row__actions" onClick={(ev) => ev.stopPropagation()}>
         {e.status === 'RUNNING' && (
-          <button className="row-action" onClick={() => void stop([e.arn])} title="Stop this execution" data-testid="execution-stop">
+          <button className="row-action exec-row__wide" onClick={() => void stop([e.arn])} title="Stop this execution" data-testid="execution-stop">
             <Square size={10} /> Stop
           </button>
         )}
         {canRerun && (
-          <button className="row-action" onClick={() => void rerun(e.arn)} title="Run again with the same input" data-testid="execution-rerun">
+          <button className="row-action exec-row__wide" onClick={() => void rerun(e.arn)} title="Run again with the same input" data-testid="execution-rerun">
             <RotateCcw size={10} /> Re-run
           </button>
         )}
+        {(e.status === 'RUNNING' || canRerun) && <RowMenu e={e} canRerun={canRerun} />}
       </span>
     </div>
+  );
+}
+
+/** The row's actions behind one button, for lists too narrow for them to show in full. */
+function RowMenu({ e, canRerun }: { e: ExecutionSummary; canRerun: boolean }) {
+  const { stop, rerun } = useExecutions.getState();
+  return (
+    <Menu.Root>
+      <Menu.Trigger className="icon-button exec-row__narrow" aria-label={`Actions for ${e.name}`} data-testid="execution-actions">
+        <Ellipsis size={14} />
+      </Menu.Trigger>
+      <Menu.Portal>
+        <Menu.Content className="menu exec-row-menu" align="end" sideOffset={2}>
+          {e.status === 'RUNNING' && (
+            <Menu.Item className="menu__item" onSelect={() => void stop([e.arn])}>
+              <Square size={10} aria-hidden /> Stop
+            </Menu.Item>
+          )}
+          {canRerun && (
+            <Menu.Item className="menu__item" onSelect={() => void rerun(e.arn)}>
+              <RotateCcw size={10} aria-hidden /> Re-run with the same input
+            </Menu.Item>
+          )}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
   );
 }
 
