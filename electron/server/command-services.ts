@@ -14,6 +14,8 @@ export function openCommandServices(workspace: string | undefined, options: { la
     resourcesDir: projectPaths.resourcesDir,
     nodeModulesDir: projectPaths.nodeModulesDir,
     syncOnStart: false,
+    // A one-shot command must not run the workspace's schedules behind its back.
+    runSchedules: false,
     ...(options.lambdaPort === undefined ? {} : { lambdaPort: options.lambdaPort }),
     log,
   });

@@ -7,6 +7,7 @@ import { exportMethods } from './export.ts';
 import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { functionUrlsMethods } from './function-urls.ts';
+import { schedulesMethods } from './schedules.ts';
 import { invocationsMethods } from './invocations.ts';
 import { invokeMethods } from './invoke.ts';
 import { targetsMethods } from './targets.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...targetsMethods,
   ...exportMethods,
   ...functionUrlsMethods,
+  ...schedulesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -56,6 +58,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './functions.ts';
 export * from './function-urls.ts';
+export * from './schedules.ts';
 export * from './invocations.ts';
 export * from './invoke.ts';
 export * from './targets.ts';

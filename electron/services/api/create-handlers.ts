@@ -1,4 +1,6 @@
 import type { AppInfo } from '../../../shared/contract/app.ts';
+import { StudioError } from '../../../shared/contract/errors.ts';
+import type { Scheduler } from '../schedules/scheduler.ts';
 import { exportWorkflowCode } from '../../../shared/workflow/export-code.ts';
 import type { TypeLibraries } from '../editor/type-libraries.ts';
 import type { Templates } from '../templates/templates.ts';
@@ -48,6 +50,8 @@ export interface HandlerServices {
   targets: TargetsDeps;
   /** Where the function URLs are served. */
   functionUrls: { origin: string };
+  /** The workspace's schedules, firing while the studio runs. */
+  schedules: Pick<Scheduler, 'next' | 'fireNow'>;
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -113,5 +117,12 @@ export function createHandlers(services: HandlerServices): Handlers {
     },
     'functions.saveConfig': ({ name, config }) => functions.saveConfig(name, config),
     'functionUrls.info': async () => ({ origin: services.functionUrls.origin }),
+    'schedules.status': async ({ functionName }) => ({ next: (services.schedules.next(functionName, 5) ?? []).map((t) => new Date(t).toISOString()) }),
+    'schedules.fireNow': async ({ functionName }) => {
+      if (!(await services.schedules.fireNow(functionName))) {
+        throw new StudioError('NOT_FOUND', `${functionName} has no schedule running. Turn its schedule on and save function.json first.`);
+      }
+      return { ok: true };
+    },
   };
 }

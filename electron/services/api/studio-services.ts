@@ -13,6 +13,8 @@ import { createWorkflowStore } from '../workflows/workflow-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../function-urls/function-url-server.ts';
 import { createUrlDispatch } from '../function-urls/url-dispatch.ts';
+import { createScheduleDispatch } from '../schedules/schedule-dispatch.ts';
+import { createScheduler } from '../schedules/scheduler.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -42,6 +44,8 @@ export interface StudioServicesOptions {
   lambdaPort?: number;
   /** Port every function URL is served on; 0 (default) picks a free one. */
   functionUrlPort?: number;
+  /** Fire the functions' schedules while the services run (default true; a one-shot command says false). */
+  runSchedules?: boolean;
   /**
    * Where sandboxes find their bootstraps, packages and Node binary. The defaults are relative
    * to the source tree; a bundled host (the desktop app) names them itself.
@@ -122,6 +126,16 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     log,
   });
 
+  const scheduler = createScheduler({
+    list: async () => Promise.all((await functions.list()).map(async ({ name }) => ({ name, config: (await functions.get(name)).config }))),
+    get: async (name) => (await functions.get(name)).config,
+    fire: createScheduleDispatch({ functions, sync, lambda, engine }),
+    region: lambda.region,
+    account: lambda.accountId,
+    log,
+  });
+  if (options.runSchedules !== false) await scheduler.start();
+
   const targets = createTargetService({
     ...options.awsClients,
     store: createTargetStore(options.configDir ?? defaultConfigDir()),
@@ -149,12 +163,16 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       ...(options.awsInvokeWaitMs === undefined ? {} : { invokeWaitMs: options.awsInvokeWaitMs }),
     },
     functionUrls,
+    schedules: scheduler,
   });
   const watcher = watchWorkspace(
     layout,
     (change) => {
       events.emit('workspace.changed', change);
-      if (change.functionName !== undefined) sync.schedule(change.functionName);
+      if (change.functionName !== undefined) {
+        sync.schedule(change.functionName);
+        if (options.runSchedules !== false) void scheduler.refresh(change.functionName);
+      }
     },
     { onError: (error) => log('Watching the workspace failed', error) },
   );
@@ -172,6 +190,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     functionUrls,
     close() {
       closing ??= (async () => {
+        scheduler.close();
         await functionUrls.close();
         await sync.close();
         targets.close();
