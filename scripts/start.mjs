@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rendererBuildIsFresh } from './renderer-freshness.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -45,6 +46,7 @@ if (electron !== undefined) {
   foreground(electron, ['.', ...args]);
 } else {
   console.log("Electron's binary is not installed here (it could not be downloaded); starting Lambda Studio as a local web app instead.");
-  run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], 'Building the web interface');
+  // The build is skipped when nothing it reads changed since the last one.
+  if (!rendererBuildIsFresh(root)) run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], 'Building the web interface');
   foreground(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'electron', 'server', 'cli.ts'), 'serve', ...args]);
 }

@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BuildBaseImageResult, DockerImageInfo, LocalBaseKind } from '../../../shared/contract/docker.ts';
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import type { DockerEngine } from './docker-engine.ts';
@@ -8,6 +9,7 @@ import { LambdaApiError } from '../lambda/api-types.ts';
 import { IMAGE_PYTHON, pickPython, stagePythonRootfs } from './docker-python-rootfs.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { nodeSandboxArgs } from './node-args.ts';
+import { defaultDataDir, ensureRuntimeClient } from './runtime-client.ts';
 import { copySharedLibraries, sharedLibraries } from './shared-libraries.ts';
 
 /** The local base image for Node.js: Node.js, aws-lambda-ric and the studio's bootstrap, built without a registry. */
@@ -112,8 +114,11 @@ export interface BaseImageSources {
   pythonBinary?: string | undefined;
   /** `resources/bootstrap`. */
   bootstrapDir: string;
-  /** A node_modules holding aws-lambda-ric with its native client built. */
-  nodeModulesDir: string;
+  /**
+   * Gives the aws-lambda-ric package folder, with its native client built (default: installed
+   * on first use into the studio's data folder, see {@link ensureRuntimeClient}).
+   */
+  runtimeClient?: (onProgress: (line: string) => void) => Promise<string>;
 }
 
 const ENV = `PATH=/usr/local/bin:/usr/bin:/bin LANG=en_US.UTF-8 TZ=:UTC LAMBDA_TASK_ROOT=${IMAGE_PATHS.taskRoot} LAMBDA_RUNTIME_DIR=${IMAGE_PATHS.runtimeDir}`;
@@ -153,10 +158,16 @@ async function stagePython(root: string, sources: BaseImageSources): Promise<str
   return `lambda-studio.python-version=${layout.version}`;
 }
 
+/** A package the runtime client depends on, where npm put it: nested in the client's folder, or hoisted beside it. */
+function dependencyDir(ric: string, name: string): string {
+  const nested = join(ric, 'node_modules', name);
+  return existsSync(nested) ? nested : join(dirname(ric), name);
+}
+
 /** Lays out the Node.js image's root file system in `root`; returns its labels. */
-async function stageNode(root: string, sources: BaseImageSources): Promise<string> {
+async function stageNode(root: string, sources: BaseImageSources, onProgress: (line: string) => void): Promise<string> {
   const node = await realpath(sources.nodeBinary);
-  const ric = await realpath(join(sources.nodeModulesDir, 'aws-lambda-ric'));
+  const ric = await realpath(await (sources.runtimeClient ?? ((progress) => ensureRuntimeClient(defaultDataDir(), progress)))(onProgress));
   const addon = join(ric, 'rapid-client.node');
   await copySharedLibraries(root, new Set([...sharedLibraries(node), ...sharedLibraries(addon)]));
   await mkdir(join(root, 'usr', 'bin'), { recursive: true });
@@ -165,7 +176,7 @@ async function stageNode(root: string, sources: BaseImageSources): Promise<strin
   await cp(join(sources.bootstrapDir, 'node'), runtimeDir, { recursive: true });
   const ricOut = join(runtimeDir, 'node_modules', 'aws-lambda-ric');
   for (const file of ['index.mjs', 'package.json', 'rapid-client.node', 'LICENSE', 'NOTICE']) await cp(join(ric, file), join(ricOut, file));
-  await cp(join(ric, 'node_modules', '@aws', 'lambda-invoke-store'), join(ricOut, 'node_modules', '@aws', 'lambda-invoke-store'), { recursive: true, dereference: true });
+  await cp(dependencyDir(ric, '@aws/lambda-invoke-store'), join(ricOut, 'node_modules', '@aws', 'lambda-invoke-store'), { recursive: true, dereference: true });
   await stageCommon(root);
   return `lambda-studio.node-version=${process.versions.node}`;
 }
@@ -198,7 +209,7 @@ export async function buildLocalBaseImage(
   const context = await mkdtemp(join(tmpdir(), 'lambda-studio-image-'));
   try {
     onProgress(GATHERING[kind]);
-    const labels = kind === 'python' ? await stagePython(join(context, 'rootfs'), sources) : await stageNode(join(context, 'rootfs'), sources);
+    const labels = kind === 'python' ? await stagePython(join(context, 'rootfs'), sources) : await stageNode(join(context, 'rootfs'), sources, onProgress);
     await writeFile(join(context, 'Dockerfile'), DOCKERFILES[kind](labels));
     onProgress('Sending the files to the Docker engine');
     const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: tag, rm: true, forcerm: true });

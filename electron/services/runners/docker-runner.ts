@@ -15,7 +15,7 @@ import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
 
 /** Options of {@link createDockerRunner}. */
 export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSources {
-  /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides (and where aws-lambda-ric is). */
+  /** The studio's node_modules: mounted read-only as the SDKs a Lambda runtime provides. */
   nodeModulesDir: string;
   nodeBootstrap?: NodeBootstrap;
   /**

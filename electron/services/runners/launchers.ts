@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { nodeSandboxArgs } from './node-args.ts';
+import { runtimeClientDir, runtimeClientInstalled } from './runtime-client.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { SandboxCommand } from './sandbox-types.ts';
 
@@ -12,7 +13,7 @@ export type NodeBootstrap = 'studio' | 'aws-lambda-ric';
 export interface LauncherPaths {
   /** `resources/bootstrap` */
   bootstrapDir: string;
-  /** The studio's node_modules: the SDKs sandboxes provide, and aws-lambda-ric. */
+  /** The studio's node_modules: the SDKs sandboxes provide. */
   nodeModulesDir: string;
   /** A Node 22 binary. */
   nodeBinary: string;
@@ -61,7 +62,10 @@ export function sandboxCommand(
     return { command: paths.pythonBinary, args: ['-u', join(runtimeDir, 'bootstrap.py')], env, cwd: version.codeDir };
   }
   if (process.versions['electron'] !== undefined && paths.nodeBinary === process.execPath) env['ELECTRON_RUN_AS_NODE'] = '1';
-  const program = nodeBootstrap === 'aws-lambda-ric' ? join(paths.nodeModulesDir, 'aws-lambda-ric', 'index.mjs') : join(runtimeDir, 'bootstrap.mjs');
+  if (nodeBootstrap === 'aws-lambda-ric' && !runtimeClientInstalled()) {
+    throw new Error(`aws-lambda-ric is not installed (it is not an npm dependency of the studio): \`node scripts/runtime-client.ts\` installs it into ${runtimeClientDir()}.`);
+  }
+  const program = nodeBootstrap === 'aws-lambda-ric' ? join(runtimeClientDir(), 'index.mjs') : join(runtimeDir, 'bootstrap.mjs');
   // A process sandbox watches for the studio's end (a container ends with its Runtime API instead).
   const exitWithStudio = ['--import', join(runtimeDir, 'exit-with-studio.mjs')];
   return { command: paths.nodeBinary, args: [...exitWithStudio, ...nodeSandboxArgs(version.memorySize, runtimeDir, program)], env, cwd: version.codeDir };

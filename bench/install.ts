@@ -1,0 +1,106 @@
+// What a new user waits for on a fresh clone: `npm install` (with npm's cache as it is, warm
+// after any earlier install) and `npm start -- --no-open` until its JSON line, first (building
+// the web interface) and again (nothing to build). Prints what dominates each.
+// Targets: install under 60 s, a start with nothing to build under 5 s.
+// Run: node bench/install.ts [--keep]   (clones the committed HEAD of this checkout into a temp folder)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const keep = process.argv.includes('--keep');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** npm's own phase and install-script timings (`--timing`), largest first, without the totals. */
+function dominant(output: string, count: number): Array<{ name: string; ms: number }> {
+  const totals = new Set(['npm', 'command:install', 'reify', 'build', 'reify:build', 'idealTree']);
+  const timings: Array<{ name: string; ms: number }> = [];
+  for (const match of output.matchAll(/^npm timing (\S+) Completed in (\d+)ms$/gm)) {
+    const [, name = '', ms = '0'] = match;
+    if (!totals.has(name)) timings.push({ name, ms: Number(ms) });
+  }
+  return timings.sort((a, b) => b.ms - a.ms).slice(0, count);
+}
+
+/** Runs npm in the clone; resolves with its output and duration, rejects when it fails. */
+function npm(cwd: string, args: string[]): Promise<{ ms: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve({ ms: performance.now() - started, output });
+      else reject(new Error(`npm ${args.join(' ')} exited with ${code}:\n${output.slice(-3000)}`));
+    });
+  });
+}
+
+/** `npm start -- --no-open` until the studio prints its JSON line; then Ctrl+C. Returns the time and the lines before it. */
+function startUntilReady(cwd: string, workspace: string): Promise<{ ms: number; lines: Array<{ at: number; text: string }> }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    // A process group of its own, so Ctrl+C reaches npm, start.mjs and the server alike.
+    const child = spawn('npm', ['start', '--', '--no-open', '--port', '0', '--lambda-port', '0', '--workspace', workspace], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const lines: Array<{ at: number; text: string }> = [];
+    let ready: number | undefined;
+    const timeout = setTimeout(() => {
+      process.kill(-(child.pid ?? 0), 'SIGKILL');
+      reject(new Error(`npm start printed no JSON line within 120 s:\n${lines.map((l) => l.text).join('\n')}`));
+    }, 120_000);
+    const take = (chunk: Buffer) => {
+      for (const text of chunk.toString().split('\n')) {
+        if (text.trim() === '') continue;
+        const at = performance.now() - started;
+        lines.push({ at, text });
+        if (ready === undefined && text.startsWith('{"ui":')) {
+          ready = at;
+          process.kill(-(child.pid ?? 0), 'SIGINT');
+        }
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timeout);
+      if (ready === undefined) reject(new Error(`npm start ended without its JSON line:\n${lines.map((l) => l.text).join('\n')}`));
+      else resolve({ ms: ready, lines: lines.filter((l) => l.at <= (ready ?? 0)) });
+    });
+  });
+}
+
+const work = await mkdtemp(join(tmpdir(), 'lambda-studio-install-'));
+const clone = join(work, 'clone');
+const workspace = join(work, 'workspace');
+try {
+  execFileSync('git', ['clone', '--quiet', root, clone]);
+  const head = execFileSync('git', ['log', '-1', '--format=%h %s'], { cwd: clone, encoding: 'utf8' }).trim();
+  console.log(`Fresh clone of ${head.slice(0, 100)}`);
+
+  const install = await npm(clone, ['install', '--no-audit', '--no-fund', '--timing']);
+  const packages = /added (\d+) packages/.exec(install.output)?.[1] ?? '?';
+  console.log(`npm install: ${seconds(install.ms)} (${packages} packages; target under 60 s)`);
+  for (const { name, ms } of dominant(install.output, 5)) console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+  console.log(`  aws-lambda-ric in node_modules: ${existsSync(join(clone, 'node_modules', 'aws-lambda-ric')) ? 'yes' : 'no'}`);
+
+  for (const which of ['first start (builds the web interface)', 'second start (nothing to build)']) {
+    const start = await startUntilReady(clone, workspace);
+    console.log(`npm start -- --no-open, ${which}: ${seconds(start.ms)} to the JSON line${which.startsWith('second') ? ' (target under 5 s)' : ''}`);
+    // The longest silence before a line is where the time went.
+    let previous = 0;
+    const gaps = start.lines.map((line) => {
+      const gap = { ms: line.at - previous, before: line.text.slice(0, 90) };
+      previous = line.at;
+      return gap;
+    });
+    for (const gap of gaps.sort((a, b) => b.ms - a.ms).slice(0, 2)) console.log(`  ${seconds(gap.ms).padStart(8)}  before: ${gap.before}`);
+  }
+} finally {
+  if (keep) console.log(`Kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
