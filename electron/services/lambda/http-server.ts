@@ -3,13 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type ApiRequest, LambdaApiError, type ApiResponse, type ApiRoute } from './api-types.ts';
 import type { StudioCredentials } from './credentials.ts';
-import { verifySigV4 } from './sigv4-verify.ts';
+import { checkAuthorization, verifySigV4 } from './sigv4-verify.ts';
 
 /** The largest body read at all; the routes apply Lambda's own, smaller limits (6 MB invoke, 50 MB zip). */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
+/** How long a client may take to send a whole request (headers and body); 72 MB on loopback takes well under it. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** What the API server needs; `routes` is read per request so routes can be mounted later. */
-/** A running API server. */
 export interface ApiServerOptions {
   /** 0 picks a free port. */
   port: number;
@@ -17,8 +19,11 @@ export interface ApiServerOptions {
   credentials: StudioCredentials;
   routes: () => readonly ApiRoute[];
   log: (message: string) => void;
+  /** Default {@link REQUEST_TIMEOUT_MS}; a request not received whole by then gets 408. */
+  requestTimeoutMs?: number;
 }
 
+/** A running API server. */
 export interface ApiServer {
   /** `http://127.0.0.1:<port>` */
   endpoint: string;
@@ -77,6 +82,12 @@ async function route(req: IncomingMessage, options: ApiServerOptions): Promise<A
   const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
   const headers = lowerHeaders(req);
+  // Refused at the headers: a request that cannot be ours, or says its body is too large, is
+  // answered before any of its body is read.
+  checkAuthorization(headers, options.credentials);
+  if (Number(headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    throw new LambdaApiError(413, 'RequestEntityTooLargeException', `Request must be smaller than ${MAX_BODY_BYTES} bytes.`);
+  }
   const body = await readBody(req);
   if (body === 'too-large') {
     throw new LambdaApiError(413, 'RequestEntityTooLargeException', `Request must be smaller than ${MAX_BODY_BYTES} bytes.`);
@@ -110,11 +121,15 @@ async function route(req: IncomingMessage, options: ApiServerOptions): Promise<A
  * route sees it; a request that fails gets AWS's error shape and touches nothing.
  */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const server: Server = createServer((req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node looks for requests past their timeout this often (30 s by default).
+  const server: Server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) }, (req, res) => {
     const requestId = randomUUID();
     route(req, options)
       .then((response) => send(res, response, requestId))
       .catch((error: unknown) => {
+        // A body left unread is not read afterwards either: the connection ends with the answer.
+        if (!req.complete) res.setHeader('connection', 'close');
         if (error instanceof LambdaApiError) {
           send(res, errorResponse(error), requestId);
           return;
@@ -125,7 +140,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       });
   });
   server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

@@ -29,6 +29,32 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
+/** The parts of an `Authorization: AWS4-HMAC-SHA256 …` header. */
+export interface SigV4Authorization {
+  shortDate: string;
+  scopeRegion: string;
+  service: string;
+  signedHeaderList: string;
+  signature: string;
+}
+
+/**
+ * Checks what can be checked from the headers alone (a signature header is there, well formed,
+ * with the studio's access key), so a request that can never pass is refused before its body
+ * is read. Throws a {@link LambdaApiError} in AWS's shape.
+ */
+export function checkAuthorization(headers: Record<string, string>, credentials: StudioCredentials): SigV4Authorization {
+  const authorization = headers['authorization'];
+  if (authorization === undefined) {
+    throw new LambdaApiError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+  }
+  const match = AUTH_PATTERN.exec(authorization.trim());
+  if (match === null) throw invalidToken();
+  const [, accessKeyId = '', shortDate = '', scopeRegion = '', service = '', signedHeaderList = '', signature = ''] = match;
+  if (accessKeyId !== credentials.accessKeyId) throw invalidToken();
+  return { shortDate, scopeRegion, service, signedHeaderList, signature };
+}
+
 /**
  * Checks a request's SigV4 signature by computing it again from the request as it arrived,
  * with the studio's credentials, and comparing. (The official signer gives the same answer —
@@ -41,21 +67,14 @@ export async function verifySigV4(
   region: string,
   now: Date = new Date(),
 ): Promise<void> {
-  const authorization = request.headers['authorization'];
-  if (authorization === undefined) {
-    throw new LambdaApiError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
-  }
-  const match = AUTH_PATTERN.exec(authorization.trim());
-  if (match === null) throw invalidToken();
-  const [, accessKeyId, shortDate, scopeRegion, service, signedHeaderList, signature] = match as unknown as string[];
-  if (accessKeyId !== credentials.accessKeyId) throw invalidToken();
+  const { shortDate, scopeRegion, service, signedHeaderList, signature } = checkAuthorization(request.headers, credentials);
   if (service !== 'lambda' || scopeRegion !== region) {
     throw badSignature(`Credential should be scoped to a valid region and the lambda service: this endpoint serves ${region}.`);
   }
 
   const amzDate = request.headers['x-amz-date'];
   const signingDate = parseAmzDate(amzDate);
-  if (signingDate === undefined || !amzDate?.startsWith(shortDate as string)) {
+  if (signingDate === undefined || !amzDate?.startsWith(shortDate)) {
     throw badSignature('The request must carry a valid X-Amz-Date matching the credential scope.');
   }
   if (Math.abs(now.getTime() - signingDate.getTime()) > MAX_CLOCK_SKEW_MS) {
@@ -69,7 +88,7 @@ export async function verifySigV4(
     throw badSignature('The request body does not match its signed X-Amz-Content-Sha256.');
   }
 
-  const signedHeaders = (signedHeaderList as string).split(';');
+  const signedHeaders = signedHeaderList.split(';');
   if (!signedHeaders.includes('host')) throw badSignature("The 'Host' header must be signed.");
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
@@ -80,8 +99,8 @@ export async function verifySigV4(
 
   const canonical = canonicalRequest(request.method, request.rawPath, request.query, headers, signedHeaders, bodyHash);
   const stringToSign = `AWS4-HMAC-SHA256\n${amzDate}\n${shortDate}/${region}/lambda/aws4_request\n${sha256Hex(canonical)}`;
-  const expected = createHmac('sha256', signingKey(credentials.secretAccessKey, shortDate as string, region, 'lambda')).update(stringToSign).digest('hex');
-  const same = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(signature as string));
+  const expected = createHmac('sha256', signingKey(credentials.secretAccessKey, shortDate, region, 'lambda')).update(stringToSign).digest('hex');
+  const same = expected.length === 64 && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
   if (!same) {
     throw badSignature(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
