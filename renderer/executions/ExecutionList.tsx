@@ -34,7 +34,14 @@ function Row({ e, top, nowMs, checked, canRerun }: { e: ExecutionSummary; top: n
       <span className="exec-row__name mono" title={e.arn}>
         {e.name}
       </span>
-      <span className="exec-row__fn">{e.functionName}</span>
+      <span className="exec-row__fn">
+        {e.functionName}
+        {e.functionDeleted === true && (
+          <span className="badge exec-row__gone" title="No function of this name exists now (deleted or renamed); its execution is kept" data-testid="function-deleted">
+            deleted
+          </span>
+        )}
+      </span>
       <span>
         <StatusBadge {...look} />
       </span>
@@ -148,7 +155,7 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
         <div className="exec-list__inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
             const e = shown[v.index]!;
-            return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} canRerun={target.kind === 'local'} />;
+            return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} canRerun={target.kind === 'local' && e.functionDeleted !== true} />;
           })}
         </div>
       )}

@@ -7,6 +7,8 @@ export interface ExecutionSummary {
   status: string;
   startMs: number;
   endMs?: number | undefined;
+  /** No function of this name exists now (deleted or renamed); the execution is still kept. */
+  functionDeleted?: boolean | undefined;
 }
 
 export const EXECUTION_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'STOPPED'] as const;

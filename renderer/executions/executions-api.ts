@@ -28,6 +28,7 @@ function summaryOf(e: WireSummary): ExecutionSummary {
     status: e.Status,
     startMs: e.StartTimestamp * 1000,
     ...(e.EndTimestamp === undefined ? {} : { endMs: e.EndTimestamp * 1000 }),
+    ...(e.FunctionDeleted === true ? { functionDeleted: true } : {}),
   };
 }
 
