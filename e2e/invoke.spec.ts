@@ -108,7 +108,15 @@ test('Settings shows the local Lambda endpoint, region, credentials and a workin
   const endpoint = await page.getByTestId('lambda-endpoint').innerText();
   const example = page.getByTestId('lambda-cli-example');
   await expect(example).toContainText(`--endpoint-url ${endpoint}`);
-  await expect(example).toContainText(`AWS_SECRET_ACCESS_KEY=${secret}`);
+  // Masked where it shows, whole in what is copied; v1 gets a form without the option it rejects.
+  await expect(example).toContainText('AWS_SECRET_ACCESS_KEY=••••');
+  await expect(example).not.toContainText(secret);
+  await expect(example).toContainText('--cli-binary-format raw-in-base64-out');
+  await page.getByTestId('cli-v1').click();
+  await expect(example).not.toContainText('--cli-binary-format');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.getByTestId('copy-example-command').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`AWS_SECRET_ACCESS_KEY=${secret} `);
   await section.scrollIntoViewIfNeeded();
   await studio.screenshotBothThemes('33-settings-lambda');
 });

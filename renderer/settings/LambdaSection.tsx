@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useEditor } from '../editor/editor-store.ts';
 import { useWorkspace } from '../functions/workspace-store.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
-import { awsCliExample } from './aws-cli-example.ts';
+import { awsCliExample, type AwsCliVersion } from './aws-cli-example.ts';
 import { useLambdaEndpoint } from './lambda-endpoint-store.ts';
 
 function CopyButton({ text, label }: { text: string; label: string }) {
@@ -52,7 +52,11 @@ export function LambdaSection() {
   useEffect(() => {
     void useLambdaEndpoint.getState().load();
   }, []);
-  const example = info === null ? '' : awsCliExample(info, openFn ?? firstFn ?? 'my-function');
+  const [cliVersion, setCliVersion] = useState<AwsCliVersion>(2);
+  const fn = openFn ?? firstFn ?? 'my-function';
+  // Shown with the secret masked, as above; the copy carries it so the command runs as pasted.
+  const example = info === null ? '' : awsCliExample(info, fn, cliVersion);
+  const shownExample = info === null ? '' : awsCliExample(info, fn, cliVersion, { maskSecret: true });
   return (
     <section className="form-section" data-testid="settings-lambda">
       <h3 className="form-section__title">Local Lambda service</h3>
@@ -67,9 +71,16 @@ export function LambdaSection() {
         The service speaks the AWS Lambda API on this machine only. The AWS CLI, the AWS SDKs and deploy scripts work against it when they sign with these
         credentials; anything else is refused.
       </p>
+      <div className="segmented cli-version" role="radiogroup" aria-label="AWS CLI version">
+        {([2, 1] as const).map((version) => (
+          <button key={version} role="radio" aria-checked={cliVersion === version} className={cliVersion === version ? 'is-active' : ''} onClick={() => setCliVersion(version)} data-testid={`cli-v${version}`}>
+            AWS CLI v{version}
+          </button>
+        ))}
+      </div>
       <div className="code-sample">
         <pre className="mono" data-testid="lambda-cli-example">
-          {example}
+          {shownExample}
         </pre>
         <CopyButton text={example} label="example command" />
       </div>
