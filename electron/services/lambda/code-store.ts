@@ -26,16 +26,32 @@ export async function storeZip(stateDir: string, functionName: string, zipBase64
   if (zip.length > MAX_ZIP_BYTES) {
     throw new LambdaApiError(413, 'RequestEntityTooLargeException', `Zipped deployment packages must be smaller than ${MAX_ZIP_BYTES} bytes.`);
   }
+  const bytes = new Uint8Array(zip.buffer, zip.byteOffset, zip.length);
+  const tooLarge = () => new LambdaApiError(400, 'InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
+  const unreadable = () => new LambdaApiError(400, 'InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+  // The sizes the entries declare are added up first, inflating nothing (the filter keeps no
+  // file): a few kilobytes of zip can declare gigabytes, and unpacking them exhausts memory.
+  let declared = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        declared += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw unreadable();
+  }
+  if (declared > MAX_UNZIPPED_BYTES) throw tooLarge();
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(new Uint8Array(zip.buffer, zip.byteOffset, zip.length));
+    files = unzipSync(bytes);
   } catch {
-    throw new LambdaApiError(400, 'InvalidParameterValueException', 'Could not unzip uploaded file. Please check your file, then try to upload again.');
+    throw unreadable();
   }
+  // An entry may understate its size; what it really unpacked to counts too.
   const total = Object.values(files).reduce((sum, data) => sum + data.length, 0);
-  if (total > MAX_UNZIPPED_BYTES) {
-    throw new LambdaApiError(400, 'InvalidParameterValueException', `Unzipped size must be smaller than ${MAX_UNZIPPED_BYTES} bytes`);
-  }
+  if (total > MAX_UNZIPPED_BYTES) throw tooLarge();
   const digest = createHash('sha256').update(zip).digest();
   const codeDir = resolve(stateDir, 'lambda', 'code', functionName, digest.toString('hex').slice(0, 16));
   await rm(codeDir, { recursive: true, force: true });
