@@ -103,6 +103,32 @@ export const PendingCallback = z.object({
 });
 export type PendingCallback = z.infer<typeof PendingCallback>;
 
+/** The timer the virtual clock would fire next, as the engine says it. */
+export const NextTimer = z.object({
+  /** wait, retry, callback-timeout, callback-heartbeat, invoke-retry. */
+  kind: z.string(),
+  operationId: z.string(),
+  operationName: z.string().optional(),
+  /** When it fires on its own (epoch milliseconds). */
+  dueMs: z.number(),
+  /** What firing it does, e.g. "fires the callback timeout of wait-for-approval: the callback fails …". */
+  description: z.string(),
+  /** Firing it fails an operation, and the execution unless the handler catches that. */
+  failsExecution: z.boolean(),
+});
+export type NextTimer = z.infer<typeof NextTimer>;
+
+/** A running execution whose handler invocations fail while the engine retries them (local target). */
+export const InvocationRetry = z.object({
+  failedInvocations: z.number(),
+  /** The execution fails after this many failed invocations in a row. */
+  maxInvocations: z.number(),
+  lastError: ErrorObject.optional(),
+  /** When the next invocation is due (epoch milliseconds); absent while one runs. */
+  nextAttemptMs: z.number().optional(),
+});
+export type InvocationRetry = z.infer<typeof InvocationRetry>;
+
 const Arn = z.string().min(1, 'an execution ARN is required');
 
 /**
@@ -181,11 +207,22 @@ export const executionsMethods = {
   'callbacks.fail': method(z.object({ callbackId: CallbackId, error: CallbackFailure, target: OnTarget }).strict(), Done),
   'callbacks.heartbeat': method(z.object({ callbackId: CallbackId, target: OnTarget }).strict(), Done),
   /**
+   * Local target only: the timer `clock.skip` would fire, said by the engine (what it is, whether
+   * firing it fails the execution), or null when none is waiting.
+   */
+  'clock.next': method(z.object({ arn: Arn }).strict(), z.object({ next: NextTimer.nullable() })),
+  /**
    * Local target only: fires the execution's earliest wait, retry delay or callback timeout now
    * (the virtual clock). Returns what was skipped, or null when nothing was waiting.
    */
   'clock.skip': method(
-    z.object({ arn: Arn }).strict(),
+    z
+      .object({
+        arn: Arn,
+        /** Fire only this timer (the one the person confirmed); another one next is refused with CONFLICT. */
+        expected: z.object({ kind: z.string(), operationId: z.string() }).strict().optional(),
+      })
+      .strict(),
     z.object({ skipped: z.object({ kind: z.string(), operationId: z.string() }).nullable() }),
   ),
 };

@@ -156,13 +156,22 @@ describe('executions through the Lambda API', () => {
     expect(JSON.parse(again.InputPayload ?? '{}')).toEqual({ orderId: 'o-1', amount: 12.5 });
     const pending = await pendingFor(arn);
 
-    const { skipped } = await h['clock.skip']({ arn });
+    // Before anything fires, the engine says what would: the approval's timeout, which fails the execution.
+    const { next } = await h['clock.next']({ arn });
+    expect(next).toMatchObject({ kind: 'callback-timeout', operationId: pending.operationId, operationName: 'wait-for-approval', failsExecution: true });
+    expect(next?.description).toMatch(/^fires the callback timeout of wait-for-approval: .*the execution/);
+    // A confirmation of another timer fires nothing.
+    await expect(h['clock.skip']({ arn, expected: { kind: 'wait', operationId: pending.operationId } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await statusOf(arn)).toBe('RUNNING');
+
+    const { skipped } = await h['clock.skip']({ arn, expected: { kind: 'callback-timeout', operationId: pending.operationId } });
     expect(skipped).toEqual({ kind: expect.any(String), operationId: expect.any(String) });
     await settled(arn, 'FAILED');
     const events = (await h['executions.history']({ arn })).Events;
     const timedOut = events.find((e) => e.EventType === 'CallbackTimedOut');
     expect(timedOut).toMatchObject({ Skipped: true });
     expect(timedOut?.Id).toBe(pending.operationId);
+    expect((await h['clock.next']({ arn })).next).toBeNull();
   });
 
   it('answers unknown executions and callbacks with the API\'s own errors', async () => {

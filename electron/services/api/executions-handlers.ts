@@ -30,6 +30,7 @@ type ExecutionsArea = Pick<
   | 'callbacks.fail'
   | 'callbacks.heartbeat'
   | 'clock.skip'
+  | 'clock.next'
 >;
 
 const FUNCTIONS = '/2015-03-31/functions';
@@ -256,11 +257,16 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
         }),
       ),
     'callbacks.heartbeat': ({ callbackId }) => callback(callbackId, 'heartbeat'),
-    'clock.skip': async ({ arn }) => {
+    'clock.skip': async ({ arn, expected }) => {
       if (engine === undefined) throw new StudioError('BAD_INPUT', 'Skipping time works on the local target only; AWS keeps its own clock.');
       await getExecution(arn);
-      const skipped = await engine.skip(arn);
+      const skipped = await engine.skip(arn, expected);
       return { skipped: skipped === undefined ? null : { kind: skipped.kind, operationId: skipped.operationId } };
+    },
+    'clock.next': async ({ arn }) => {
+      if (engine === undefined) throw new StudioError('BAD_INPUT', 'Skipping time works on the local target only; AWS keeps its own clock.');
+      await getExecution(arn);
+      return { next: engine.nextTimer(arn) ?? null };
     },
   };
 }

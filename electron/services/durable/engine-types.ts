@@ -3,6 +3,8 @@ import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
 import type { StartExecutionInput } from './lifecycle.ts';
 import type { SeededStart } from './seeded-start.ts';
+import type { TimerDescription } from './timer-description.ts';
+import type { InvocationRetry } from './invocation-retry.ts';
 import type { DurableExecutionStatusChange } from './status-event.ts';
 import type { DurableStore, ExecutionRow, TimerKind } from './store.ts';
 
@@ -41,8 +43,14 @@ export interface DurableEngine extends DurableHooks {
   /**
    * Fast-forwards the execution's earliest wait, retry delay or callback timeout (virtual clock).
    * History marks the resulting event `Skipped: true`. Returns what was skipped, or undefined.
+   * With `expected`, fires only that timer and throws when the next one is another (the person
+   * confirmed firing a particular one).
    */
-  skip(executionArn: string): Promise<{ kind: TimerKind; operationId: string } | undefined>;
+  skip(executionArn: string, expected?: { kind: string; operationId: string }): Promise<{ kind: TimerKind; operationId: string } | undefined>;
+  /** The timer `skip` would fire, said for a person, or undefined when none is waiting. */
+  nextTimer(executionArn: string): TimerDescription | undefined;
+  /** Whether the handler's invocations are failing and being retried: how often, the last error, the next try. */
+  invocationRetry(executionArn: string): InvocationRetry | undefined;
   /**
    * Turns the virtual clock on or off: studio-wide, or for one execution when an ARN is
    * given. On it, waits, retry delays and callback timeouts fire at once (history marks them skipped).

@@ -8,6 +8,9 @@ import { interpretOutcome, invocationEvent } from './invocation.ts';
 import { closeExecution, insertExecution, type StartExecutionInput } from './lifecycle.ts';
 import { durableRoutes } from './routes.ts';
 import { startSeededExecution } from './seeded-start.ts';
+import { describeTimer } from './timer-description.ts';
+import { invocationRetry } from './invocation-retry.ts';
+import { StudioError } from '../../../shared/contract/errors.ts';
 
 export type { Clock, DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { completeChainedInvoke, fireTimer, type ChainedOutcome } from './service-events.ts';
@@ -288,12 +291,21 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async skip(executionArn) {
+    async skip(executionArn, expected) {
       const next = store.timersOf(executionArn).find((t) => SKIPPABLE.includes(t.kind));
       if (next === undefined) return undefined;
+      if (expected !== undefined && (expected.kind !== next.kind || expected.operationId !== next.opId)) {
+        // The execution moved on since the person was asked: fire nothing they did not agree to.
+        throw new StudioError('CONFLICT', `The next timer is no longer the one you confirmed: it now ${describeTimer(store, next).description}. Nothing was fired.`);
+      }
       if (fireTimer(store, next, clock.now(), true)) changed(executionArn);
       return { kind: next.kind, operationId: next.opId };
     },
+    nextTimer(executionArn) {
+      const next = store.timersOf(executionArn).find((t) => SKIPPABLE.includes(t.kind));
+      return next === undefined ? undefined : describeTimer(store, next);
+    },
+    invocationRetry: (executionArn) => invocationRetry(store, executionArn, maxFailures),
     setVirtualClock(enabled, executionArn) {
       if (executionArn !== undefined) {
         store.setVirtualClock(executionArn, enabled);
