@@ -7,6 +7,8 @@ export const CALLER_LABEL: Record<InvocationCaller, string> = {
   sdk: 'AWS SDK',
   api: 'API',
   durable: 'Durable resume',
+  schedule: 'Schedule',
+  url: 'HTTP endpoint',
 };
 
 export const CALLER_HINT: Record<InvocationCaller, string> = {
@@ -15,6 +17,8 @@ export const CALLER_HINT: Record<InvocationCaller, string> = {
   sdk: 'Invoked through the local endpoint by an AWS SDK',
   api: 'Invoked through the local endpoint by another client',
   durable: 'Invoked by the durable engine to resume an execution (after a timer, a callback or a failed invocation), or by a chained invoke',
+  schedule: 'Invoked by the function\'s schedule',
+  url: 'Invoked by a request to the function\'s HTTP endpoint',
 };
 
 /** Status word and tone of an invocation; a durable handler that suspended reads as such. */

@@ -6,9 +6,10 @@ import { method } from './define.ts';
  * Who asked for an invocation, read from the request: `panel` (the studio's own Invoke, marked
  * by the studio), `cli` (the AWS CLI's user agent), `sdk` (an AWS SDK's), `api` (anything else
  * signed for the local endpoint), `durable` (the durable engine re-invoking an execution after a
- * timer, a callback or a failed invocation, or a chained invoke).
+ * timer, a callback or a failed invocation, or a chained invoke), `schedule` (the function's
+ * schedule), `url` (a request to its HTTP endpoint).
  */
-export const InvocationCaller = z.enum(['panel', 'cli', 'sdk', 'api', 'durable']);
+export const InvocationCaller = z.enum(['panel', 'cli', 'sdk', 'api', 'durable', 'schedule', 'url']);
 export type InvocationCaller = z.infer<typeof InvocationCaller>;
 
 export const InvocationStatus = z.enum(['running', 'succeeded', 'failed']);

@@ -1,5 +1,6 @@
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
 import type { DurableEngine } from '../durable/engine.ts';
+import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import { executionLines } from '../lambda/execution-lines.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 
@@ -19,7 +20,7 @@ export const DURABLE_ANSWER_WAIT_MS = 5_000;
  */
 export async function runDurable(
   deps: { lambda: LocalLambdaService; engine: DurableEngine; waitMs?: number },
-  target: { functionName: string; payload: string; qualifier?: string },
+  target: { functionName: string; payload: string; qualifier?: string; caller?: InvocationCaller },
 ): Promise<InvokeResult> {
   const { lambda, engine } = deps;
   // Only the lines of this execution's invocations: others of the same function may run meanwhile.
@@ -34,7 +35,7 @@ export async function runDurable(
         headers: { 'x-amz-invocation-type': 'Event' },
         body: Buffer.from(target.payload),
       },
-      { functionName: target.functionName, qualifier, functionArn: lambda.functionArn(target.functionName), caller: 'panel' },
+      { functionName: target.functionName, qualifier, functionArn: lambda.functionArn(target.functionName), caller: target.caller ?? 'panel' },
     );
     const arn = response.headers?.['x-amz-durable-execution-arn'];
     if (arn === undefined) throw new Error(`The durable engine started no execution for ${target.functionName}.`);

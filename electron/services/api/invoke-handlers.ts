@@ -30,7 +30,7 @@ async function runFunction(services: InvokeServices, functionName: string, paylo
   if (config.durable?.enabled === true) {
     return runDurable(services, { functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   }
-  const result = await services.lambda.invoke({ functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
+  const result = await services.lambda.invoke({ functionName, payload, caller: 'panel', ...(qualifier === undefined ? {} : { qualifier }) });
   const functionError = result.errorType === undefined ? undefined : result.runtimeFailure ? result.errorType : 'Unhandled';
   return {
     requestId: result.requestId,

@@ -31,20 +31,20 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
     const config = await syncForRun(services, functionName);
     const payload = JSON.stringify(event);
     if (config.durable?.enabled !== true) {
-      const result = await lambda.invoke({ functionName, payload });
+      const result = await lambda.invoke({ functionName, payload, caller: 'url' });
       return { kind: 'answer', payload: result.payload.toString('utf8'), failed: result.errorType !== undefined };
     }
     const trigger = config.triggers?.http ?? { invocationType: 'RequestResponse' as const, maxWaitSeconds: 30 };
     if (trigger.invocationType === 'Event') {
       const started = await engine.invokeDurable(
         { method: 'POST', path: `/2015-03-31/functions/${functionName}/invocations`, query: new URLSearchParams(), headers: { 'x-amz-invocation-type': 'Event' }, body: Buffer.from(payload) },
-        { functionName, qualifier: '$LATEST', functionArn: lambda.functionArn(functionName) },
+        { functionName, qualifier: '$LATEST', functionArn: lambda.functionArn(functionName), caller: 'url' },
       );
       const arn = started.headers?.['x-amz-durable-execution-arn'];
       if (arn === undefined) throw new Error(`The durable engine started no execution for ${functionName}.`);
       return { kind: 'running', executionArn: arn };
     }
-    const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload });
+    const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload, caller: 'url' });
     if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn };
     return { kind: 'answer', payload: result.payload, failed: result.functionError !== undefined };
   };

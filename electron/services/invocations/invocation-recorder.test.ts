@@ -68,7 +68,7 @@ describe('invocations of every caller, tied to their durable execution', () => {
     const api = await fetch(`${h.service.endpoint}/2015-03-31/functions/plain/invocations`, { method: 'POST', body: '{}' });
     // Unsigned requests are refused before any invocation: nothing is recorded for them.
     expect(api.status).toBe(403);
-    const direct = await h.service.invoke({ functionName: 'plain', payload: '{"a":1}' });
+    const direct = await h.service.invoke({ functionName: 'plain', payload: '{"a":1}', caller: 'panel' });
     await h.client.send(new InvokeCommand({ FunctionName: 'plain', Payload: Buffer.from('{}') }));
     await expect.poll(() => recorder.list('plain').length).toBe(2);
     const [sdk, panel] = recorder.list('plain');

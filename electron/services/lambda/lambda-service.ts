@@ -279,10 +279,10 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
           arn,
           payload,
           executionName: request.durableExecutionName,
-          caller: request.caller ?? 'panel',
+          caller: request.caller ?? 'api',
         });
       }
-      const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload, caller: request.caller ?? 'panel' });
+      const result = await run({ requestId: randomUUID(), version: resolved.version, invokedFunctionArn: arn, payload, caller: request.caller ?? 'api' });
       return { ...result, executedVersion: resolved.version.version };
     },
     async invokeSandbox(request): Promise<SandboxOutcome> {

@@ -17,10 +17,10 @@ export function createScheduleDispatch(services: { functions: FunctionStore; syn
     if (config.durable?.enabled === true) {
       await engine.invokeDurable(
         { method: 'POST', path: `/2015-03-31/functions/${functionName}/invocations`, query: new URLSearchParams(), headers: { 'x-amz-invocation-type': 'Event' }, body: payload },
-        { functionName, qualifier: '$LATEST', functionArn: lambda.functionArn(functionName) },
+        { functionName, qualifier: '$LATEST', functionArn: lambda.functionArn(functionName), caller: 'schedule' },
       );
       return;
     }
-    await lambda.invoke({ functionName, payload });
+    await lambda.invoke({ functionName, payload, caller: 'schedule' });
   };
 }
