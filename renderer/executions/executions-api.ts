@@ -3,6 +3,7 @@ import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import { currentTargetId, currentTargetParam } from '../targets/target-store.ts';
+import { functionOfExecutionArn } from './arn-function.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
 import { errorInfo, fromHistory, historyRows } from './from-history.ts';
 import { logsByOperation } from './log-lines.ts';
@@ -136,7 +137,8 @@ export function parseHistoryFile(text: string, fileName: string): ExecutionDetai
     execution: {
       arn: execution.id ?? fileName,
       name: execution.name || fileName,
-      functionName: '(from a file)',
+      // Exported histories name their execution by ARN, and the ARN names the function.
+      functionName: functionOfExecutionArn(execution.id ?? '') ?? '(from a file)',
       status: execution.status,
       startMs: execution.startMs,
       endMs: execution.endMs,
