@@ -1,8 +1,20 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, invoke, startTestService, TEST_RUNNER, type TestService } from '../lambda/test-support.ts';
 import type { SandboxLogLine } from './sandbox-types.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A process's state letter from /proc (R, S, T for stopped, Z for a zombie), or 'gone'. */
+function processState(pid: number): string {
+  try {
+    return /\) (\w)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? 'gone';
+  } catch {
+    return 'gone';
+  }
+}
 const requestIdOf = (log: string) => /START RequestId: (\S+)/.exec(log)?.[1];
 
 /** A handler that leaves a 500 ms timer behind and answers at once. */
@@ -80,19 +92,29 @@ describe(`a frozen sandbox reaped before its next invocation (${TEST_RUNNER} san
       expect(logs.text()).not.toContain('timer of 1');
       if (TEST_RUNNER === 'process') {
         // Killed while stopped: the process is gone, not left stopped forever.
-        const pid = Number(out.body['pid']);
-        await expect.poll(() => {
-          try {
-            process.kill(pid, 0);
-            return true;
-          } catch {
-            return false;
-          }
-        }).toBe(false);
+        await expect.poll(() => processState(Number(out.body['pid']))).toMatch(/^(gone|Z)$/);
       }
     } finally {
       logs.stop();
       await short.close();
+    }
+  });
+});
+
+describe.skipIf(TEST_RUNNER === 'docker')('a frozen process sandbox whose host dies', () => {
+  it('does not stay stopped behind it', async () => {
+    const host = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, 'frozen-host.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: host.stdout }).once('line', resolve);
+        host.once('exit', () => reject(new Error('the host ended before its sandbox answered')));
+      });
+      const pid = (JSON.parse(first) as { pid: number }).pid;
+      await expect.poll(() => processState(pid)).toBe('T');
+      host.kill('SIGKILL');
+      await expect.poll(() => processState(pid), { timeout: 5000 }).toMatch(/^(gone|Z)$/);
+    } finally {
+      host.kill('SIGKILL');
     }
   });
 });

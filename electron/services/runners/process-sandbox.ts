@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
 import { createMemoryReader } from './proc-memory.ts';
+import { guardProcessGroup, releaseProcessGroup } from './sandbox-guardian.ts';
 import { failureDocument, reportLine } from './report.ts';
 import type { AnswerListener, InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
@@ -39,10 +40,14 @@ const exitText = (exit: Exit) => (exit.signal === null ? `exit status ${exit.cod
 /** A child process in its own process group, as a sandbox program. */
 export function spawnChild(cmd: SandboxCommand): SandboxChild {
   const child = spawn(cmd.command, cmd.args, { cwd: cmd.cwd, env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Its own group (detached), which ends with the studio even while frozen.
+  const pgid = child.pid;
+  if (pgid !== undefined) guardProcessGroup(pgid);
   let running = true;
   const exited = new Promise<SandboxExit & { startError?: string }>((resolve) => {
     child.on('exit', (code, signal) => {
       running = false;
+      if (pgid !== undefined) releaseProcessGroup(pgid);
       resolve({ code, signal });
     });
     child.on('error', (error) => {
