@@ -12,6 +12,8 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+// As a user's shell has it: without the settings of the `npm run` that started this (`--silent` would silence npm).
+const userEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 
 /** npm's own phase and install-script timings (`--timing`), largest first, without the totals. */
 function dominant(output: string, count: number): Array<{ name: string; ms: number }> {
@@ -28,7 +30,7 @@ function dominant(output: string, count: number): Array<{ name: string; ms: numb
 function npm(cwd: string, args: string[]): Promise<{ ms: number; output: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, { cwd, env: userEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -45,7 +47,7 @@ function startUntilReady(cwd: string, workspace: string): Promise<{ ms: number; 
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // A process group of its own, so Ctrl+C reaches npm, start.mjs and the server alike.
-    const child = spawn('npm', ['start', '--', '--no-open', '--port', '0', '--lambda-port', '0', '--workspace', workspace], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npm', ['start', '--', '--no-open', '--port', '0', '--lambda-port', '0', '--workspace', workspace], { cwd, env: userEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const lines: Array<{ at: number; text: string }> = [];
     let ready: number | undefined;
     const timeout = setTimeout(() => {

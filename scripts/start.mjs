@@ -47,6 +47,9 @@ if (electron !== undefined) {
 } else {
   console.log("Electron's binary is not installed here (it could not be downloaded); starting Lambda Studio as a local web app instead.");
   // The build is skipped when nothing it reads changed since the last one.
-  if (!rendererBuildIsFresh(root)) run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], 'Building the web interface');
+  if (!rendererBuildIsFresh(root)) {
+    console.error('Building the web interface (once after each change to it)...');
+    run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], 'Building the web interface');
+  }
   foreground(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'electron', 'server', 'cli.ts'), 'serve', ...args]);
 }
