@@ -5,6 +5,9 @@ import { DeployedBadge } from '../deploy/DeployedBadge.tsx';
 import { SamExportButton } from '../deploy/SamExportButton.tsx';
 import { ConfigPane } from '../functions/ConfigPane.tsx';
 import { useWorkspace } from '../functions/workspace-store.ts';
+import { FunctionViewSwitch } from '../invocations/FunctionViewSwitch.tsx';
+import { useInvocations } from '../invocations/invocations-store.ts';
+import { InvocationsView } from '../invocations/InvocationsView.tsx';
 import { InvokePanel } from '../invoke/InvokePanel.tsx';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
@@ -89,13 +92,14 @@ export function EditorArea() {
   const { fn, detail, active, configView, changedOnDisk, dirty, formDirty, save } = useEditor();
   const invokeOpen = useUi((s) => s.invokeOpen);
   const toggleInvoke = useUi((s) => s.toggleInvoke);
+  const view = useInvocations((s) => s.view);
   const layout = useDefaultLayout({ id: 'lambda-studio.editor-invoke', storage: localStorage });
   const invokeWidth = useInvokeWidth(invokeOpen);
   if (fn === null || detail === null) return <NoFunction />;
   const showForm = active === CONFIG_FILE && configView === 'form';
   const activeDirty = active !== null && (dirty[active] === true || (active === CONFIG_FILE && formDirty));
   return (
-    <div className="editor-area" data-testid="editor-area" data-function={fn}>
+    <div className="editor-area" data-testid="editor-area" data-function={fn} data-view={view}>
       <header className="editor-header">
         <SquareFunction size={15} aria-hidden />
         <span className="editor-header__name" data-testid="editor-function-name">
@@ -114,6 +118,7 @@ export function EditorArea() {
         )}
         <DeployedBadge fn={fn} />
         <span className="spacer" />
+        <FunctionViewSwitch fn={fn} />
         <SamExportButton fn={fn} />
         <DeployButton fn={fn} />
         <Tip label="Save" shortcut={shortcutLabel('save')}>
@@ -154,6 +159,7 @@ export function EditorArea() {
           </>
         )}
       </Group>
+      {view === 'invocations' && <InvocationsView fn={fn} />}
     </div>
   );
 }
