@@ -5,8 +5,8 @@ import type { Socket } from 'node:net';
  * Kills every registered process group once this process is gone, however it ends. A running
  * sandbox notices that the studio has died and ends itself (exit-with-studio.mjs); a frozen one
  * cannot, so a small shell, started once, holds the other end of a pipe: when the pipe closes
- * it kills the groups still registered. It ignores the terminal's signals, so Ctrl+C on the
- * studio reaches the studio, which ends its sandboxes itself.
+ * it kills the groups still registered. It lives in a session of its own and ignores the
+ * terminal's signals, so whatever kills the studio's process group does not take it along.
  */
 const SCRIPT = `trap '' INT HUP TERM QUIT
 groups=" "
@@ -23,7 +23,7 @@ let guardian: ChildProcess | undefined;
 function send(line: string): void {
   if (process.platform === 'win32') return;
   if (guardian === undefined || guardian.exitCode !== null || guardian.signalCode !== null) {
-    guardian = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'] });
+    guardian = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
     guardian.on('error', () => undefined); // no shell: sandboxes are then only ended by the studio
     guardian.stdin?.on('error', () => undefined);
     // Neither the shell nor its pipe keeps the studio's event loop alive.
