@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DurableEngine } from '../durable/engine.ts';
 import { HistoryReplayError, historyToReplaySeed, type ReplaySeed } from '../durable/history-replay.ts';
 import type { Handlers } from './handler-table.ts';
-import type { LambdaApiCall } from './lambda-api-client.ts';
+import { type LambdaApiCall, label } from './lambda-api-client.ts';
 
 type DebugLocallyArea = Pick<Handlers, 'executions.debugLocally'>;
 
@@ -37,7 +37,7 @@ export function historyFromLocal(call: LambdaApiCall): HistoryOf {
     do {
       const reply = await call({
         method: 'GET',
-        path: `/2025-12-01/durable-executions/${arn}/history`,
+        path: `/2025-12-01/durable-executions/${label(arn)}/history`,
         query: { IncludeExecutionData: 'true', MaxItems: '1000', Marker: marker },
       });
       const page = HistoryPage.safeParse(reply.body);

@@ -13,7 +13,7 @@ import type { DurableEngine } from '../durable/engine.ts';
 import { assertJson } from '../test-events/test-events-store.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
-import type { LambdaApiCall } from './lambda-api-client.ts';
+import { type LambdaApiCall, label } from './lambda-api-client.ts';
 import { filterExecutions } from '../../../shared/executions/filter-executions.ts';
 
 type ExecutionsArea = Pick<
@@ -92,7 +92,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
     const items: ExecutionSummary[] = [];
     let marker: string | undefined;
     do {
-      const reply = await call({ method: 'GET', path: `${DURABLE}/functions/${functionName}/durable-executions`, query: { Marker: marker, MaxItems: '1000' } });
+      const reply = await call({ method: 'GET', path: `${DURABLE}/functions/${label(functionName)}/durable-executions`, query: { Marker: marker, MaxItems: '1000' } });
       const page = read(ExecutionsPage, reply.body, 'ListDurableExecutionsByFunction');
       for (const e of page.DurableExecutions ?? []) items.push({ ...e, FunctionName: functionName });
       marker = page.NextMarker ?? undefined;
@@ -106,7 +106,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
     do {
       const reply = await call({
         method: 'GET',
-        path: `${DURABLE}/durable-executions/${arn}/history`,
+        path: `${DURABLE}/durable-executions/${label(arn)}/history`,
         query: { IncludeExecutionData: 'true', MaxItems: '1000', Marker: marker },
       });
       const page = read(HistoryPage, reply.body, 'GetDurableExecutionHistory');
@@ -149,7 +149,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
   }
 
   async function getExecution(arn: string): Promise<ExecutionDetail> {
-    const reply = await call({ method: 'GET', path: `${DURABLE}/durable-executions/${arn}`, query: { IncludeExecutionData: 'true' } });
+    const reply = await call({ method: 'GET', path: `${DURABLE}/durable-executions/${label(arn)}`, query: { IncludeExecutionData: 'true' } });
     return read(ExecutionDetail, reply.body, 'GetDurableExecution');
   }
 
@@ -165,7 +165,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
   }
 
   const callback = async (callbackId: string, action: 'succeed' | 'fail' | 'heartbeat', body?: string) => {
-    await call({ method: 'POST', path: `${DURABLE}/durable-execution-callbacks/${callbackId}/${action}`, ...(body === undefined ? {} : { body }) });
+    await call({ method: 'POST', path: `${DURABLE}/durable-execution-callbacks/${label(callbackId)}/${action}`, ...(body === undefined ? {} : { body }) });
     return { ok: true as const };
   };
 
@@ -189,7 +189,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
             failed.push({ arn, message: `${before.DurableExecutionName} is already ${before.Status}.` });
             continue;
           }
-          await call({ method: 'POST', path: `${DURABLE}/durable-executions/${arn}/stop`, body: '{}' });
+          await call({ method: 'POST', path: `${DURABLE}/durable-executions/${label(arn)}/stop`, body: '{}' });
           stopped.push(arn);
         } catch (error) {
           failed.push({ arn, message: error instanceof Error ? error.message : String(error) });
@@ -202,7 +202,7 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
       const functionName = functionNameOf(execution.FunctionArn);
       const reply = await call({
         method: 'POST',
-        path: `${FUNCTIONS}/${functionName}/invocations`,
+        path: `${FUNCTIONS}/${label(functionName)}/invocations`,
         query: { Qualifier: execution.Version },
         headers: { 'x-amz-invocation-type': 'Event' },
         body: execution.InputPayload ?? '{}',

@@ -12,7 +12,7 @@ export interface LambdaTarget {
 
 export interface LambdaCall {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** e.g. `/2025-12-01/durable-executions/<arn>` (unencoded; each segment is encoded here). */
+  /** The encoded path: each value in it goes through {@link label}, e.g. `/2025-12-01/durable-executions/${label(arn)}`. */
   path: string;
   query?: Record<string, string | string[] | undefined>;
   headers?: Record<string, string>;
@@ -24,6 +24,19 @@ export interface LambdaReply {
   headers: Record<string, string>;
   /** The parsed JSON body, or undefined for an empty one. */
   body: unknown;
+}
+
+/** How long a call waits for the API's answer by default (the studio's own invokes are Event invokes, answered at once). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Percent-encodes as the AWS SDK does (`encodeURIComponent`, and `!'()*` too). */
+function escapeUri(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** One value as a path label, encoded whole as the SDK encodes it: an ARN's `/` becomes `%2F`. */
+export function label(value: string): string {
+  return escapeUri(value);
 }
 
 function codeFor(status: number, type: string): ErrorCode {
@@ -38,14 +51,12 @@ function codeFor(status: number, type: string): ErrorCode {
  * epoch seconds into Dates, and an exported history must be byte-for-byte the API's shape).
  * An API error becomes a StudioError carrying the API's own message and error type.
  */
-export function createLambdaApiClient(target: () => LambdaTarget) {
+export function createLambdaApiClient(target: () => LambdaTarget, options: { timeoutMs?: number } = {}) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async function call(request: LambdaCall): Promise<LambdaReply> {
     const { endpoint, region, credentials } = target();
     const url = new URL(endpoint);
-    const path = request.path
-      .split('/')
-      .map((segment) => encodeURIComponent(segment))
-      .join('/');
+    const { path } = request;
     const query: Record<string, string | string[]> = {};
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) query[key] = value;
     const body = request.body ?? '';
@@ -61,20 +72,26 @@ export function createLambdaApiClient(target: () => LambdaTarget) {
     });
     const signer = new SignatureV4({ service: 'lambda', region, credentials, sha256: Sha256, uriEscapePath: true });
     const signed = await signer.sign(unsigned);
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
-    const qs = search.toString();
+    // The query string as the SDK writes it (URLSearchParams would write a space as `+`).
+    const qs = Object.entries(query)
+      .flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${escapeUri(key)}=${escapeUri(v)}`))
+      .join('&');
     let response: Response;
+    let text: string;
     try {
+      const signal = AbortSignal.timeout(timeoutMs);
       response = await fetch(`${url.origin}${path}${qs === '' ? '' : `?${qs}`}`, {
         method: request.method,
         headers: signed.headers,
+        signal,
         ...(request.method === 'GET' || request.method === 'DELETE' ? {} : { body }),
       });
+      text = await response.text();
     } catch (error) {
-      throw new StudioError('UNAVAILABLE', `The Lambda API at ${endpoint} did not answer.`, error instanceof Error ? error.message : String(error));
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const message = timedOut ? `The Lambda API at ${endpoint} did not answer within ${timeoutMs / 1000} s.` : `The Lambda API at ${endpoint} did not answer.`;
+      throw new StudioError('UNAVAILABLE', message, error instanceof Error ? error.message : String(error));
     }
-    const text = await response.text();
     const headers: Record<string, string> = {};
     response.headers.forEach((value, key) => (headers[key] = value));
     let parsed: unknown;

@@ -12,7 +12,7 @@ import type { WorkflowRunIndex } from '../workflows/run-index.ts';
 import { runnableGraph } from '../workflows/runnable-graph.ts';
 import type { WorkflowStore } from '../workflows/workflow-store.ts';
 import type { FunctionSync } from './function-sync.ts';
-import type { LambdaApiCall } from './lambda-api-client.ts';
+import { type LambdaApiCall, label } from './lambda-api-client.ts';
 import { syncForRun } from './sync-for-run.ts';
 
 /** The part of the workflow runner a run waits for: its registration with the Lambda service. */
@@ -114,7 +114,7 @@ export function createWorkflowRuns(services: WorkflowRunsServices): WorkflowRuns
       const startedMs = Date.now();
       const reply = await call({
         method: 'POST',
-        path: `/2015-03-31/functions/${WORKFLOW_RUNNER_FUNCTION}/invocations`,
+        path: `/2015-03-31/functions/${label(WORKFLOW_RUNNER_FUNCTION)}/invocations`,
         headers: { 'x-amz-invocation-type': 'Event', 'x-amz-durable-execution-name': executionName },
         body: JSON.stringify(event),
       });
@@ -135,7 +135,7 @@ export function createWorkflowRuns(services: WorkflowRunsServices): WorkflowRuns
         do {
           const reply = await call({
             method: 'GET',
-            path: `/2025-12-01/functions/${WORKFLOW_RUNNER_FUNCTION}/durable-executions`,
+            path: `/2025-12-01/functions/${label(WORKFLOW_RUNNER_FUNCTION)}/durable-executions`,
             query: { StartedAfter: new Date(oldest - LIST_SLACK_MS).toISOString(), MaxItems: '1000', Marker: marker },
           });
           const page = ExecutionsPage.safeParse(reply.body);
