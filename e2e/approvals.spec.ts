@@ -20,9 +20,9 @@ test('an approval says what it approves: the order it started with, the function
   await expect(row).toContainText('orders');
   await expect(row.getByTestId('approval-log')).toContainText('Approval requested');
   await expect(row.getByTestId('approval-log')).toContainText('E-17');
-  await studio.screenshotBothThemes('60-approvals-context');
+  await studio.screenshotBothThemes('80-approvals-context');
   await page.setViewportSize({ width: 1000, height: 700 });
-  await studio.screenshotBothThemes('60-approvals-context-1000');
+  await studio.screenshotBothThemes('80-approvals-context-1000');
   await page.setViewportSize({ width: 1400, height: 900 });
 
   // The dialog is titled with what the approver reads in the row, never a UUID alone.
@@ -50,9 +50,9 @@ test('Reject through Send result takes the order template down its REJECTED path
   await dialog.getByTestId('answer-template-approve').click();
   await expect(dialog.getByTestId('callback-result')).toHaveValue(/"approved": true/);
   await dialog.getByTestId('answer-template-reject').click();
-  await studio.screenshotBothThemes('61-approval-send-result');
+  await studio.screenshotBothThemes('81-approval-send-result');
   await page.setViewportSize({ width: 1000, height: 700 });
-  await studio.screenshotBothThemes('61-approval-send-result-1000');
+  await studio.screenshotBothThemes('81-approval-send-result-1000');
   await page.setViewportSize({ width: 1400, height: 900 });
   await dialog.getByTestId('callback-answer-send').click();
   await expect(dialog).toBeHidden();
@@ -72,7 +72,7 @@ test('Reject through Send result takes the order template down its REJECTED path
   await dialog.getByTestId('answer-kind-failure').click();
   await dialog.getByTestId('callback-error-type').fill('OrderRejected');
   await dialog.getByTestId('callback-error-message').fill('over the limit');
-  await studio.screenshotBothThemes('62-approval-send-failure');
+  await studio.screenshotBothThemes('82-approval-send-failure');
   await dialog.getByTestId('callback-answer-send').click();
   await expect(dialog).toBeHidden();
   await executions.open();
@@ -82,4 +82,38 @@ test('Reject through Send result takes the order template down its REJECTED path
   const history = await api.call('executions.history', { arn: failMe });
   const failed = history.Events.find((e) => e.EventType === 'CallbackFailed') as { CallbackFailedDetails?: { Error?: { Payload?: { ErrorType?: string } } } } | undefined;
   expect(failed?.CallbackFailedDetails?.Error?.Payload?.ErrorType).toBe('OrderRejected');
+});
+test('Skip says what the next timer is and asks before firing a callback timeout; Stop asks too', async ({ studio, serve }) => {
+  const { page } = studio;
+  await studio.functions.create('orders', 'durable-ts');
+  const api = hostApi(serve);
+  const arn = await startOrder(api, 'orders', 'S-1');
+  const executions = new ExecutionsPage(page);
+  await executions.open();
+  await executions.openExecution(nameOf(arn));
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED');
+
+  await page.getByTestId('execution-skip').click();
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('callback timeout of wait-for-approval');
+  await expect(confirm).toContainText('the execution fails');
+  await studio.screenshotBothThemes('83-skip-confirm');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await studio.screenshotBothThemes('83-skip-confirm-1000');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await confirm.getByTestId('confirm-cancel').click();
+  await expect(confirm).toBeHidden();
+  // Nothing fired.
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED');
+  expect((await api.call('executions.get', { arn })).Status).toBe('RUNNING');
+
+  await page.getByTestId('execution-stop-detail').click();
+  await expect(confirm).toContainText('Stop');
+  await confirm.getByTestId('confirm-cancel').click();
+  expect((await api.call('executions.get', { arn })).Status).toBe('RUNNING');
+
+  await page.getByTestId('execution-skip').click();
+  await confirm.getByTestId('confirm-ok').click();
+  await expect(executions.callbackRow).toHaveAttribute('data-status', 'TIMED_OUT');
+  await expect(executions.status).toHaveAttribute('data-tone', 'failed', { timeout: 30_000 });
 });

@@ -186,6 +186,8 @@ test('stop two running executions at once, re-run one, and skip a callback timeo
   await executions.row(nameOf(b)).getByTestId('execution-check').check();
   await expect(page.getByTestId('selection-bar')).toContainText('2 selected');
   await page.getByTestId('stop-selected').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Stop 2 executions?');
+  await page.getByTestId('confirm-ok').click();
   await expect(executions.row(nameOf(a))).toHaveAttribute('data-status', 'STOPPED');
   await expect(executions.row(nameOf(b))).toHaveAttribute('data-status', 'STOPPED');
   await expect(page.getByTestId('status-count-STOPPED')).toHaveText('2');
@@ -205,6 +207,9 @@ test('stop two running executions at once, re-run one, and skip a callback timeo
   await executions.openExecution(nameOf(c));
   await expect(executions.callbackRow).toHaveAttribute('data-status', 'STARTED');
   await executions.callbackRow.getByTestId('row-skip').click();
+  // Firing the callback's timeout fails the execution: the studio says so and asks first.
+  await expect(page.getByTestId('confirm-dialog')).toContainText('callback timeout of wait-for-approval');
+  await page.getByTestId('confirm-ok').click();
   await expect(executions.callbackRow).toHaveAttribute('data-status', 'TIMED_OUT');
   await expect(executions.status).toHaveAttribute('data-tone', 'failed', { timeout: 30_000 });
   await expect(page.getByTestId('execution-error')).toContainText('timed out');

@@ -128,6 +128,7 @@ test('at 1000×700 the executions list fits with its row actions in a menu, Sett
   await menu.click();
   await expect(page.getByRole('menuitem', { name: /Re-run/ })).toBeVisible();
   await page.getByRole('menuitem', { name: /Stop/ }).click();
+  await page.getByTestId('confirm-ok').click();
   await expect(row).toHaveAttribute('data-status', 'STOPPED');
 
   await studio.activity('settings').click();

@@ -12,7 +12,8 @@ import { useDetail } from './detail-store.ts';
 import { subscribeExecutionInvocations, useExecutionInvocations } from './execution-invocations-store.ts';
 import { ExecutionLogs } from './ExecutionLogs.tsx';
 import { attemptLines, invocationLogViews } from './invocation-logs.ts';
-import { exportHistory, skipTimer } from './executions-api.ts';
+import { exportHistory } from './executions-api.ts';
+import { skipNextTimer } from './timer-actions.ts';
 import { useExecutions } from './executions-store.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 import { ExecutionHeader } from './ExecutionHeader.tsx';
@@ -69,8 +70,8 @@ export function ExecutionDetail() {
   const skip = useCallback(
     () => {
       if (arn === undefined) return;
-      skipTimer(arn)
-        .then(() => useDetail.getState().refresh())
+      skipNextTimer(arn)
+        .then((fired) => (fired ? useDetail.getState().refresh() : undefined))
         .catch((error: unknown) => useUi.getState().notify(toFailure(error, 'Could not skip the timer')));
     },
     [arn],

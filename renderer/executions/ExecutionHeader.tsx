@@ -7,6 +7,8 @@ import { JsonView } from './JsonView.tsx';
 import type { ExecutionView } from './model.ts';
 import { executionLook } from './status-look.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { executionTitle } from './execution-label.ts';
+import { confirmStop } from './timer-actions.ts';
 import { formatAgo, formatDuration, formatExact } from './time-format.ts';
 
 interface Props {
@@ -44,12 +46,12 @@ export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onSt
           <StatusBadge {...look} testId="execution-status" />
           <span className="exec-toolbar__spacer" />
           {live && e.status === 'RUNNING' && onSkip !== undefined && (
-            <button className="button button--small" onClick={onSkip} title="Fire the next wait, retry delay or callback timeout now (virtual clock)" data-testid="execution-skip">
+            <button className="button button--small" onClick={onSkip} title="Fire the next wait, retry delay or callback timeout now (virtual clock); one that fails the execution is named and asked about first" data-testid="execution-skip">
               <FastForward size={12} /> Skip to next timer
             </button>
           )}
           {live && e.status === 'RUNNING' && (
-            <button className="button button--small" onClick={onStop} data-testid="execution-stop-detail">
+            <button className="button button--small" onClick={() => void confirmStop([executionTitle(e.name, e.input)]).then((yes) => yes && onStop())} data-testid="execution-stop-detail">
               <Square size={11} /> Stop
             </button>
           )}

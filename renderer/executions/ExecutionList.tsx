@@ -10,6 +10,7 @@ import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { formatAgo, formatDuration, formatExact } from './time-format.ts';
+import { confirmStop } from './timer-actions.ts';
 
 const ROW = 32;
 
@@ -51,7 +52,7 @@ function Row({ e, top, nowMs, checked, canRerun }: { e: ExecutionSummary; top: n
       <span className="exec-row__muted mono">{formatDuration((e.endMs ?? nowMs) - e.startMs)}</span>
       <span className="exec-row__actions" onClick={(ev) => ev.stopPropagation()}>
         {e.status === 'RUNNING' && (
-          <button className="row-action exec-row__wide" onClick={() => void stop([e.arn])} title="Stop this execution" data-testid="execution-stop">
+          <button className="row-action exec-row__wide" onClick={() => void confirmStop([e.name]).then((yes) => (yes ? stop([e.arn]) : undefined))} title="Stop this execution" data-testid="execution-stop">
             <Square size={10} /> Stop
           </button>
         )}
@@ -77,7 +78,7 @@ function RowMenu({ e, canRerun }: { e: ExecutionSummary; canRerun: boolean }) {
       <Menu.Portal>
         <Menu.Content className="menu exec-row-menu" align="end" sideOffset={2}>
           {e.status === 'RUNNING' && (
-            <Menu.Item className="menu__item" onSelect={() => void stop([e.arn])}>
+            <Menu.Item className="menu__item" onSelect={() => void confirmStop([e.name]).then((yes) => (yes ? stop([e.arn]) : undefined))}>
               <Square size={10} aria-hidden /> Stop
             </Menu.Item>
           )}

@@ -5,6 +5,7 @@ import { countByStatus, EXECUTION_STATUSES, functionNames, parseLocalDateTime } 
 import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
 import { StatusIcon } from './StatusBadge.tsx';
+import { confirmStop } from './timer-actions.ts';
 
 function toLocalInput(ms: number | undefined): string {
   if (ms === undefined) return '';
@@ -20,7 +21,8 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
   const { setFilter, load, stop, setChecked } = useExecutions.getState();
   const counts = useMemo(() => countByStatus(list, filter), [list, filter]);
   const functions = useMemo(() => functionNames(list), [list]);
-  const running = list.filter((e) => checked.has(e.arn) && e.status === 'RUNNING').map((e) => e.arn);
+  const runningRows = list.filter((e) => checked.has(e.arn) && e.status === 'RUNNING');
+  const running = runningRows.map((e) => e.arn);
   const toggleStatus = (status: string) => setFilter({ statuses: filter.statuses.includes(status) ? filter.statuses.filter((s) => s !== status) : [...filter.statuses, status] });
   return (
     <>
@@ -77,7 +79,7 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
       {checked.size > 0 && (
         <div className="selection-bar" data-testid="selection-bar">
           <span>{checked.size} selected</span>
-          <button className="button button--small" disabled={running.length === 0} onClick={() => void stop(running)} data-testid="stop-selected">
+          <button className="button button--small" disabled={running.length === 0} onClick={() => void confirmStop(runningRows.map((e) => e.name)).then((yes) => (yes ? stop(running) : undefined))} data-testid="stop-selected">
             <Square size={11} /> Stop {running.length === 0 ? '' : running.length} running
           </button>
           <button className="icon-button" onClick={() => setChecked([])} aria-label="Clear the selection">

@@ -6,6 +6,7 @@ import { useUi } from '../shell/ui-store.ts';
 import { useDetail } from './detail-store.ts';
 import { parseHistoryFile } from './executions-api.ts';
 import { useExecutions } from './executions-store.ts';
+import { ConfirmHost } from './ConfirmHost.tsx';
 import { ExecutionDetail } from './ExecutionDetail.tsx';
 import { ExecutionList } from './ExecutionList.tsx';
 import { ExecutionToolbar } from './ExecutionToolbar.tsx';
@@ -50,6 +51,7 @@ export function ExecutionsPage() {
     return (
       <div className="exec-page" data-testid="executions-page">
         {fileInput.element}
+        <ConfirmHost />
         <ExecutionDetail />
       </div>
     );
@@ -57,6 +59,7 @@ export function ExecutionsPage() {
   return (
     <div className="exec-page" data-testid="executions-page">
       {fileInput.element}
+      <ConfirmHost />
       <ExecutionToolbar onOpenFile={fileInput.open} />
       {failure !== null && <ErrorMessage failure={failure} />}
       <ExecutionList nowMs={nowMs} />

@@ -1,5 +1,5 @@
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
-import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, HistoryEvent, PendingCallback } from '../../shared/contract/executions.ts';
+import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, HistoryEvent, NextTimer, PendingCallback } from '../../shared/contract/executions.ts';
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import { currentTargetId, currentTargetParam } from '../targets/target-store.ts';
@@ -151,9 +151,14 @@ export function parseHistoryFile(text: string, fileName: string): ExecutionDetai
   };
 }
 
-/** Fires the execution's earliest wait, retry delay or callback timeout now (local target only). */
-export async function skipTimer(arn: string): Promise<void> {
-  const { skipped } = await api().call('clock.skip', { arn });
+/** The timer Skip would fire, as the engine says it (local target only); null when none waits. */
+export async function nextTimer(arn: string): Promise<NextTimer | null> {
+  return (await api().call('clock.next', { arn })).next;
+}
+
+/** Fires the execution's earliest wait, retry delay or callback timeout now, if it is still `expected` (local target only). */
+export async function skipTimer(arn: string, expected?: { kind: string; operationId: string }): Promise<void> {
+  const { skipped } = await api().call('clock.skip', { arn, ...(expected === undefined ? {} : { expected }) });
   if (skipped === null) throw new Error('Nothing was waiting on a timer: the execution has no wait, retry delay or callback timeout left.');
 }
 

@@ -26,7 +26,7 @@ export function describeTimer(store: DurableStore, timer: TimerRow): TimerDescri
   const name = nameOf(store, timer.arn, timer.opId);
   const what = name ?? timer.opId;
   const base = { kind: timer.kind, operationId: timer.opId, ...(name === undefined ? {} : { operationName: name }), dueMs: timer.dueMs };
-  const fails = 'the callback fails with a timeout, and so does the execution unless the handler catches it';
+  const fails = 'the callback times out and the execution fails, unless the handler catches the timeout';
   switch (timer.kind) {
     case 'wait':
       return { ...base, description: `ends the wait ${what} now; the execution carries on`, failsExecution: false };
