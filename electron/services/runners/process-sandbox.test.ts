@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { defaultLauncherPaths, sandboxCommand } from './launchers.ts';
-import { startProcessSandbox } from './process-sandbox.ts';
+import { spawnChild, startProcessSandbox, startSandbox } from './process-sandbox.ts';
 import type { Sandbox } from './sandbox-types.ts';
 
 function version(): FunctionVersion {
@@ -51,9 +52,34 @@ describe('a process sandbox', () => {
   it('reports its first invocation as the cold one even when the runtime was ready before it came', async () => {
     const v = version();
     const paths = defaultLauncherPaths();
-    sandbox = await startProcessSandbox({ version: v, onLog: () => undefined, command: (runtimeApi) => sandboxCommand(v, { ...host, runtimeApi }, paths, 'studio') });
-    // Long enough for the runtime to load its handler and ask for work before anything is sent.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The runtime reaches its Runtime API through a relay that tells when it first asks for work.
+    let proxy: Server | undefined;
+    let relayTarget = '';
+    const asked = new Promise<void>((resolveAsked) => {
+      proxy = createServer((runtime) => {
+        const [apiHost = '', apiPort = ''] = relayTarget.split(':');
+        const api = connect(Number(apiPort), apiHost);
+        runtime.on('data', (chunk: Buffer) => {
+          api.write(chunk);
+          if (chunk.includes('GET /2018-06-01/runtime/invocation/next')) setImmediate(resolveAsked);
+        });
+        api.pipe(runtime);
+        // Either side going away (the sandbox is killed at the end) ends the other.
+        runtime.on('close', () => api.destroy()).on('error', () => api.destroy());
+        api.on('close', () => runtime.destroy()).on('error', () => runtime.destroy());
+      });
+    });
+    await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
+    const relay = `127.0.0.1:${(proxy?.address() as AddressInfo).port}`;
+    sandbox = await startSandbox({
+      version: v,
+      onLog: () => undefined,
+      launch: async (runtimeApi) => {
+        relayTarget = runtimeApi;
+        return spawnChild(sandboxCommand(v, { ...host, runtimeApi: relay }, paths, 'studio'));
+      },
+    });
+    await asked;
     const first = await sandbox.invoke(invocation(1));
     expect(first.payload.toString()).toBe('{"n":1}');
     expect(first.initDurationMs).toBeGreaterThan(0);
@@ -62,5 +88,6 @@ describe('a process sandbox', () => {
     const second = await sandbox.invoke(invocation(2));
     expect(second.initDurationMs).toBeUndefined();
     expect(second.logs.at(-1)).not.toMatch(/Init Duration/);
+    proxy?.close();
   });
 });
