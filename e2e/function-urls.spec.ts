@@ -119,3 +119,38 @@ test('a durable function behind its URL answers 202 with the execution ARN when 
   expect(body.DurableExecutionArn).toContain(':function:orders');
   expect(reply.headers.get('x-amz-durable-execution-arn')).toBe(body.DurableExecutionArn);
 });
+
+const SCHEDULED = "export const handler = async (event) => { console.log('tick', event['detail-type'], event.source); return 'ok'; };";
+
+test('a schedule: a wrong expression names the rule, a right one lists its next five times, and Run now fires it', async ({ studio, serve }) => {
+  const { functions, editor, configForm, page } = studio;
+  await functions.create('nightly', 'node-js');
+  await replaceCode(page, SCHEDULED);
+  await editor.saveWithShortcut();
+  await editor.openFile('function.json');
+  await page.getByTestId('cfg-schedule').check();
+  const expression = page.getByTestId('cfg-schedule-expression');
+  await expression.fill('cron(0 12 * * * *)');
+  await expect(configForm.fieldError('scheduleExpression')).toContainText('when one has a value or *, the other must be ?');
+  await expression.fill('rate(1 minutes)');
+  await expect(configForm.fieldError('scheduleExpression')).toContainText('the unit must be singular');
+  await expression.fill('cron(0 12 * * ? *)');
+  await expect(configForm.fieldError('scheduleExpression')).toHaveCount(0);
+  await expect(page.getByTestId('cfg-schedule-next').locator('li')).toHaveCount(5);
+  await expect(page.getByTestId('cfg-schedule-next').locator('li').first()).toContainText('12:00 UTC');
+  await expect(page.getByTestId('cfg-schedule-run-now')).toBeDisabled();
+  await configForm.saveButton.click();
+  await expect
+    .poll(async () => (JSON.parse(await readWorkspaceFile(serve, 'functions', 'nightly', 'function.json')) as { triggers?: unknown }).triggers)
+    .toEqual({ schedule: { enabled: true, expression: 'cron(0 12 * * ? *)' } });
+  await page.getByTestId('cfg-schedule-section').scrollIntoViewIfNeeded();
+  await studio.screenshotBothThemes('73-schedule');
+
+  await page.getByTestId('cfg-schedule-run-now').click();
+  await expect(page.getByTestId('cfg-schedule-run-note')).toContainText('Ran at');
+  await page.getByTestId('function-view-invocations').click();
+  const run = page.locator('[data-testid="invocation-row"][data-caller="schedule"]');
+  await expect(run).toHaveCount(1);
+  await run.click();
+  await expect(page.getByTestId('invocation-logs')).toContainText('tick Scheduled Event aws.events');
+});

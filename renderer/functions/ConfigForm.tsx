@@ -13,6 +13,7 @@ import { configToText } from './config-text.ts';
 import { setPendingFormText } from './form-bridge.ts';
 import { draftFor, dropDraft, keepDraft } from './form-drafts.ts';
 import { HttpEndpointSection } from './HttpEndpointSection.tsx';
+import { ScheduleSection } from './ScheduleSection.tsx';
 import { useWorkspace } from './workspace-store.ts';
 
 function FieldError({ errors, name }: { errors: FieldErrors; name: FieldName | `env:${string}` }) {
@@ -244,6 +245,8 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
       </section>
 
       <HttpEndpointSection fn={name} values={values} errors={errors} serving={initial.triggers?.http?.enabled === true} update={update} />
+
+      <ScheduleSection fn={name} values={values} errors={errors} running={initial.triggers?.schedule?.enabled === true && initial.triggers.schedule.expression === values.scheduleExpression.trim()} update={update} />
 
       <section className="form-section">
         <h3 className="form-section__title">Run locally with</h3>

@@ -42,3 +42,35 @@ describe('the HTTP endpoint in the function.json form', () => {
     expect(sameForm(start, configToForm(base))).toBe(true);
   });
 });
+
+describe('the schedule in the function.json form', () => {
+  it('writes an enabled schedule, refuses a bad expression at its field, and keeps an expression turned off', () => {
+    const form = configToForm(base);
+    form.scheduleEnabled = true;
+    form.scheduleExpression = 'rate(1 minutes)';
+    const bad = formToConfig(form);
+    expect(!bad.ok && bad.errors.scheduleExpression).toMatch(/value is 1 the unit must be singular/);
+    form.scheduleExpression = ' rate(1 minute) ';
+    const on = formToConfig(form);
+    expect(on.ok && on.config.triggers).toEqual({ schedule: { enabled: true, expression: 'rate(1 minute)' } });
+    if (!on.ok) return;
+    const again = configToForm(on.config);
+    again.scheduleEnabled = false;
+    const off = formToConfig(again);
+    expect(off.ok && off.config.triggers).toEqual({ schedule: { enabled: false, expression: 'rate(1 minute)' } });
+    again.scheduleExpression = '';
+    const cleared = formToConfig(again);
+    expect(cleared.ok && cleared.config).not.toHaveProperty('triggers');
+  });
+
+  it('keeps the HTTP endpoint when the schedule changes', () => {
+    const form = configToForm(FunctionConfig.parse({ ...base, triggers: { http: { enabled: true } } }));
+    form.scheduleEnabled = true;
+    form.scheduleExpression = 'cron(0 12 * * ? *)';
+    const result = formToConfig(form);
+    expect(result.ok && result.config.triggers).toEqual({
+      http: { enabled: true, invocationType: 'RequestResponse', maxWaitSeconds: 30 },
+      schedule: { enabled: true, expression: 'cron(0 12 * * ? *)' },
+    });
+  });
+});

@@ -27,6 +27,9 @@ export interface ConfigFormValues {
   httpEnabled: boolean;
   httpInvocationType: HttpTrigger['invocationType'];
   httpMaxWait: string;
+  /** The schedule (EventBridge rate or cron expression) fires. */
+  scheduleEnabled: boolean;
+  scheduleExpression: string;
   /** The file's triggers as read: kept as they are apart from what the form edits. */
   baseTriggers: Triggers | undefined;
 }
@@ -42,15 +45,17 @@ export type FieldName =
   | 'runner'
   | 'image'
   | 'httpMaxWait'
+  | 'scheduleExpression'
   | 'form';
 
-const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image', 'httpMaxWait'];
+const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image', 'httpMaxWait', 'scheduleExpression'];
 
 /** Where a schema issue's path lands in the form: nested settings have a field of their own. */
 function fieldKey(path: readonly PropertyKey[]): string {
   const [first, second, third] = path;
   if (first === 'durable') return String(second);
   if (first === 'triggers' && second === 'http' && third === 'maxWaitSeconds') return 'httpMaxWait';
+  if (first === 'triggers' && second === 'schedule' && third === 'expression') return 'scheduleExpression';
   return String(first);
 }
 
@@ -88,20 +93,33 @@ export function configToForm(config: FunctionConfig): ConfigFormValues {
     httpEnabled: config.triggers?.http?.enabled === true,
     httpInvocationType: config.triggers?.http?.invocationType ?? 'RequestResponse',
     httpMaxWait: String(config.triggers?.http?.maxWaitSeconds ?? 30),
+    scheduleEnabled: config.triggers?.schedule?.enabled === true,
+    scheduleExpression: config.triggers?.schedule?.expression ?? '',
     baseTriggers: config.triggers,
   };
 }
 
-/** The triggers to write: the file's own, with the HTTP endpoint as the form has it (none when never turned on). */
+/** The triggers to write: the file's own, with the HTTP endpoint and schedule as the form has them (none when never turned on). */
 function formTriggers(values: ConfigFormValues, maxWait: number | undefined): Triggers | undefined {
   const base = values.baseTriggers;
-  if (!values.httpEnabled && base?.http === undefined) return base;
-  const http: HttpTrigger = {
-    enabled: values.httpEnabled,
-    invocationType: values.httpInvocationType,
-    maxWaitSeconds: maxWait ?? (Number(values.httpMaxWait) || 30),
-  };
-  return { ...base, http };
+  let triggers = base;
+  if (values.httpEnabled || base?.http !== undefined) {
+    const http: HttpTrigger = {
+      enabled: values.httpEnabled,
+      invocationType: values.httpInvocationType,
+      maxWaitSeconds: maxWait ?? (Number(values.httpMaxWait) || 30),
+    };
+    triggers = { ...triggers, http };
+  }
+  // A schedule turned off keeps its expression in the file when it has one, so turning it back on finds it.
+  const expression = values.scheduleExpression.trim();
+  if (values.scheduleEnabled || (base?.schedule !== undefined && expression !== '')) {
+    triggers = { ...triggers, schedule: { enabled: values.scheduleEnabled, expression } };
+  } else if (base?.schedule !== undefined) {
+    const { schedule: _dropped, ...rest } = triggers ?? {};
+    triggers = rest;
+  }
+  return triggers === undefined || Object.keys(triggers).length === 0 ? undefined : triggers;
 }
 
 function numberField(text: string): number | string {
