@@ -119,10 +119,18 @@ describe('durable engine with the official SDK', () => {
   }, 30_000);
 
   it('stops an execution while its handler runs: the handler\'s next checkpoint is refused', async () => {
+    // The handler's invocation is over, its step's checkpoint tried, once its REPORT line is written.
+    const reported = new Promise<void>((resolve) => {
+      const off = h.service.onLog(({ functionName, line }) => {
+        if (functionName !== 'slow' || !line.startsWith('REPORT')) return;
+        off();
+        resolve();
+      });
+    });
     const arn = await h.start('slow');
     await h.waitForEvent(arn, 'StepStarted', 'slow');
     await h.client.send(new StopDurableExecutionCommand({ DurableExecutionArn: arn }));
-    await new Promise((r) => setTimeout(r, 2500));
+    await reported;
     const events = await h.history(arn);
     expect(events.map((e) => e.EventType)).toEqual(['ExecutionStarted', 'StepStarted', 'InvocationCompleted', 'ExecutionStopped']);
     expect(h.engine.store.getExecution(arn)?.status).toBe('STOPPED');
@@ -143,6 +151,8 @@ describe('durable engine with the official SDK', () => {
   }, 30_000);
 
   it('lists and pages through the official client', async () => {
+    // Two executions of its own that succeeded, whatever else ran before.
+    for (const x of [1, 2]) expect((await h.finish(await h.start('stepwait', { x }))).Status).toBe('SUCCEEDED');
     const list = await h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'stepwait', Statuses: ['SUCCEEDED'], StartedAfter: new Date(Date.now() - 600_000), MaxItems: 1 }));
     expect(list.DurableExecutions).toHaveLength(1);
     expect(list.DurableExecutions?.[0]?.Status).toBe('SUCCEEDED');
