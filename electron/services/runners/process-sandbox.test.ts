@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -89,5 +89,49 @@ describe('a process sandbox', () => {
     expect(second.initDurationMs).toBeUndefined();
     expect(second.logs.at(-1)).not.toMatch(/Init Duration/);
     proxy?.close();
+  });
+});
+
+/** The state letter /proc gives a process (T: stopped). */
+const processState = (pid: number | undefined) => /\) (\w)/.exec(readFileSync(`/proc/${pid ?? 0}/stat`, 'utf8'))?.[1];
+
+describe('a frozen process sandbox', () => {
+  it('is stopped between invocations and runs again for the next one', async () => {
+    const v = version();
+    let pid: number | undefined;
+    sandbox = await startSandbox({
+      version: v,
+      onLog: () => undefined,
+      launch: async (runtimeApi) => {
+        const child = spawnChild(sandboxCommand(v, { ...host, runtimeApi }, defaultLauncherPaths(), 'studio'));
+        pid = child.memoryPid();
+        return child;
+      },
+    });
+    const state = () => processState(pid);
+    expect((await sandbox.invoke(invocation(1))).payload.toString()).toBe('{"n":1}');
+    await expect.poll(state).toBe('T');
+    expect((await sandbox.invoke(invocation(2))).payload.toString()).toBe('{"n":2}');
+    await expect.poll(state).toBe('T');
+  });
+
+  it('that cannot be resumed fails its invocation with the reason in its log, and is not reused', async () => {
+    const v = version();
+    let pid: number | undefined;
+    sandbox = await startSandbox({
+      version: v,
+      onLog: () => undefined,
+      launch: async (runtimeApi) => {
+        const child = spawnChild(sandboxCommand(v, { ...host, runtimeApi }, defaultLauncherPaths(), 'studio'));
+        pid = child.memoryPid();
+        return { ...child, thaw: () => Promise.reject(new Error('the engine refused')) };
+      },
+    });
+    expect((await sandbox.invoke(invocation(1))).payload.toString()).toBe('{"n":1}');
+    await expect.poll(() => processState(pid)).toBe('T');
+    const failed = await sandbox.invoke(invocation(2));
+    expect(failed.errorType).toBe('Runtime.ExitError');
+    expect(failed.logs.join('\n')).toContain('The sandbox could not be resumed: the engine refused');
+    expect(sandbox.alive).toBe(false);
   });
 });
