@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -15,15 +15,22 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 // As a user's shell has it: without the settings of the `npm run` that started this (`--silent` would silence npm).
 const userEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 
-/** npm's own phase and install-script timings (`--timing`), largest first, without the totals. */
-function dominant(output: string, count: number): Array<{ name: string; ms: number }> {
-  const totals = new Set(['npm', 'command:install', 'reify', 'build', 'reify:build', 'idealTree']);
-  const timings: Array<{ name: string; ms: number }> = [];
+/**
+ * npm's own timings (`--timing`), largest first, without the totals: its phases and install
+ * scripts (`phases`), and the packages whose unpacking ended last (`packages`; unpacks run side by
+ * side, so these overlap each other and the unpack phase).
+ */
+function dominant(output: string, count: number): { phases: Array<{ name: string; ms: number }>; packages: Array<{ name: string; ms: number }> } {
+  const totals = new Set(['npm', 'command:install', 'reify']);
+  const phases: Array<{ name: string; ms: number }> = [];
+  const packages: Array<{ name: string; ms: number }> = [];
   for (const match of output.matchAll(/^npm timing (\S+) Completed in (\d+)ms$/gm)) {
     const [, name = '', ms = '0'] = match;
-    if (!totals.has(name)) timings.push({ name, ms: Number(ms) });
+    if (name.startsWith('reifyNode:')) packages.push({ name: name.slice('reifyNode:node_modules/'.length), ms: Number(ms) });
+    else if (!totals.has(name)) phases.push({ name, ms: Number(ms) });
   }
-  return timings.sort((a, b) => b.ms - a.ms).slice(0, count);
+  const top = (list: Array<{ name: string; ms: number }>) => list.sort((a, b) => b.ms - a.ms).slice(0, count);
+  return { phases: top(phases), packages: top(packages) };
 }
 
 /** Runs npm in the clone; resolves with its output and duration, rejects when it fails. */
@@ -87,20 +94,23 @@ try {
   const install = await npm(clone, ['install', '--no-audit', '--no-fund', '--timing']);
   const packages = /added (\d+) packages/.exec(install.output)?.[1] ?? '?';
   console.log(`npm install: ${seconds(install.ms)} (${packages} packages; target under 60 s)`);
-  for (const { name, ms } of dominant(install.output, 5)) console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+  const { phases, packages: slowest } = dominant(install.output, 4);
+  for (const { name, ms } of phases) console.log(`  ${seconds(ms).padStart(8)}  ${name}`);
+  console.log(`  unpacked last (side by side): ${slowest.map(({ name, ms }) => `${name} ${seconds(ms)}`).join(', ')}`);
+  console.log(`  load average during the run: ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   console.log(`  aws-lambda-ric in node_modules: ${existsSync(join(clone, 'node_modules', 'aws-lambda-ric')) ? 'yes' : 'no'}`);
 
   for (const which of ['first start (builds the web interface)', 'second start (nothing to build)']) {
     const start = await startUntilReady(clone, workspace);
     console.log(`npm start -- --no-open, ${which}: ${seconds(start.ms)} to the JSON line${which.startsWith('second') ? ' (target under 5 s)' : ''}`);
-    // The longest silence before a line is where the time went.
-    let previous = 0;
+    // The longest time between two lines is where it went: shown with the line that began it.
+    let previous = { at: 0, text: '(npm starting)' };
     const gaps = start.lines.map((line) => {
-      const gap = { ms: line.at - previous, before: line.text.slice(0, 90) };
-      previous = line.at;
+      const gap = { ms: line.at - previous.at, after: previous.text.slice(0, 90) };
+      previous = line;
       return gap;
     });
-    for (const gap of gaps.sort((a, b) => b.ms - a.ms).slice(0, 2)) console.log(`  ${seconds(gap.ms).padStart(8)}  before: ${gap.before}`);
+    for (const gap of gaps.sort((a, b) => b.ms - a.ms).slice(0, 2)) console.log(`  ${seconds(gap.ms).padStart(8)}  after: ${gap.after}`);
   }
 } finally {
   if (keep) console.log(`Kept ${work}`);
