@@ -64,68 +64,84 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('executions through the Lambda API', () => {
-  let approved: string;
-  let rejected: string;
+/** An execution waiting for its approval, with the callback it waits on. */
+async function waiting(name: string, input: object = { orderId: name, amount: 1 }) {
+  const arn = await start(name, input);
+  return { arn, pending: await pendingFor(arn) };
+}
 
+/** An execution that was approved and succeeded. */
+async function approvedRun(name: string): Promise<string> {
+  const { arn, pending } = await waiting(name, { orderId: 'o-1', amount: 12.5 });
+  await h['callbacks.succeed']({ callbackId: pending.callbackId, result: '{"approved": true, "approver": "ada"}' });
+  await settled(arn, 'SUCCEEDED');
+  return arn;
+}
+
+// Each test starts the executions it needs, under names of its own, so any one runs alone or in any order.
+describe('executions through the Lambda API', () => {
   it('lists pending callbacks across executions with their deadlines', async () => {
-    approved = await start('approve-me', { orderId: 'o-1', amount: 12.5 });
-    rejected = await start('reject-me', { orderId: 'o-2', amount: 3 });
+    const approved = await start('list-approve-me', { orderId: 'o-1', amount: 12.5 });
+    const rejected = await start('list-reject-me', { orderId: 'o-2', amount: 3 });
     const first = await pendingFor(approved);
     await pendingFor(rejected);
-    expect(first).toMatchObject({ executionName: 'approve-me', functionName: 'orders', operationName: 'wait-for-approval' });
+    expect(first).toMatchObject({ executionName: 'list-approve-me', functionName: 'orders', operationName: 'wait-for-approval' });
     expect(first.callbackId).not.toBe('');
     expect((first.timeoutAtMs ?? 0) - first.startedMs).toBe(86_400_000);
 
-    const all = await list({});
+    const all = await list({ nameContains: 'list-' });
     expect(all.counts).toEqual({ RUNNING: 2 });
-    expect(all.items.map((e) => e.DurableExecutionName).sort()).toEqual(['approve-me', 'reject-me']);
-    expect((await list({ nameContains: 'APPROVE' })).items.map((e) => e.DurableExecutionArn)).toEqual([approved]);
-    expect((await list({ statuses: ['SUCCEEDED'] })).items).toEqual([]);
+    expect(all.items.map((e) => e.DurableExecutionName).sort()).toEqual(['list-approve-me', 'list-reject-me']);
+    expect((await list({ nameContains: 'LIST-APPROVE' })).items.map((e) => e.DurableExecutionArn)).toEqual([approved]);
+    expect((await list({ nameContains: 'list-', statuses: ['SUCCEEDED'] })).items).toEqual([]);
   });
 
   it('keeps the durable logger’s lines of an execution with the operation that wrote them', async () => {
+    const { arn } = await waiting('logs-order', { orderId: 'o-1', amount: 12.5 });
     const lines = await until(async () => {
-      const found = await h['executions.logs']({ arn: approved });
+      const found = await h['executions.logs']({ arn });
       return found.some((l) => l.message.includes('Approval requested')) ? found : undefined;
     }, 'the submitter’s log line');
     const line = lines.find((l) => l.message.includes('Approval requested'));
     expect(line).toMatchObject({ level: 'INFO', attempt: 1 });
-    const ids = new Set((await h['executions.history']({ arn: approved })).Events.map((e) => e.Id));
+    const ids = new Set((await h['executions.history']({ arn })).Events.map((e) => e.Id));
     expect(ids.has(line?.operationId)).toBe(true);
     expect(await h['executions.logs']({ arn: 'arn:aws:lambda:us-east-1:000000000000:function:orders:$LATEST/durable-execution/x/y' })).toEqual([]);
 
     // The approval carries what the handler logged when it asked, and what the execution started with.
-    const pending = await pendingFor(approved);
+    const pending = await pendingFor(arn);
     expect(pending.requestLog?.map((l) => l.message)).toEqual([expect.stringContaining('Approval requested')]);
     expect(pending.stepPath).toEqual(['wait-for-approval']);
     expect(JSON.parse(pending.input ?? 'null')).toEqual({ orderId: 'o-1', amount: 12.5 });
   });
 
   it('completes a callback once: the execution resumes, a second answer is refused and changes nothing', async () => {
-    const { callbackId } = await pendingFor(approved);
+    const { arn, pending } = await waiting('once-order', { orderId: 'o-1', amount: 12.5 });
+    const { callbackId } = pending;
     await expect(h['callbacks.succeed']({ callbackId, result: '{"approved": tru' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    expect(await statusOf(approved)).toBe('RUNNING');
+    expect(await statusOf(arn)).toBe('RUNNING');
 
     await h['callbacks.succeed']({ callbackId, result: '{"approved": true, "approver": "ada"}' });
-    await settled(approved, 'SUCCEEDED');
-    const done = await h['executions.get']({ arn: approved });
+    await settled(arn, 'SUCCEEDED');
+    const done = await h['executions.get']({ arn });
     expect(JSON.parse(done.Result ?? 'null')).toMatchObject({ orderId: 'o-1', status: 'PROCESSED', approver: 'ada' });
     await expect(h['callbacks.succeed']({ callbackId, result: '{"approved": false}' })).rejects.toMatchObject({ message: expect.stringMatching(/accepts no further results/) });
-    expect(JSON.parse((await h['executions.get']({ arn: approved })).Result ?? 'null')).toMatchObject({ approver: 'ada' });
+    expect(JSON.parse((await h['executions.get']({ arn })).Result ?? 'null')).toMatchObject({ approver: 'ada' });
   });
 
   it('fails a callback with the error a person typed; the execution fails with it', async () => {
-    const { callbackId } = await pendingFor(rejected);
+    const { arn, pending } = await waiting('fail-order', { orderId: 'o-2', amount: 3 });
+    const { callbackId } = pending;
     await h['callbacks.heartbeat']({ callbackId });
     await h['callbacks.fail']({ callbackId, error: { type: 'Rejected', message: 'over budget', data: '{"limit": 1}' } });
-    await settled(rejected, 'FAILED');
-    const failed = await h['executions.get']({ arn: rejected });
+    await settled(arn, 'FAILED');
+    const failed = await h['executions.get']({ arn });
     expect(failed.Error?.ErrorMessage).toContain('over budget');
-    expect((await h['callbacks.pending']({})).filter((c) => c.executionArn === rejected)).toEqual([]);
+    expect((await h['callbacks.pending']({})).filter((c) => c.executionArn === arn)).toEqual([]);
   });
 
   it('returns the whole history, and exports it as a file that reads back the same', async () => {
+    const approved = await approvedRun('export-order');
     const { Events } = await h['executions.history']({ arn: approved });
     expect(Events[0]?.EventType).toBe('ExecutionStarted');
     expect(Events.map((e) => e.EventType)).toEqual(expect.arrayContaining(['CallbackStarted', 'CallbackSucceeded', 'ExecutionSucceeded']));
@@ -134,22 +150,22 @@ describe('executions through the Lambda API', () => {
     const tail = await h['executions.history']({ arn: approved, afterEventId: lastId - 2 });
     expect(tail).toEqual({ Events: Events.slice(-2), continued: true });
     const exported = await h['executions.exportHistory']({ arn: approved });
-    expect(exported.fileName).toBe('approve-me.history.json');
+    expect(exported.fileName).toBe('export-order.history.json');
     expect(JSON.parse(exported.text)).toEqual({ Events });
     expect(parseHistoryFile(exported.text).events).toEqual(Events);
   });
 
   it('stops the running ones of a selection and says why it left the others', async () => {
-    const waiting = await start('stop-me', { orderId: 'o-3', amount: 1 });
-    await pendingFor(waiting);
-    const outcome = await h['executions.stop']({ arns: [waiting, approved] });
-    expect(outcome.stopped).toEqual([waiting]);
-    expect(outcome.failed).toEqual([{ arn: approved, message: 'approve-me is already SUCCEEDED.' }]);
-    expect(await statusOf(waiting)).toBe('STOPPED');
-    expect((await list({})).counts).toEqual({ SUCCEEDED: 1, FAILED: 1, STOPPED: 1 });
+    const [{ arn: running }, done] = await Promise.all([waiting('stop-me'), approvedRun('stop-done')]);
+    const outcome = await h['executions.stop']({ arns: [running, done] });
+    expect(outcome.stopped).toEqual([running]);
+    expect(outcome.failed).toEqual([{ arn: done, message: 'stop-done is already SUCCEEDED.' }]);
+    expect(await statusOf(running)).toBe('STOPPED');
+    expect((await list({ nameContains: 'stop-' })).counts).toEqual({ SUCCEEDED: 1, STOPPED: 1 });
   });
 
   it('re-runs an execution with the same input, and skips its callback timeout on the virtual clock', async () => {
+    const approved = await approvedRun('rerun-order');
     const { arn } = await h['executions.rerun']({ arn: approved });
     expect(arn).not.toBe(approved);
     const again = await h['executions.get']({ arn });
@@ -175,7 +191,7 @@ describe('executions through the Lambda API', () => {
   });
 
   it('answers unknown executions and callbacks with the API\'s own errors', async () => {
-    const missing = approved.replace(/[^/]+$/, '00000000-0000-0000-0000-000000000000');
+    const missing = 'arn:aws:lambda:us-east-1:000000000000:function:orders:$LATEST/durable-execution/nowhere/00000000-0000-0000-0000-000000000000';
     await expect(h['executions.get']({ arn: missing })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(h['callbacks.succeed']({ callbackId: 'not-a-callback', result: '{}' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/callback id is not valid/) });
   });
