@@ -106,17 +106,16 @@ export function openInvocationStore(dbPath: string, limits: InvocationLimits = I
   const db = new DatabaseSync(dbPath);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   db.exec(SCHEMA);
-  // Nothing runs across a restart: what was running when the studio stopped has ended.
-  db.prepare("UPDATE invocations SET status = 'failed', error_type = ? WHERE status = 'running'").run(INTERRUPTED);
+  // Invocations still running live in memory: one commit per invocation, at its end, keeps the
+  // cost of recording off the invocation's path. One running when the studio closes is written as
+  // interrupted; after a crash it is simply missing.
+  const running = new Map<string, InvocationSummary>();
 
+  const remove = db.prepare('DELETE FROM invocations WHERE request_id = ?');
   const insert = db.prepare(
-    `INSERT INTO invocations (request_id, function_name, version, caller, status, start_ms, execution_arn, invocation_no)
-     VALUES (?, ?, ?, ?, 'running', ?, ?, ?)
-     ON CONFLICT (request_id) DO UPDATE SET status = 'running', start_ms = excluded.start_ms, end_ms = NULL, error_type = NULL`,
-  );
-  const finish = db.prepare(
-    `UPDATE invocations SET status = ?, end_ms = ?, duration_ms = ?, billed_ms = ?, max_memory_mb = ?, init_ms = ?,
-     error_type = ?, durable_status = ?, line_count = ?, lines = ? WHERE request_id = ?`,
+    `INSERT INTO invocations (request_id, function_name, version, caller, status, start_ms, end_ms, duration_ms, billed_ms,
+     max_memory_mb, init_ms, error_type, execution_arn, invocation_no, durable_status, line_count, lines)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const overflow = db.prepare('SELECT seq FROM invocations WHERE function_name = ? ORDER BY seq DESC LIMIT 1 OFFSET ?');
   const prune = db.prepare('DELETE FROM invocations WHERE function_name = ? AND seq <= ?');
@@ -125,44 +124,81 @@ export function openInvocationStore(dbPath: string, limits: InvocationLimits = I
   const byRequest = db.prepare('SELECT * FROM invocations WHERE request_id = ?');
   const byExecution = db.prepare('SELECT * FROM invocations WHERE execution_arn = ? ORDER BY seq');
 
+  /** Writes an ended invocation (replacing an earlier try with the same request id) and drops the function's oldest beyond the limit, in one commit. */
+  const keep = (summary: InvocationSummary, lines: InvocationLine[]): void => {
+    const n = (value: number | undefined) => value ?? null;
+    db.exec('BEGIN');
+    try {
+      remove.run(summary.requestId);
+      insert.run(
+        summary.requestId, summary.functionName, summary.version, summary.caller, summary.status, summary.startMs,
+        n(summary.endMs), n(summary.durationMs), n(summary.billedDurationMs), n(summary.maxMemoryUsedMb), n(summary.initDurationMs),
+        summary.errorType ?? null, summary.durableExecutionArn ?? null, n(summary.invocationNo), summary.durableStatus ?? null,
+        summary.lineCount, JSON.stringify(lines),
+      );
+      const last = overflow.get(summary.functionName, limits.perFunction) as Row | undefined;
+      if (last !== undefined) prune.run(summary.functionName, last['seq'] ?? 0);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+
   return {
     limits,
     start(s: InvocationStart): InvocationSummary {
-      insert.run(s.requestId, s.functionName, s.version, s.caller, s.startMs, s.durableExecutionArn ?? null, s.invocationNo ?? null);
-      const last = overflow.get(s.functionName, limits.perFunction) as Row | undefined;
-      if (last !== undefined) prune.run(s.functionName, last['seq'] ?? 0);
-      return toSummary(byRequest.get(s.requestId) as Row);
+      const summary: InvocationSummary = {
+        requestId: s.requestId,
+        functionName: s.functionName,
+        version: s.version,
+        caller: s.caller,
+        status: 'running',
+        startMs: s.startMs,
+        lineCount: 0,
+        ...(s.durableExecutionArn === undefined ? {} : { durableExecutionArn: s.durableExecutionArn }),
+        ...(s.invocationNo === undefined ? {} : { invocationNo: s.invocationNo }),
+      };
+      running.set(s.requestId, summary);
+      return summary;
     },
-    /** Records the end; undefined when the invocation is no longer kept. */
+    /** Records the end; undefined when the start was not recorded. */
     end(requestId: string, e: InvocationEnd): InvocationSummary | undefined {
-      const lines = capLines(e.lines, limits.linesPerInvocation);
-      finish.run(
-        e.status,
-        e.endMs,
-        e.durationMs ?? null,
-        e.billedDurationMs ?? null,
-        e.maxMemoryUsedMb ?? null,
-        e.initDurationMs ?? null,
-        e.errorType ?? null,
-        e.durableStatus ?? null,
-        e.lines.length,
-        JSON.stringify(lines),
-        requestId,
-      );
-      const row = byRequest.get(requestId) as Row | undefined;
-      return row === undefined ? undefined : toSummary(row);
+      const started = running.get(requestId);
+      running.delete(requestId);
+      if (started === undefined) return undefined;
+      const { lines, ...figures } = e;
+      const summary: InvocationSummary = { ...started, ...figures, lineCount: lines.length };
+      keep(summary, capLines(lines, limits.linesPerInvocation));
+      return summary;
     },
+    /** Newest first, running ones on top. */
     list(functionName: string): InvocationSummary[] {
-      return (byFunction.all(functionName) as Row[]).map(toSummary);
+      const live = [...running.values()].filter((i) => i.functionName === functionName).sort((a, b) => b.startMs - a.startMs);
+      return [...live, ...(byFunction.all(functionName) as Row[]).map(toSummary)];
     },
+    /** A running invocation comes without lines: the recorder holds those. */
     get(requestId: string): InvocationWithLines | undefined {
+      const live = running.get(requestId);
+      if (live !== undefined) return { ...live, lines: [] };
       const row = byRequest.get(requestId) as Row | undefined;
       return row === undefined ? undefined : { ...toSummary(row), lines: parseLines(row['lines']) };
     },
+    /** Oldest first, a running one last. */
     ofExecution(arn: string): InvocationWithLines[] {
-      return (byExecution.all(arn) as Row[]).map((row) => ({ ...toSummary(row), lines: parseLines(row['lines']) }));
+      const kept = (byExecution.all(arn) as Row[]).map((row) => ({ ...toSummary(row), lines: parseLines(row['lines']) }));
+      const live = [...running.values()].filter((i) => i.durableExecutionArn === arn).map((i) => ({ ...i, lines: [] }));
+      return [...kept, ...live];
     },
     close(): void {
+      for (const summary of running.values()) {
+        try {
+          keep({ ...summary, status: 'failed', errorType: INTERRUPTED }, []);
+        } catch {
+          // Closing anyway: an invocation cut short is not worth keeping the database open for.
+        }
+      }
+      running.clear();
       db.close();
     },
   };
