@@ -71,6 +71,9 @@ export function CodeEditor({ uri, hidden }: { uri: string | null; hidden: boolea
       if (state) editor.restoreViewState(state);
       applyPendingReveal();
     }
+    // Neither a new model nor a restored view state reports its cursor: the status bar reads it here.
+    const position = editor.getPosition();
+    if (position !== null) useCursor.setState({ line: position.lineNumber, column: position.column });
   }, [uri]);
 
   useEffect(() => {
