@@ -7,6 +7,7 @@ const dockerRunnerSuites = [
   'electron/services/runners/failures.test.ts',
   'electron/services/runners/freeze.test.ts',
   'electron/services/durable/engine-*.test.ts',
+  'electron/services/invocations/invocation-recorder.test.ts',
 ];
 
 export default defineConfig({
