@@ -8,7 +8,7 @@ import { toFailure, type Failure } from '../lib/errors.ts';
 import { formatSeconds } from '../lib/format.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
-import { configToForm, formToConfig, newEnvRow, RUNNERS, RUNTIMES, sameForm, type ConfigFormValues, type FieldErrors, type FieldName } from './config-form.ts';
+import { configToForm, formToConfig, newEnvRow, RUNNERS, runtimesFor, sameForm, type ConfigFormValues, type FieldErrors, type FieldName } from './config-form.ts';
 import { configToText } from './config-text.ts';
 import { setPendingFormText } from './form-bridge.ts';
 import { draftFor, dropDraft, keepDraft } from './form-drafts.ts';
@@ -61,6 +61,7 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
   const setFormDirty = useEditor((s) => s.setFormDirty);
   const setFormSaver = useEditor((s) => s.setFormSaver);
   const applyDetail = useEditor((s) => s.applyDetail);
+  const files = useEditor((s) => s.files);
   const dirty = !sameForm(values, start);
 
   useEffect(() => setFormDirty(dirty), [dirty, setFormDirty]);
@@ -128,6 +129,7 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
 
   const setEnv = (id: string, patch: { key?: string; value?: string }) => update({ env: values.env.map((row) => (row.id === id ? { ...row, ...patch } : row)) });
   const hasErrors = Object.keys(errors).length > 0;
+  const runtimes = runtimesFor(files, values.runtime);
 
   return (
     <form
@@ -152,7 +154,7 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
           <label className="field">
             <span className="field__label">Runtime</span>
             <select className="input" value={values.runtime} onChange={(e) => update({ runtime: e.target.value as ConfigFormValues['runtime'] })} data-testid="cfg-runtime">
-              {RUNTIMES.map((r) => (
+              {runtimes.map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FunctionConfig } from '../../shared/workspace/function-config.ts';
-import { configToForm, formToConfig, newEnvRow, sameForm } from './config-form.ts';
+import { configToForm, formToConfig, newEnvRow, runtimesFor, sameForm } from './config-form.ts';
 
 const base = FunctionConfig.parse({ runtime: 'nodejs22.x', handler: 'index.handler', environment: { STAGE: 'dev' } });
 
@@ -69,5 +69,18 @@ describe('function.json form', () => {
     form.runner = 'process';
     const result = formToConfig(form);
     expect(result.ok && result.config).toMatchObject({ runner: 'process', image: 'my/image:1' });
+  });
+});
+
+describe('the runtime list', () => {
+  it('offers Node.js runtimes for a TypeScript or JavaScript handler and Python ones for a Python handler', () => {
+    expect(runtimesFor(['index.ts', 'function.json'], 'nodejs22.x').every((r) => r.startsWith('nodejs'))).toBe(true);
+    expect(runtimesFor(['index.mjs', 'function.json'], 'nodejs22.x')).toContain('nodejs24.x');
+    expect(runtimesFor(['lambda_function.py', 'function.json'], 'python3.13')).toEqual(['python3.13', 'python3.12']);
+  });
+
+  it('keeps the runtime set now, and offers all when the files do not tell', () => {
+    expect(runtimesFor(['index.ts', 'function.json'], 'python3.12')).toContain('python3.12');
+    expect(runtimesFor(['function.json'], 'nodejs22.x')).toHaveLength(5);
   });
 });

@@ -65,6 +65,21 @@ export type FieldErrors = Partial<Record<FieldName | `env:${string}`, string>>;
 export type FormResult = { ok: true; config: FunctionConfig } | { ok: false; errors: FieldErrors };
 
 export const RUNTIMES = Runtime.options;
+
+const NODE_SOURCE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const PYTHON_SOURCE = /\.py$/;
+
+/**
+ * The runtimes that can run the function's code: Node.js ones for TypeScript or JavaScript
+ * sources, Python ones for Python sources, all of them when the files do not say. The runtime
+ * set now stays listed, so a function.json that names another one still reads as it is.
+ */
+export function runtimesFor(files: readonly string[], current: Runtime): Runtime[] {
+  const node = files.some((f) => NODE_SOURCE.test(f));
+  const python = files.some((f) => PYTHON_SOURCE.test(f));
+  const fits = (r: Runtime) => (node === python ? true : node ? r.startsWith('nodejs') : r.startsWith('python'));
+  return RUNTIMES.filter((r) => fits(r) || r === current);
+}
 export const RUNNERS = Runner.options;
 
 /** Lambda's environment variable key rule, as in the workspace contract. */
