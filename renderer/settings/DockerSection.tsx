@@ -152,7 +152,7 @@ export function DockerSection() {
       <p className="field__hint">
         Functions whose function.json says <span className="mono">"runner": "docker"</span> run in containers. They use the official Lambda image of their runtime
         when this engine has it, else the runtime's local base image, which is built here without any registry: for Node.js from the studio's own Node.js,
-        aws-lambda-ric and bootstrap, for Python from this machine's Python 3 and the studio's Python bootstrap. With neither, the first invoke of a function
+        bootstrap and aws-lambda-ric (installed and compiled on the first build, once per machine), for Python from this machine's Python 3 and the studio's Python bootstrap. With neither, the first invoke of a function
         pulls the official image, or builds the local base image when the engine reaches no registry.
       </p>
     </section>
