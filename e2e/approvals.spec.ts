@@ -1,6 +1,9 @@
-import { expect, test } from './fixtures/studio.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
 import { ApprovalsPage, ExecutionsPage } from './pages/executions-page.ts';
 import { hostApi, startOrder } from './pages/executions-host.ts';
+import { InvokePanelPage } from './pages/invoke-panel-page.ts';
 
 /** The execution name is the ARN's second-last part: `…/durable-execution/<name>/<id>`. */
 function nameOf(arn: string): string {
@@ -116,4 +119,33 @@ test('Skip says what the next timer is and asks before firing a callback timeout
   await confirm.getByTestId('confirm-ok').click();
   await expect(executions.callbackRow).toHaveAttribute('data-status', 'TIMED_OUT');
   await expect(executions.status).toHaveAttribute('data-tone', 'failed', { timeout: 30_000 });
+});
+
+test('a durable invoke whose invocations fail shows the engine retrying, attempt by attempt, then failed', async ({ studio, serve }) => {
+  const { page } = studio;
+  const invoke = new InvokePanelPage(page);
+  await studio.functions.create('thrower', 'node-js');
+  // Durable switched on for a plain handler that throws: every invocation fails.
+  const dir = join(serve.workspace, 'functions', 'thrower');
+  await writeFile(join(dir, 'index.mjs'), "export const handler = async () => { throw new TypeError('no luck today'); };\n");
+  const config = JSON.parse(await readWorkspaceFile(serve, 'functions', 'thrower', 'function.json')) as Record<string, unknown>;
+  await writeFile(join(dir, 'function.json'), JSON.stringify({ ...config, durable: { enabled: true, executionTimeout: 600, retentionPeriodInDays: 1 } }, null, 2));
+  await expect(page.getByTestId('code-editor')).toContainText('no luck today');
+  const api = hostApi(serve);
+  await expect.poll(async () => (await api.call('functions.get', { name: 'thrower' })).config?.durable?.enabled).toBe(true);
+
+  await invoke.setEvent('{}');
+  await invoke.invoke();
+  await expect(invoke.output).toHaveAttribute('data-outcome', 'retrying', { timeout: 30_000 });
+  const retry = page.getByTestId('invoke-retrying');
+  await expect(retry).toContainText(/invocation \d of 5 failed/);
+  await expect(retry).toContainText('no luck today');
+  await expect(page.getByTestId('invoke-waiting')).toHaveCount(0);
+  await studio.screenshotBothThemes('84-invoke-durable-retrying');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await studio.screenshotBothThemes('84-invoke-durable-retrying-1000');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await expect(invoke.output).toHaveAttribute('data-outcome', 'failed', { timeout: 45_000 });
+  await expect(invoke.error).toContainText('no luck today');
+  await studio.screenshotBothThemes('85-invoke-durable-failed');
 });

@@ -1,8 +1,10 @@
-import { CircleCheck, CircleX, Copy, ExternalLink, Hourglass, LoaderCircle, Timer } from 'lucide-react';
+import { CircleCheck, CircleX, Copy, ExternalLink, Hourglass, LoaderCircle, RotateCcw, Timer } from 'lucide-react';
+import type { InvocationRetry } from '../../shared/contract/executions.ts';
+import { useNow } from '../executions/useNow.ts';
 import { useExecutions } from '../executions/executions-store.ts';
 import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
 import { prettyJson } from './event-text.ts';
-import { handlerErrorOf, isRunningDurable, reportFigures, viewLogLine } from './invoke-outcome.ts';
+import { handlerErrorOf, isRunningDurable, reportFigures, retryWords, viewLogLine } from './invoke-outcome.ts';
 import { useInvoke } from './invoke-store.ts';
 
 function copy(text: string): void {
@@ -29,6 +31,27 @@ export function InvokeLogs({ fn }: { fn: string }) {
         );
       })}
     </pre>
+  );
+}
+
+/** The engine retrying a durable execution's failed invocations: which failed, with what error, and the next attempt. */
+function RetryNotice({ retry }: { retry: InvocationRetry }) {
+  const nowMs = useNow(retry.nextAttemptMs !== undefined, 1000);
+  const words = retryWords(retry, nowMs);
+  return (
+    <div className="invoke-retrying" role="status" data-testid="invoke-retrying">
+      <div>
+        <b>Retrying:</b> {words.failed}
+        {words.error !== undefined && (
+          <>
+            {' with '}
+            <span className="mono invoke-retrying__error">{words.error}</span>
+          </>
+        )}
+        . {words.next}
+      </div>
+      <div className="muted">The engine invokes the handler again with back-off; after {retry.maxInvocations} failed invocations in a row the execution fails.</div>
+    </div>
   );
 }
 
@@ -62,12 +85,14 @@ export function InvokeOutput({ fn }: { fn: string }) {
   // A durable execution that waits for a timer or a callback answers before it ends; this panel
   // takes its outcome when it does.
   const waiting = isRunningDurable(result);
-  const outcome = waiting ? 'running' : failure === null ? 'succeeded' : 'failed';
+  // Running, but only because the engine retries failed invocations: said as such, with the engine's figures.
+  const retry = waiting ? result.invocationRetry : undefined;
+  const outcome = retry !== undefined ? 'retrying' : waiting ? 'running' : failure === null ? 'succeeded' : 'failed';
   return (
     <div className="invoke-output" data-testid="invoke-output" data-outcome={outcome}>
-      <div className={`invoke-status ${waiting ? 'tone-info' : failure === null ? 'tone-success' : 'tone-error'}`}>
-        {waiting ? <Hourglass size={14} aria-hidden /> : failure === null ? <CircleCheck size={14} aria-hidden /> : <CircleX size={14} aria-hidden />}
-        <b>{waiting ? 'Running' : failure === null ? 'Succeeded' : 'Failed'}</b>
+      <div className={`invoke-status ${retry !== undefined ? 'tone-warning' : waiting ? 'tone-info' : failure === null ? 'tone-success' : 'tone-error'}`}>
+        {retry !== undefined ? <RotateCcw size={14} aria-hidden /> : waiting ? <Hourglass size={14} aria-hidden /> : failure === null ? <CircleCheck size={14} aria-hidden /> : <CircleX size={14} aria-hidden />}
+        <b>{retry !== undefined ? 'Retrying' : waiting ? 'Running' : failure === null ? 'Succeeded' : 'Failed'}</b>
         <span className="muted mono invoke-status__id" title="Request id">
           {result.requestId}
         </span>
@@ -85,7 +110,8 @@ export function InvokeOutput({ fn }: { fn: string }) {
           </button>
         </div>
       )}
-      {waiting && (
+      {retry !== undefined && <RetryNotice retry={retry} />}
+      {waiting && retry === undefined && (
         <p className="muted invoke-output__hint" data-testid="invoke-waiting">
           The execution waits for a timer or a callback. Open it to follow its steps or answer a callback; its result shows here when it ends.
         </p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../shared/contract/invoke.ts';
 import { checkEventText, prettyJson } from './event-text.ts';
-import { formatMs, handlerErrorOf, isPlatformLine, isRunningDurable, reportFigures, settledDurableResult, viewLogLine } from './invoke-outcome.ts';
+import { formatMs, handlerErrorOf, isPlatformLine, isRunningDurable, reportFigures, retryWords, settledDurableResult, viewLogLine } from './invoke-outcome.ts';
 
 const result = (over: Partial<InvokeResult>): InvokeResult => ({ requestId: 'r', statusCode: 200, payload: '{}', logs: [], ...over });
 
@@ -107,5 +107,18 @@ describe('a durable invoke that answered while its execution runs', () => {
     expect(failed !== null && handlerErrorOf(failed)).toEqual({ type: 'Rejected', message: 'no budget', stack: ['at x'] });
     const stopped = settledDurableResult(running, { Status: 'STOPPED' });
     expect(stopped !== null && handlerErrorOf(stopped)).toMatchObject({ type: 'ExecutionStopped', message: 'The durable execution ended STOPPED.' });
+  });
+});
+
+describe('a durable invoke whose invocations fail', () => {
+  it('says which invocation failed of how many, with what, and when the next attempt comes', () => {
+    const retry = { failedInvocations: 2, maxInvocations: 5, lastError: { ErrorType: 'TypeError', ErrorMessage: 'no luck today' }, nextAttemptMs: 10_000 };
+    expect(retryWords(retry, 7_200)).toEqual({ failed: 'invocation 2 of 5 failed', error: 'TypeError: no luck today', next: 'Attempt 3 of 5 in 3 s.' });
+    expect(retryWords({ failedInvocations: 1, maxInvocations: 5 }, 0)).toEqual({ failed: 'invocation 1 of 5 failed', next: 'Attempt 2 of 5 is running.' });
+  });
+
+  it('drops the retry state once the execution ended', () => {
+    const running: InvokeResult = { requestId: 'r', statusCode: 202, payload: '{}', logs: [], durableExecutionArn: 'arn', invocationRetry: { failedInvocations: 4, maxInvocations: 5 } };
+    expect(settledDurableResult(running, { Status: 'FAILED', Error: { ErrorType: 'TypeError', ErrorMessage: 'no luck today' } })?.invocationRetry).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { InvocationRetry } from '../../shared/contract/executions.ts';
 import type { InvokeReport, InvokeResult } from '../../shared/contract/invoke.ts';
 
 /** A handler's error as Lambda reports it, taken apart for display. */
@@ -119,7 +120,7 @@ export interface DurableEnd {
  */
 export function settledDurableResult(result: InvokeResult, end: DurableEnd): InvokeResult | null {
   if (end.Status === 'RUNNING') return null;
-  const { functionError: _running, ...rest } = result;
+  const { functionError: _running, invocationRetry: _retrying, ...rest } = result;
   if (end.Status === 'SUCCEEDED') return { ...rest, statusCode: 200, payload: end.Result ?? 'null' };
   const fallbackType = end.Status === 'TIMED_OUT' ? 'ExecutionTimedOut' : end.Status === 'STOPPED' ? 'ExecutionStopped' : 'ExecutionFailed';
   const error = end.Error ?? {};
@@ -133,4 +134,13 @@ export function settledDurableResult(result: InvokeResult, end: DurableEnd): Inv
       ...(error.StackTrace === undefined ? {} : { trace: error.StackTrace }),
     }),
   };
+}
+
+/** The engine retrying a durable execution's failed invocations, in words: what failed, with what, and what comes next. */
+export function retryWords(retry: InvocationRetry, nowMs: number): { failed: string; error?: string; next: string } {
+  const n = retry.failedInvocations;
+  const error = retry.lastError === undefined ? undefined : [retry.lastError.ErrorType, retry.lastError.ErrorMessage].filter((p) => p !== undefined && p !== '').join(': ');
+  const attempt = `Attempt ${n + 1} of ${retry.maxInvocations}`;
+  const next = retry.nextAttemptMs === undefined ? `${attempt} is running.` : `${attempt} in ${Math.max(0, Math.ceil((retry.nextAttemptMs - nowMs) / 1000))} s.`;
+  return { failed: `invocation ${n} of ${retry.maxInvocations} failed`, ...(error === undefined || error === '' ? {} : { error }), next };
 }

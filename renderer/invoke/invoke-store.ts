@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ExecutionDetail } from '../../shared/contract/executions.ts';
+import type { ExecutionDetail, InvocationRetry } from '../../shared/contract/executions.ts';
 import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import type { InvokeResult, TestEvent } from '../../shared/contract/invoke.ts';
 import { api } from '../api/api.ts';
@@ -55,8 +55,11 @@ interface InvokeStore {
   appendLog(fn: string, line: string, requestId?: string): void;
   /** An invocation started: a durable one says which execution it serves, so a followed result takes only its own lines. */
   invocationStarted(invocation: { requestId: string; durableExecutionArn?: string | undefined }): void;
-  /** A durable execution changed: a result still waiting on it takes the execution's outcome once it ended. */
-  executionChanged(arn: string, status: string, target?: string): Promise<void>;
+  /**
+   * A durable execution changed: a result still waiting on it takes the execution's outcome once
+   * it ended, and meanwhile the engine's word on whether its invocations are failing and retried.
+   */
+  executionChanged(arn: string, status: string, target?: string, retry?: InvocationRetry): Promise<void>;
 }
 
 export const useInvoke = create<InvokeStore>((set, get) => {
@@ -155,12 +158,19 @@ export const useInvoke = create<InvokeStore>((set, get) => {
       if (executionOfRequest.size > KNOWN_INVOCATIONS) executionOfRequest.delete(executionOfRequest.keys().next().value ?? '');
     },
 
-    async executionChanged(arn, status, target = LOCAL_TARGET_ID) {
-      if (status === 'RUNNING') return;
+    async executionChanged(arn, status, target = LOCAL_TARGET_ID, retry) {
       const waiting = Object.entries(get().byFunction).filter(
         ([, state]) => state.target === target && state.result !== null && state.result.durableExecutionArn === arn && isRunningDurable(state.result),
       );
       if (waiting.length === 0) return;
+      if (status === 'RUNNING') {
+        for (const [fn, state] of waiting) {
+          if (state.result === null || (state.result.invocationRetry === undefined && retry === undefined)) continue;
+          const { invocationRetry: _before, ...rest } = state.result;
+          patch(fn, { result: retry === undefined ? rest : { ...rest, invocationRetry: retry } });
+        }
+        return;
+      }
       let end: ExecutionDetail;
       try {
         end = await api().call('executions.get', { arn, ...onTarget(target) });
@@ -211,7 +221,7 @@ export function subscribeInvokeLogs(): () => void {
   subscribed = true;
   const offLogs = api().on('invoke.log', (event) => useInvoke.getState().appendLog(event.functionName, event.line, event.requestId));
   const offInvocations = api().on('invocations.changed', (event) => useInvoke.getState().invocationStarted(event));
-  const offExecutions = api().on('executions.changed', (event) => void useInvoke.getState().executionChanged(event.durableExecutionArn, event.status));
+  const offExecutions = api().on('executions.changed', (event) => void useInvoke.getState().executionChanged(event.durableExecutionArn, event.status, LOCAL_TARGET_ID, event.invocationRetry));
   return () => {
     subscribed = false;
     offLogs();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DockerProgress } from './docker.ts';
+import { InvocationRetry } from './executions.ts';
 import { InvocationSummary } from './invocations.ts';
 import { InvokeLog } from './invoke.ts';
 import { DeployProgress } from './targets.ts';
@@ -27,6 +28,8 @@ export const ExecutionChanged = z.object({
   startTimestamp: z.string(),
   endTimestamp: z.string().optional(),
   lastEventId: z.number(),
+  /** The studio's addition: while the handler's invocations fail and the engine retries them, how (local target). */
+  invocationRetry: InvocationRetry.optional(),
 });
 export type ExecutionChanged = z.infer<typeof ExecutionChanged>;
 

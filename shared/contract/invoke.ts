@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FunctionName } from '../workspace/function-config.ts';
 import { Done, method, NoInput } from './define.ts';
+import { InvocationRetry } from './executions.ts';
 
 /** Lambda's test event names: what the console allows, which keeps them safe as file names. */
 export const TestEventName = z
@@ -41,6 +42,8 @@ export const InvokeResult = z.object({
   report: InvokeReport.optional(),
   /** Set when the function is durable: the execution this invoke started or joined. */
   durableExecutionArn: z.string().optional(),
+  /** A durable execution still running because its invocations fail and the engine retries them. */
+  invocationRetry: InvocationRetry.optional(),
 });
 export type InvokeResult = z.infer<typeof InvokeResult>;
 

@@ -8,6 +8,7 @@ beforeAll(async () => {
   await h.deploy('approval', 'callback.mjs');
   await h.deploy('pause', 'step-wait.mjs');
   await h.deploy('hour', 'long-wait.mjs');
+  await h.deploy('broken', 'not-durable.mjs');
 });
 afterAll(async () => {
   await h.close();
@@ -39,5 +40,14 @@ describe('a durable invoke from the panel', () => {
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.payload)).toEqual({ a: 'A:3', b: 'A:3+B' });
     expect(ms).toBeGreaterThan(2_000);
+  });
+
+  it('answers Running with the engine retry state when the invocations fail, not as if it waited for a callback', async () => {
+    const result = await runDurable({ lambda: h.service, engine: h.engine, waitMs: 2_500 }, { functionName: 'broken', payload: '{}' });
+    expect(result.statusCode).toBe(202);
+    expect(result.invocationRetry).toMatchObject({ maxInvocations: 5, lastError: { ErrorType: 'InvalidDurableOutput' } });
+    expect(result.invocationRetry?.failedInvocations).toBeGreaterThanOrEqual(1);
+    h.engine.setVirtualClock(true, result.durableExecutionArn);
+    expect((await h.finish(result.durableExecutionArn ?? '', 20_000)).Status).toBe('FAILED');
   });
 });

@@ -50,7 +50,8 @@ export async function runDurable(
       durableExecutionArn: arn,
     };
     if (closed === undefined || closed.status === 'RUNNING') {
-      return { ...base, statusCode: 202, payload: JSON.stringify({ DurableExecutionArn: arn, Status: 'RUNNING' }) };
+      const retry = engine.invocationRetry(arn);
+      return { ...base, statusCode: 202, payload: JSON.stringify({ DurableExecutionArn: arn, Status: 'RUNNING' }), ...(retry === undefined ? {} : { invocationRetry: retry }) };
     }
     if (closed.status === 'SUCCEEDED') return { ...base, payload: closed.result ?? 'null' };
     return {

@@ -111,7 +111,10 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   await engine.start();
   const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
-  const stopExecutions = engine.onExecutionChanged((change) => events.emit('executions.changed', change.detail));
+  const stopExecutions = engine.onExecutionChanged((change) => {
+    const retry = change.detail.status === 'RUNNING' ? engine.invocationRetry(change.detail.durableExecutionArn) : undefined;
+    events.emit('executions.changed', retry === undefined ? change.detail : { ...change.detail, invocationRetry: retry });
+  });
   const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
   const invocationStore = openInvocationStore(join(layout.state, 'invocations.db'));
   const invocations = createInvocationRecorder(lambda, invocationStore, { onChange: (summary) => events.emit('invocations.changed', summary), log });
