@@ -37,7 +37,7 @@ const EXPLAIN: Record<AnswerKind, string> = {
   result:
     'The callback succeeds: the handler receives this JSON and carries on down its own path. A rejection the handler models as a result (like {"approved": false}) is sent this way.',
   failure:
-    'The callback fails: the handler’s await throws (the durable SDK raises CallbackExternalError, whose cause carries the error type and message below, as typed). Unless the handler catches it, the execution fails.',
+    'The callback fails: the history records this error type and message as typed, and the handler’s await throws the durable SDK’s CallbackExternalError with this message. Unless the handler catches it, the execution fails.',
 };
 
 /**

@@ -9,7 +9,7 @@ import { type DurableHarness, startDurableHarness } from './test-support.ts';
 let h: DurableHarness;
 beforeAll(async () => {
   h = await startDurableHarness();
-  await Promise.all([h.deploy('approval', 'callback.mjs'), h.deploy('cb', 'create-callback.mjs')]);
+  await Promise.all([h.deploy('approval', 'callback.mjs'), h.deploy('cb', 'create-callback.mjs'), h.deploy('catcher', 'callback-catch.mjs')]);
 }, 30_000);
 afterAll(async () => {
   await h?.close();
@@ -53,6 +53,24 @@ describe('callbacks', () => {
     expect(done.Error?.ErrorMessage).toBe('ERROR');
     const failed = (await h.history(arn)).find((e) => e.EventType === 'CallbackFailed');
     expect(failed?.CallbackFailedDetails?.Error?.Payload).toEqual({ ErrorType: 'Rejected', ErrorMessage: 'ERROR' });
+  }, 30_000);
+
+  it('keeps the error type a client sends in the history; the handler gets it as the official SDK hands it on', async () => {
+    const fail = async (payload: object) => {
+      const arn = await h.start('catcher', payload);
+      const callbackId = await callbackIdOf(arn);
+      await h.client.send(new SendDurableExecutionCallbackFailureCommand({ CallbackId: callbackId, Error: { ErrorType: 'OrderRejected', ErrorMessage: 'over the limit', ErrorData: '{"limit":1000}' } }));
+      const done = await h.finish(arn);
+      const failed = (await h.history(arn)).find((e) => e.EventType === 'CallbackFailed');
+      expect(failed?.CallbackFailedDetails?.Error?.Payload).toEqual({ ErrorType: 'OrderRejected', ErrorMessage: 'over the limit', ErrorData: '{"limit":1000}' });
+      return JSON.parse(done.Result ?? 'null') as unknown;
+    };
+    // createCallback: CallbackExternalError whose cause carries the type sent.
+    expect(await fail({ create: true })).toEqual({ name: 'CallbackExternalError', message: 'over the limit', causeName: 'OrderRejected', data: '{"limit":1000}' });
+    // waitForCallback: the SDK checkpoints its context's failure as CallbackExternalError and
+    // rebuilds the error from that record, so the type sent is no longer on what the handler
+    // catches. That is the SDK's own doing, the same on AWS; the history keeps the type.
+    expect(await fail({})).toEqual({ name: 'CallbackExternalError', message: 'over the limit', causeName: 'CallbackExternalError', data: '{"limit":1000}' });
   }, 30_000);
 
   it('times out a callback nobody completes, and refuses a late result', async () => {
