@@ -65,7 +65,7 @@ describe(`sandboxes freeze between invocations (${TEST_RUNNER} sandboxes)`, () =
     }
   });
 
-  it('keeps serving, timing out and answering quickly once thawed', async () => {
+  it('keeps serving and timing out invocation after invocation, thawed each time', async () => {
     await deploy(t, 'thawed', {
       'index.mjs': `export const handler = async (event) => {
         if (event.hang) await new Promise((r) => setTimeout(r, 10_000));
