@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { resolve } from 'node:path';
+import type { StudioCredentials } from '../services/lambda/credentials.ts';
 import { defaultWorkspaceDir } from '../services/workspace/layout.ts';
 
 /** Everything but a command's result goes to stderr, so stdout stays machine-readable. */
@@ -23,4 +24,15 @@ export function parsePort(value: string): number {
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one).');
   }
   return port;
+}
+
+/** `KEY:SECRET` as `--credentials` takes it; the secret may not be empty. */
+export function parseCredentials(value: string): StudioCredentials {
+  const at = value.indexOf(':');
+  const accessKeyId = at < 0 ? '' : value.slice(0, at);
+  const secretAccessKey = at < 0 ? '' : value.slice(at + 1);
+  if (!/^[A-Za-z0-9]{4,128}$/.test(accessKeyId) || secretAccessKey.length === 0) {
+    throw new InvalidArgumentError('credentials are ACCESS_KEY_ID:SECRET_ACCESS_KEY, the key id made of letters and digits, e.g. AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG');
+  }
+  return { accessKeyId, secretAccessKey };
 }

@@ -10,26 +10,30 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   emitWarning(warning, ...rest);
 }) as typeof process.emitWarning;
 
-const { addServeCommand } = await import('./serve-command.ts');
-const { addInvokeCommand } = await import('./invoke-command.ts');
-const { addWorkflowCommand } = await import('./workflow-command.ts');
-const { addTargetsCommand } = await import('./targets-command.ts');
-const { addDeployCommand, addExecutionsCommand } = await import('./deploy-command.ts');
-const { addExportCommand } = await import('./export-command.ts');
-const { addHttpCommand } = await import('./http-command.ts');
+type AddCommand = (program: Command) => void;
+/**
+ * Each command's module by the command's name. Only the module of the command typed is loaded
+ * (the others pull in the whole studio), so `serve --no-ui` in a CI job starts in well under a
+ * second; help without a command loads them all to list them.
+ */
+const commands: Record<string, () => Promise<AddCommand[]>> = {
+  serve: async () => [(await import('./serve-command.ts')).addServeCommand],
+  invoke: async () => [(await import('./invoke-command.ts')).addInvokeCommand],
+  workflow: async () => [(await import('./workflow-command.ts')).addWorkflowCommand],
+  targets: async () => [(await import('./targets-command.ts')).addTargetsCommand],
+  deploy: async () => [(await import('./deploy-command.ts')).addDeployCommand],
+  executions: async () => [(await import('./deploy-command.ts')).addExecutionsCommand],
+  'export-sam': async () => [(await import('./export-command.ts')).addExportCommand],
+  http: async () => [(await import('./http-command.ts')).addHttpCommand],
+};
 
 const program = new Command()
   .name('lambda-studio')
   .description('Lambda Studio without a window: serve the studio to a browser, run functions, and more.')
   .version(projectVersion());
 
-addServeCommand(program);
-addInvokeCommand(program);
-addWorkflowCommand(program);
-addTargetsCommand(program);
-addDeployCommand(program);
-addExecutionsCommand(program);
-addExportCommand(program);
-addHttpCommand(program);
+const typed = process.argv[2];
+const load = typed !== undefined && Object.hasOwn(commands, typed) ? [commands[typed]!] : Object.values(commands);
+for (const loader of load) for (const add of await loader()) add(program);
 
 await program.parseAsync(process.argv);

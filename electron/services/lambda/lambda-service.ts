@@ -171,8 +171,10 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     log,
   });
   const runnerOf = (version: { runner?: Runner }): Runner => version.runner ?? options.runner ?? 'process';
-  // Containers a crashed studio left behind go now; an engine that does not answer has none running.
-  void docker.cleanupLeftovers().catch(() => undefined);
+  // Containers a crashed studio left behind go soon after start; an engine that does not answer has
+  // none running. Not at once: asking the engine loads its client, which would delay the endpoint.
+  const leftovers = setTimeout(() => void docker.cleanupLeftovers().catch(() => undefined), 2_000);
+  leftovers.unref();
   const pool = createSandboxPool({
     maxPerFunction: options.maxSandboxesPerFunction ?? 4,
     idleMs: options.idleSandboxMs ?? 5 * 60_000,
@@ -324,6 +326,7 @@ export async function createLocalLambdaService(options: LocalLambdaServiceOption
     sandboxStats: () => pool.stats(),
     docker,
     async close() {
+      clearTimeout(leftovers);
       events.close();
       pool.close();
       await docker.close();

@@ -1,5 +1,6 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import type { DockerStatus } from '../../../shared/contract/docker.ts';
 import { LambdaApiError } from '../lambda/api-types.ts';
@@ -71,14 +72,25 @@ function installHint(): string {
  */
 export function connectDockerEngine(options: DockerEngineOptions = {}): DockerEngine {
   const socketPath = options.socketPath ?? defaultSocket();
-  const docker = new Docker({ socketPath });
+  // dockerode (with ssh2 and its crypto) is loaded on first use: a studio, or a CI job's headless
+  // backend, that runs no docker function starts without it.
+  let client: Docker | undefined;
+  const dockerClient = (): Docker => {
+    if (client === undefined) {
+      const DockerClass = createRequire(import.meta.url)('dockerode') as typeof Docker;
+      client = new DockerClass({ socketPath });
+    }
+    return client;
+  };
   const engine: DockerEngine = {
-    docker,
+    get docker() {
+      return dockerClient();
+    },
     socket: socketPath,
     async status() {
       try {
         const version = await Promise.race([
-          docker.version(),
+          dockerClient().version(),
           new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${STATUS_TIMEOUT_MS} ms`)), STATUS_TIMEOUT_MS).unref()),
         ]);
         return {
