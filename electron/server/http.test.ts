@@ -150,17 +150,14 @@ describe('events', () => {
   it('pushes workspace.changed to the socket when a file changes outside the studio', async () => {
     const { socket } = await openSocket(`?token=${encodeURIComponent(server.token)}`);
     if (socket === undefined) throw new Error('socket did not open');
+    const events: { event: string; payload: { kind?: string; path?: string } }[] = [];
+    socket.on('message', (data: Buffer) => events.push(JSON.parse(data.toString()) as (typeof events)[number]));
+    const reported = (kind: string) => events.find((e) => e.payload.path === 'functions/live/index.mjs' && e.payload.kind === kind);
     await post('/api/functions.create', '{"name":"live","template":"node-js"}', auth());
-    const message = new Promise<unknown>((resolve) => {
-      socket.on('message', (data: Buffer) => {
-        const parsed = JSON.parse(data.toString()) as { event: string; payload: { path: string } };
-        // The creation itself is reported as additions first; wait for the edit.
-        if (parsed.payload.path === 'functions/live/index.mjs' && JSON.stringify(parsed).includes('"change"')) resolve(parsed);
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The creation itself is reported as an addition first; an edit before that would merge into it.
+    await expect.poll(() => reported('add'), { timeout: 10_000 }).toBeDefined();
     await writeFile(join(server.workspace, 'functions', 'live', 'index.mjs'), 'export const handler = async () => 2;\n');
-    expect(await message).toEqual({
+    await expect.poll(() => reported('change'), { timeout: 10_000 }).toEqual({
       event: 'workspace.changed',
       payload: { kind: 'change', path: 'functions/live/index.mjs', functionName: 'live' },
     });

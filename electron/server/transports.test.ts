@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApi, type Api, type Transport } from '../../shared/contract/client.ts';
 import type { WorkspaceChanged } from '../../shared/contract/events.ts';
-import { createHttpTransport } from '../../shared/transport/http-transport.ts';
+import { createHttpTransport, type HttpTransport } from '../../shared/transport/http-transport.ts';
 import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents } from '../services/api/ipc-handler.ts';
 import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
 import { projectPaths } from './project-paths.ts';
@@ -26,6 +26,10 @@ let temp: string;
 let server: StudioServer;
 let services: StudioServices;
 const apis: Record<string, Api> = {};
+let httpTransport: HttpTransport;
+
+/** Resolves once events subscribed so far can arrive: the HTTP event socket is open (IPC needs nothing). */
+const listening = (name: string) => (name === 'http' ? httpTransport.connected() : Promise.resolve());
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'studio-transports-'));
@@ -37,7 +41,8 @@ beforeAll(async () => {
     resourcesDir: projectPaths.resourcesDir,
     nodeModulesDir: projectPaths.nodeModulesDir,
   });
-  apis.http = createApi(createHttpTransport({ baseUrl: server.origin, token: server.token }));
+  httpTransport = createHttpTransport({ baseUrl: server.origin, token: server.token });
+  apis.http = createApi(httpTransport);
   apis.ipc = createApi(ipcTransport(services));
 });
 
@@ -113,7 +118,7 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
     const stop = api().on('invoke.log', (log) => {
       if (log.functionName === 'greeter') lines.push(log.line);
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(name);
     const result = await api().call('invoke.run', { functionName: 'greeter', payload: saved!.payload });
     expect(result.functionError).toBeUndefined();
     expect(JSON.parse(result.payload)).toEqual({ message: 'Hello, Ada!', requestId: result.requestId });
@@ -149,7 +154,7 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
     const stop = api().on('executions.changed', (change) => {
       if (change.functionArn.endsWith(':function:quick')) statuses.push(change.status);
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await listening(name);
     const quick = await api().call('invoke.run', { functionName: 'quick', payload: '{"n": 21}' });
     expect(quick.durableExecutionArn).toMatch(/^arn:aws:lambda:.*:function:quick/);
     expect(JSON.parse(quick.payload)).toEqual({ doubled: 42 });
@@ -188,8 +193,7 @@ describe.each(['http', 'ipc'])('the contract over %s', (name) => {
         }
       });
     });
-    // Give the socket a moment to connect before the change happens.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await listening(name);
     await writeFile(join(temp, name, 'functions', 'watched', 'notes.md'), 'hello\n');
     expect(await arrived).toEqual({ kind: 'add', path: 'functions/watched/notes.md', functionName: 'watched' });
   });
