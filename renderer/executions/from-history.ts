@@ -94,51 +94,91 @@ function closeAttempt(op: Op, succeeded: boolean, t: number, d: Record<string, u
   else op.error = error;
 }
 
-function applyOperationEvent(op: Op, event: HistoryEvent, t: number): void {
-  const d = detailsOf(event);
-  const type = event.EventType;
-  const skipped = (event as Record<string, unknown>)['Skipped'] === true;
-  switch (type) {
-    case 'StepStarted':
-      op.status = 'STARTED';
-      op.nextAttemptMs = undefined;
-      op.attempts.push({ number: op.attempts.length + 1, startMs: t, status: 'STARTED', ...(skipped ? { skipped: true } : {}) });
-      return;
-    case 'StepSucceeded':
-    case 'StepFailed':
-      closeAttempt(op, type === 'StepSucceeded', t, d);
-      return;
-    case 'WaitStarted': {
-      const scheduled = d['ScheduledEndTimestamp'];
-      const duration = num(d['Duration']);
-      op.scheduledEndMs = scheduled !== undefined ? eventTimeMs(scheduled) : duration !== undefined ? t + duration * 1000 : undefined;
-      return;
-    }
-    case 'CallbackStarted': {
-      if (typeof d['CallbackId'] === 'string') op.callbackId = d['CallbackId'];
-      const timeout = num(d['Timeout']);
-      if (timeout !== undefined && timeout > 0) op.timeoutMs = t + timeout * 1000;
-      const heartbeat = num(d['HeartbeatTimeout']);
-      if (heartbeat !== undefined && heartbeat > 0) op.heartbeatTimeoutSeconds = heartbeat;
-      return;
-    }
-    case 'ChainedInvokeStarted':
-      if (typeof d['FunctionName'] === 'string') op.chainedFunction = d['FunctionName'];
-      if (typeof d['DurableExecutionArn'] === 'string') op.chainedExecutionArn = d['DurableExecutionArn'];
-      op.input = payload(d['Input']);
-      return;
-    default: {
-      const status = closingStatus(type);
-      if (status === undefined) return;
-      op.status = status;
-      op.endMs = t;
-      const result = payload(d['Result']);
-      if (result !== undefined) op.result = result;
-      const error = errorOfDetails(d);
-      if (error !== undefined) op.error = error;
-      if (skipped) op.skipped = true;
-    }
+/** What one event hands its reducer: the event, its time and its details record. */
+interface EventInput {
+  event: HistoryEvent;
+  t: number;
+  d: Record<string, unknown>;
+}
+
+type OperationReducer = (op: Op, input: EventInput) => void;
+
+function isSkipped(event: HistoryEvent): boolean {
+  return (event as Record<string, unknown>)['Skipped'] === true;
+}
+
+/** Any event whose name ends in a closing word (Succeeded, Failed, TimedOut, Stopped, Cancelled) closes its operation. */
+const closeOperation: OperationReducer = (op, { event, t, d }) => {
+  const status = closingStatus(event.EventType);
+  if (status === undefined) return;
+  op.status = status;
+  op.endMs = t;
+  const result = payload(d['Result']);
+  if (result !== undefined) op.result = result;
+  const error = errorOfDetails(d);
+  if (error !== undefined) op.error = error;
+  if (isSkipped(event)) op.skipped = true;
+};
+
+/** Event types with more to say than the closing word; every other type goes to closeOperation. */
+const OPERATION_REDUCERS: Readonly<Record<string, OperationReducer>> = {
+  StepStarted: (op, { event, t }) => {
+    op.status = 'STARTED';
+    op.nextAttemptMs = undefined;
+    op.attempts.push({ number: op.attempts.length + 1, startMs: t, status: 'STARTED', ...(isSkipped(event) ? { skipped: true } : {}) });
+  },
+  StepSucceeded: (op, { t, d }) => closeAttempt(op, true, t, d),
+  StepFailed: (op, { t, d }) => closeAttempt(op, false, t, d),
+  WaitStarted: (op, { t, d }) => {
+    const scheduled = d['ScheduledEndTimestamp'];
+    const duration = num(d['Duration']);
+    op.scheduledEndMs = scheduled !== undefined ? eventTimeMs(scheduled) : duration !== undefined ? t + duration * 1000 : undefined;
+  },
+  CallbackStarted: (op, { t, d }) => {
+    if (typeof d['CallbackId'] === 'string') op.callbackId = d['CallbackId'];
+    const timeout = num(d['Timeout']);
+    if (timeout !== undefined && timeout > 0) op.timeoutMs = t + timeout * 1000;
+    const heartbeat = num(d['HeartbeatTimeout']);
+    if (heartbeat !== undefined && heartbeat > 0) op.heartbeatTimeoutSeconds = heartbeat;
+  },
+  ChainedInvokeStarted: (op, { d }) => {
+    if (typeof d['FunctionName'] === 'string') op.chainedFunction = d['FunctionName'];
+    if (typeof d['DurableExecutionArn'] === 'string') op.chainedExecutionArn = d['DurableExecutionArn'];
+    op.input = payload(d['Input']);
+  },
+};
+
+type ExecutionSummary = FromHistory['execution'];
+type ExecutionReducer = (execution: ExecutionSummary, input: EventInput) => void;
+
+const startExecution: ExecutionReducer = (execution, { event, t, d }) => {
+  execution.startMs = t;
+  execution.name = event.Name ?? event.Id ?? '';
+  execution.id = event.Id;
+  execution.input = payload(d['Input']);
+};
+
+const closeExecution: ExecutionReducer = (execution, { event, t, d }) => {
+  execution.status = closingStatus(event.EventType) ?? execution.status;
+  execution.endMs = t;
+  execution.result = payload(d['Result']);
+  execution.error = errorOfDetails(d);
+};
+
+/** Folds one operation's event into its row, creating the row on its first event. */
+function reduceOperation(ops: Map<string, Op>, type: string, input: EventInput): void {
+  const { event, t } = input;
+  const id = event.Id;
+  if (id === undefined) return;
+  let op = ops.get(id);
+  if (op === undefined) {
+    op = { id, name: event.Name ?? id, type, status: 'STARTED', startMs: t, attempts: [] };
+    ops.set(id, op);
   }
+  if (event.Name !== undefined) op.name = event.Name;
+  if (event.SubType !== undefined) op.subType = event.SubType;
+  if (event.ParentId !== undefined) op.parentId = event.ParentId;
+  (OPERATION_REDUCERS[event.EventType] ?? closeOperation)(op, input);
 }
 
 /** The raw events as table rows, in the order the API gave them. */
@@ -170,35 +210,11 @@ export function fromHistory(events: readonly HistoryEvent[]): FromHistory {
   const ops = new Map<string, Op>();
   const execution: FromHistory['execution'] = { name: '', status: 'RUNNING', startMs: Number.NaN };
   for (const event of events) {
-    const t = eventTimeMs(event.EventTimestamp);
     const type = operationType(event.EventType);
     if (type === undefined || type === 'INVOCATION') continue;
-    const d = detailsOf(event);
-    if (type === 'EXECUTION') {
-      if (event.EventType === 'ExecutionStarted') {
-        execution.startMs = t;
-        execution.name = event.Name ?? event.Id ?? '';
-        execution.id = event.Id;
-        execution.input = payload(d['Input']);
-      } else {
-        execution.status = closingStatus(event.EventType) ?? execution.status;
-        execution.endMs = t;
-        execution.result = payload(d['Result']);
-        execution.error = errorOfDetails(d);
-      }
-      continue;
-    }
-    const id = event.Id;
-    if (id === undefined) continue;
-    let op = ops.get(id);
-    if (op === undefined) {
-      op = { id, name: event.Name ?? id, type, status: 'STARTED', startMs: t, attempts: [] };
-      ops.set(id, op);
-    }
-    if (event.Name !== undefined) op.name = event.Name;
-    if (event.SubType !== undefined) op.subType = event.SubType;
-    if (event.ParentId !== undefined) op.parentId = event.ParentId;
-    applyOperationEvent(op, event, t);
+    const input: EventInput = { event, t: eventTimeMs(event.EventTimestamp), d: detailsOf(event) };
+    if (type === 'EXECUTION') (event.EventType === 'ExecutionStarted' ? startExecution : closeExecution)(execution, input);
+    else reduceOperation(ops, type, input);
   }
   // waitForCallback names its child context, not the callback inside it: borrow the name people gave.
   // Its other child is the step that hands the callback id out: call it what it is.
