@@ -88,6 +88,7 @@ describe('callbacks', () => {
     const arn = await h.start('approval', { timeout: 60, heartbeat: 3 });
     const callbackId = await callbackIdOf(arn);
     for (let i = 0; i < 3; i++) {
+      // Time must pass for a heartbeat timeout to be due: 3 s in all, each beat within the 3 s allowed.
       await new Promise((r) => setTimeout(r, 1000));
       await h.client.send(new SendDurableExecutionCallbackHeartbeatCommand({ CallbackId: callbackId }));
     }
