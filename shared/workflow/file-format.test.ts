@@ -115,7 +115,7 @@ describe('workflow file format', () => {
 
   it('gives the line and column of a JSON syntax error', () => {
     expect(readWorkflow('{\n  "blocks": [\n  "edges": []\n}\n').error).toMatch(/^The file is not valid JSON at line 3, column 10: Expected/);
-    expect(readWorkflow('{\n  "blocks": [').error).toMatch(/^The file is not valid JSON at line 2, column 14: Unexpected end of JSON input/);
+    expect(readWorkflow('{\n  "blocks": [').error).toMatch(/^The file is not valid JSON at line 2, column 14: the text ends before the array is closed with \]/);
     expect(readWorkflow('  \n').error).toBe('The file is not valid JSON: the text is empty');
   });
 });

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from './json-locate.ts';
 import { describeJsonProblem, parseJsonText } from './json-text.ts';
 
 describe('JSON text', () => {
-  it('finds the place of a mistake where JSON.parse gives none', () => {
-    expect(locateJsonError('{ "blocks": [ }')).toBe(14);
-    expect(locateJsonError('{"a": tru}')).toBe(9);
-    expect(locateJsonError('abc')).toBe(0);
-    expect(locateJsonError('{"a":')).toBe(5);
-  });
-
-  it('agrees with JSON.parse about what is valid', () => {
-    for (const text of ['{"a":[1,{"b":null}],"c":"\\u00e9","d":-1.5e3}', ' 3 ', '"x"', '[]', '{}', 'true']) {
-      expect(locateJsonError(text), text).toBeUndefined();
-    }
-    for (const text of ['[01]', '[1.]', '"\\q"', '"x', '[1,]', '{"a" 1}', '1 2', '"\u0001"']) {
-      expect(() => JSON.parse(text), text).toThrow();
-      expect(locateJsonError(text), text).toBeTypeOf('number');
-    }
+  it('finds the place of a mistake where JSON.parse gives none, with the scanner\'s words', () => {
+    const place = (text: string) => {
+      const reading = parseJsonText(text);
+      return reading.ok ? undefined : reading.problem;
+    };
+    expect(place('{ "blocks": [ }')).toEqual({ line: 1, column: 15, reason: 'expected a value' });
+    // A misspelt literal is placed at the start of the word, as in the invoke panel.
+    expect(place('{"a": tru}')).toEqual({ line: 1, column: 7, reason: 'expected a value' });
+    expect(place('abc')).toMatchObject({ line: 1, column: 1 });
   });
 
   it('describes a problem with line and column', () => {
@@ -26,7 +19,7 @@ describe('JSON text', () => {
     if (reading.ok) return;
     expect(describeJsonProblem('The payload', reading.problem)).toBe("The payload is not valid JSON at line 3, column 3: Expected ',' or '}' after property value");
     const token = parseJsonText('{\n  "a": }');
-    expect(token.ok ? '' : describeJsonProblem('The payload', token.problem)).toBe("The payload is not valid JSON at line 2, column 8: Unexpected token '}'");
+    expect(token.ok ? '' : describeJsonProblem('The payload', token.problem)).toBe("The payload is not valid JSON at line 2, column 8: expected a value");
     expect(parseJsonText('{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });

@@ -1,4 +1,4 @@
-import { locateJsonError } from './json-locate.ts';
+import { findJsonError } from '../json/json-error.ts';
 
 /** Why JSON text does not parse, and where when that is known. */
 export interface JsonSyntaxProblem {
@@ -12,18 +12,21 @@ export interface JsonSyntaxProblem {
 export type JsonReading = { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem };
 
 /**
- * The problem behind a `JSON.parse` error, with the place V8 names or, where it names none (an
- * unexpected token in a value's place), the place the grammar says.
+ * The problem behind a `JSON.parse` error: V8's place and words where it names a place; where it
+ * names none (an unexpected token in a value's place), the place and words of the JSON scanner.
  */
 export function jsonSyntaxProblem(text: string, error: unknown): JsonSyntaxProblem {
   const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) {
+    const found = findJsonError(text);
+    return found === undefined ? { reason: message } : { line: found.line, column: found.column, reason: found.reason };
+  }
   const reason = message
     .replace(/\s*\(line \d+ column \d+\)/, '')
     .replace(/\s*in JSON at position \d+/, '')
     .replace(/, ".*" is not valid JSON$/s, '');
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const offset = position !== undefined ? Number(position) : locateJsonError(text);
-  if (offset === undefined) return { reason };
+  const offset = Number(position);
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), reason };
 }

@@ -157,7 +157,7 @@ describe('workflows handlers', () => {
   it('refuses a malformed payload with its line and column', async () => {
     await expect(api('workflows.run', { name: 'greeting', payload: '{\n  "name": }' })).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      message: "The payload is not valid JSON at line 2, column 11: Unexpected token '}'.",
+      message: 'The payload is not valid JSON at line 2, column 11: expected a value.',
     });
   });
 
