@@ -16,6 +16,7 @@ export function openCommandServices(workspace: string | undefined, options: { la
     syncOnStart: false,
     // A one-shot command must not run the workspace's schedules behind its back.
     runSchedules: false,
+    runQueues: false,
     ...(options.lambdaPort === undefined ? {} : { lambdaPort: options.lambdaPort }),
     log,
   });

@@ -9,6 +9,7 @@ export const CALLER_LABEL: Record<InvocationCaller, string> = {
   durable: 'Durable resume',
   schedule: 'Schedule',
   url: 'HTTP endpoint',
+  queue: 'Queue',
 };
 
 export const CALLER_HINT: Record<InvocationCaller, string> = {
@@ -19,6 +20,7 @@ export const CALLER_HINT: Record<InvocationCaller, string> = {
   durable: 'Invoked by the durable engine to resume an execution (after a timer, a callback or a failed invocation), or by a chained invoke',
   schedule: 'Invoked by the function\'s schedule',
   url: 'Invoked by a request to the function\'s HTTP endpoint',
+  queue: 'Invoked with a batch of messages from the function\'s queue',
 };
 
 /** Status word and tone of an invocation; a durable handler that suspended reads as such. */

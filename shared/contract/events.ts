@@ -3,6 +3,7 @@ import { DockerProgress } from './docker.ts';
 import { InvocationRetry } from './executions.ts';
 import { InvocationSummary } from './invocations.ts';
 import { InvokeLog } from './invoke.ts';
+import { QueueChanged } from './queues.ts';
 import { DeployProgress } from './targets.ts';
 
 /** A file or folder in the workspace changed, by the studio or by anything else. */
@@ -54,4 +55,6 @@ export const contractEvents = {
   'docker.progress': DockerProgress,
   /** A step of a `deploy.function` call started, finished or failed. */
   'deploy.progress': DeployProgress,
+  /** A function's queue changed: messages sent, received, deleted, dead-lettered or redriven. */
+  'queues.changed': QueueChanged,
 };

@@ -8,6 +8,7 @@ import { contractEvents } from './events.ts';
 import { functionsMethods } from './functions.ts';
 import { functionUrlsMethods } from './function-urls.ts';
 import { schedulesMethods } from './schedules.ts';
+import { queuesMethods } from './queues.ts';
 import { invocationsMethods } from './invocations.ts';
 import { invokeMethods } from './invoke.ts';
 import { targetsMethods } from './targets.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...exportMethods,
   ...functionUrlsMethods,
   ...schedulesMethods,
+  ...queuesMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -59,6 +61,7 @@ export * from './events.ts';
 export * from './functions.ts';
 export * from './function-urls.ts';
 export * from './schedules.ts';
+export * from './queues.ts';
 export * from './invocations.ts';
 export * from './invoke.ts';
 export * from './targets.ts';

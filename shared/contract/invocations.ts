@@ -7,9 +7,9 @@ import { method } from './define.ts';
  * by the studio), `cli` (the AWS CLI's user agent), `sdk` (an AWS SDK's), `api` (anything else
  * signed for the local endpoint), `durable` (the durable engine re-invoking an execution after a
  * timer, a callback or a failed invocation, or a chained invoke), `schedule` (the function's
- * schedule), `url` (a request to its HTTP endpoint).
+ * schedule), `url` (a request to its HTTP endpoint), `queue` (a batch from its queue).
  */
-export const InvocationCaller = z.enum(['panel', 'cli', 'sdk', 'api', 'durable', 'schedule', 'url']);
+export const InvocationCaller = z.enum(['panel', 'cli', 'sdk', 'api', 'durable', 'schedule', 'url', 'queue']);
 export type InvocationCaller = z.infer<typeof InvocationCaller>;
 
 export const InvocationStatus = z.enum(['running', 'succeeded', 'failed']);

@@ -57,11 +57,40 @@ export const ScheduleTrigger = z
   .strict();
 export type ScheduleTrigger = z.infer<typeof ScheduleTrigger>;
 
+/**
+ * A local SQS-style queue feeding the function, as an SQS event source mapping does: the studio
+ * polls it, invokes the function with batches of messages (the SQS event), deletes what succeeded,
+ * and lets what failed come back after the visibility timeout.
+ */
+export const QueueTrigger = z
+  .object({
+    /** Off keeps the queue and its messages, and stops delivering them (as a disabled mapping). */
+    enabled: z.boolean(),
+    /** Messages per invocation at most (Lambda: 1 to 10,000; above 10 it needs a batching window on AWS). */
+    batchSize: z.number().int().min(1).max(10_000).default(10),
+    /** Seconds to gather a fuller batch before invoking with what there is (Lambda: 0 to 300). */
+    batchWindowSeconds: z.number().int().min(0).max(300).default(0),
+    /** Seconds a received message stays hidden before it can be received again (SQS: 0 to 12 hours). */
+    visibilityTimeoutSeconds: z.number().int().min(0).max(43_200).default(30),
+    /** Receives after which a message that still failed goes to the dead-letter list (SQS's redrive policy: 1 to 1,000). */
+    maxReceiveCount: z.number().int().min(1).max(1_000).default(3),
+    /** A dead-letter list; without one, a failing message comes back after every visibility timeout until deleted. */
+    deadLetter: z.boolean().default(true),
+    /**
+     * Honour a `batchItemFailures` answer (ReportBatchItemFailures on the mapping): only the items
+     * it names come back. Off, any answer counts as success for the whole batch, as on AWS.
+     */
+    reportBatchItemFailures: z.boolean().default(true),
+  })
+  .strict();
+export type QueueTrigger = z.infer<typeof QueueTrigger>;
+
 /** What, besides a direct invoke, runs the function. */
 export const Triggers = z
   .object({
     http: HttpTrigger.optional(),
     schedule: ScheduleTrigger.optional(),
+    queue: QueueTrigger.optional(),
   })
   .strict();
 export type Triggers = z.infer<typeof Triggers>;

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/contract/app.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { Scheduler } from '../schedules/scheduler.ts';
+import type { createQueuesHandlers } from '../queues/queues-handlers.ts';
 import { exportWorkflowCode } from '../../../shared/workflow/export-code.ts';
 import type { TypeLibraries } from '../editor/type-libraries.ts';
 import type { Templates } from '../templates/templates.ts';
@@ -52,6 +53,8 @@ export interface HandlerServices {
   functionUrls: { origin: string };
   /** The workspace's schedules, firing while the studio runs. */
   schedules: Pick<Scheduler, 'next' | 'fireNow'>;
+  /** The functions' queues: their messages, sends and redrives. */
+  queues: ReturnType<typeof createQueuesHandlers>;
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -93,6 +96,7 @@ export function createHandlers(services: HandlerServices): Handlers {
       deploy: (input) => deployWorkflow({ ...services.targets, workflows, resourcesDir: services.workflows.resourcesDir }, input),
     }),
     ...createExportHandlers({ functions, workflows }),
+    ...services.queues,
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),

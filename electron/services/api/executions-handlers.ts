@@ -56,8 +56,7 @@ function read<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
 }
 
 function functionNameOf(arn: string): string {
-  // arn:aws:lambda:region:account:function:NAME[:qualifier][/durable-execution/...]
-  return arn.split(':')[6]?.split('/')[0] ?? arn;
+  return functionNameOfArn(arn) ?? arn;
 }
 
 export interface ExecutionsServices {

@@ -14,7 +14,11 @@ import { createFunctionStore } from '../workspace/function-store.ts';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../function-urls/function-url-server.ts';
 import { createUrlDispatch } from '../function-urls/url-dispatch.ts';
 import { createScheduleDispatch } from '../schedules/schedule-dispatch.ts';
-import { createScheduler } from '../schedules/scheduler.ts';
+import { createScheduler, realClock, type SchedulerClock } from '../schedules/scheduler.ts';
+import { createQueueDispatch } from '../queues/queue-dispatch.ts';
+import { createQueuePoller } from '../queues/queue-poller.ts';
+import { openQueueStore } from '../queues/queue-store.ts';
+import { createQueuesHandlers } from '../queues/queues-handlers.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -46,6 +50,10 @@ export interface StudioServicesOptions {
   functionUrlPort?: number;
   /** Fire the functions' schedules while the services run (default true; a one-shot command says false). */
   runSchedules?: boolean;
+  /** Deliver the functions' queues while the services run (default true; a one-shot command says false). */
+  runQueues?: boolean;
+  /** Time for the queues' visibility timeouts and batching windows (tests move it on). */
+  queueClock?: SchedulerClock;
   /**
    * Where sandboxes find their bootstraps, packages and Node binary. The defaults are relative
    * to the source tree; a bundled host (the desktop app) names them itself.
@@ -139,6 +147,22 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   });
   if (options.runSchedules !== false) await scheduler.start();
 
+  const queueStore = openQueueStore(join(layout.state, 'queues.db'));
+  const queueClock = options.queueClock ?? realClock;
+  const queueChanged = (functionName: string) => events.emit('queues.changed', { functionName });
+  const queues = createQueuePoller({
+    store: queueStore,
+    list: async () => Promise.all((await functions.list()).map(async ({ name }) => ({ name, config: (await functions.get(name)).config }))),
+    get: async (name) => (await functions.get(name)).config,
+    invoke: createQueueDispatch({ functions, sync, lambda, engine }),
+    region: lambda.region,
+    account: lambda.accountId,
+    clock: queueClock,
+    onChange: queueChanged,
+    log,
+  });
+  if (options.runQueues !== false) await queues.start();
+
   const targets = createTargetService({
     ...options.awsClients,
     store: createTargetStore(options.configDir ?? defaultConfigDir()),
@@ -167,6 +191,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     },
     functionUrls,
     schedules: scheduler,
+    queues: createQueuesHandlers({ store: queueStore, poller: queues, functions, clock: queueClock, region: lambda.region, account: lambda.accountId, onChange: queueChanged }),
   });
   const watcher = watchWorkspace(
     layout,
@@ -175,6 +200,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
       if (change.functionName !== undefined) {
         sync.schedule(change.functionName);
         if (options.runSchedules !== false) void scheduler.refresh(change.functionName);
+        if (options.runQueues !== false) void queues.refresh(change.functionName);
       }
     },
     { onError: (error) => log('Watching the workspace failed', error) },
@@ -194,6 +220,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     close() {
       closing ??= (async () => {
         scheduler.close();
+        queues.close();
         await functionUrls.close();
         await sync.close();
         targets.close();
@@ -206,6 +233,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
         await lambda.close();
         invocations.close();
         invocationStore.close();
+        queueStore.close();
       })();
       return closing;
     },

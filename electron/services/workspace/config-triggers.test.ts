@@ -18,6 +18,15 @@ describe('triggers in function.json', () => {
     expect(read({ schedule: { enabled: true, expression: 'cron(0 12 * * * *)' } }).error).toMatch(/triggers\.schedule\.expression.*the other must be \?/);
     expect(read({ http: { enabled: true, invocationType: 'DryRun' } }).error).toMatch(/triggers\.http\.invocationType/);
     expect(read({ http: { enabled: true, maxWaitSeconds: 0 } }).error).toMatch(/triggers\.http\.maxWaitSeconds/);
-    expect(read({ queue: {} }).error).toMatch(/triggers/);
+    expect(read({ queue: {} }).error).toMatch(/triggers\.queue\.enabled/);
+    expect(read({ queue: { enabled: true, batchSize: 0 } }).error).toMatch(/triggers\.queue\.batchSize/);
+    expect(read({ queue: { enabled: true, visibilityTimeoutSeconds: 50_000 } }).error).toMatch(/triggers\.queue\.visibilityTimeoutSeconds/);
+    expect(read({ queue: { enabled: true, retries: 2 } }).error).toMatch(/triggers\.queue/);
+  });
+
+  it('reads a queue with SQS defaults', () => {
+    expect(read({ queue: { enabled: true } }).config?.triggers?.queue).toEqual({
+      enabled: true, batchSize: 10, batchWindowSeconds: 0, visibilityTimeoutSeconds: 30, maxReceiveCount: 3, deadLetter: true, reportBatchItemFailures: true,
+    });
   });
 });

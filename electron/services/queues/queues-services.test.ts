@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
+import { createFakeClock } from './fake-clock.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+let dir: string;
+let services: StudioServices;
+const clock = createFakeClock();
+const queue = { enabled: true, batchSize: 10, visibilityTimeoutSeconds: 30, maxReceiveCount: 2 };
+
+// Every delivery is logged as `DELIVERED <receive count> <body>`. A body with `flaky` fails its
+// first delivery through batchItemFailures; "poison" makes the handler throw for the whole batch.
+const HANDLER = `export const handler = async (event) => {
+  const failures = [];
+  for (const record of event.Records) {
+    console.log('DELIVERED', record.attributes.ApproximateReceiveCount, record.body);
+    if (record.body === 'poison') throw new Error('cannot digest poison');
+    if (record.body.includes('flaky') && record.attributes.ApproximateReceiveCount === '1') failures.push({ itemIdentifier: record.messageId });
+  }
+  return { batchItemFailures: failures };
+};
+`;
+
+const deliveries: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'studio-queues-'));
+  const folder = join(dir, 'functions', 'orders');
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, 'index.mjs'), HANDLER);
+  await writeFile(join(folder, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, triggers: { queue } }));
+  services = await startStudioServices({ workspaceDir: dir, host: 'serve', version: '0.0.0', resourcesDir: join(root, 'resources'), nodeModulesDir: join(root, 'node_modules'), syncOnStart: false, queueClock: clock });
+  services.lambda.onLog((line) => {
+    const at = line.line.indexOf('DELIVERED ');
+    if (at >= 0) deliveries.push(line.line.slice(at + 'DELIVERED '.length).trim());
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await services?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const status = () => services.handlers['queues.status']({ functionName: 'orders' });
+const counts = async () => (await status()).counts;
+const send = (...bodies: string[]) => services.handlers['queues.send']({ functionName: 'orders', messages: bodies.map((body) => ({ body })) });
+
+describe('a function behind a local queue', () => {
+  it('redelivers exactly the two items a batch reported failed, once their visibility timeout has passed', async () => {
+    deliveries.length = 0;
+    await send('{"n":1}', '{"n":2,"flaky":true}', '{"n":3}', '{"n":4,"flaky":true}', '{"n":5}');
+    await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 2, deadLetter: 0 });
+    expect(deliveries).toEqual(['1 {"n":1}', '1 {"n":2,"flaky":true}', '1 {"n":3}', '1 {"n":4,"flaky":true}', '1 {"n":5}']);
+    const waiting = (await status()).messages;
+    expect(waiting.map((m) => [m.body, m.state, m.receiveCount, m.lastError])).toEqual([
+      ['{"n":2,"flaky":true}', 'inFlight', 1, 'Reported in batchItemFailures'],
+      ['{"n":4,"flaky":true}', 'inFlight', 1, 'Reported in batchItemFailures'],
+    ]);
+
+    // Not before the visibility timeout ends.
+    clock.advance(29_000);
+    expect(await counts()).toEqual({ visible: 0, inFlight: 2, deadLetter: 0 });
+    expect(deliveries).toHaveLength(5);
+
+    clock.advance(1_500);
+    await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 0, deadLetter: 0 });
+    expect(deliveries.slice(5)).toEqual(['2 {"n":2,"flaky":true}', '2 {"n":4,"flaky":true}']);
+  }, 60_000);
+
+  it('moves a poison message to the dead-letter list after its last allowed receive, and redrives it', async () => {
+    deliveries.length = 0;
+    const { messageIds } = await send('poison');
+    await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 1, deadLetter: 0 });
+    clock.advance(30_000);
+    await expect.poll(() => deliveries.length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(async () => (await status()).messages[0]?.receiveCount, { timeout: 20_000 }).toBe(2);
+    clock.advance(30_000);
+    await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 0, deadLetter: 1 });
+    expect(deliveries).toEqual(['1 poison', '2 poison']);
+    const [dead] = (await status()).messages;
+    expect(dead).toMatchObject({ messageId: messageIds[0], state: 'deadLetter', receiveCount: 2 });
+    expect(dead?.lastError).toMatch(/^Error: cannot digest poison/);
+
+    expect(await services.handlers['queues.redrive']({ functionName: 'orders' })).toEqual({ moved: 1 });
+    await expect.poll(() => deliveries.length, { timeout: 20_000 }).toBe(3);
+    expect(deliveries[2]).toBe('1 poison');
+    await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 1, deadLetter: 0 });
+    await services.handlers['queues.purge']({ functionName: 'orders', which: 'queue' });
+    expect(await counts()).toEqual({ visible: 0, inFlight: 0, deadLetter: 0 });
+  }, 60_000);
+
+  it('refuses messages for a function without a queue', async () => {
+    const folder = join(dir, 'functions', 'plain');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'index.mjs'), 'export const handler = async () => 1;\n');
+    await writeFile(join(folder, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler' }));
+    await expect(services.handlers['queues.send']({ functionName: 'plain', messages: [{ body: 'x' }] })).rejects.toThrow(/plain has no queue/);
+  });
+});
