@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FunctionConfig } from '../../shared/workspace/function-config.ts';
 import { api } from '../api/api.ts';
 import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
+import { DockerEngineNotice } from './DockerEngineNotice.tsx';
 import { getModel, modelUri } from '../editor/models.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { formatSeconds } from '../lib/format.ts';
@@ -260,6 +261,7 @@ export function ConfigForm({ name, initial, baseText }: { name: string; initial:
             </label>
           ))}
         </div>
+        {values.runner === 'docker' && <DockerEngineNotice />}
         {(values.runner === 'docker' || values.image !== '') && (
           <label className="field field--wide">
             <span className="field__label">Image</span>

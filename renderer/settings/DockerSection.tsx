@@ -4,6 +4,7 @@ import type { BuildBaseImageResult, DockerOverview, DockerProgress, LocalBaseKin
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
+import { TextWithCode } from '../shell/TextWithCode.tsx';
 import { progressText } from './docker-progress.ts';
 
 const STATE_TEXT: Record<DockerOverview['engine']['state'], string> = {
@@ -124,7 +125,7 @@ export function DockerSection() {
       </dl>
       {engine !== undefined && !running && (
         <p className="field__hint" data-testid="docker-fix">
-          {engine.message} {engine.fix}
+          <TextWithCode text={`${engine.message} ${engine.fix ?? ''}`} />
         </p>
       )}
       {(busy || progress?.forInvoke === true) && progress !== null && (

@@ -1,5 +1,6 @@
 import { CircleAlert } from 'lucide-react';
 import type { Failure } from '../lib/errors.ts';
+import { TextWithCode } from './TextWithCode.tsx';
 
 /** A failure for people: the sentence first, the long detail folded underneath. */
 export function ErrorMessage({ failure, testId = 'error-message' }: { failure: Failure; testId?: string }) {
@@ -7,7 +8,9 @@ export function ErrorMessage({ failure, testId = 'error-message' }: { failure: F
     <div className="error-message" role="alert" data-testid={testId}>
       <div className="error-message__line">
         <CircleAlert size={14} aria-hidden />
-        <span>{failure.message}</span>
+        <span>
+          <TextWithCode text={failure.message} />
+        </span>
       </div>
       {failure.details !== undefined && failure.details !== '' && (
         <details className="error-message__details">

@@ -1,3 +1,4 @@
+import { functionNameOfArn } from '../../../shared/arn/function-arn.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import {
   ExecutionDetail,
