@@ -1,4 +1,5 @@
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
+import { functionNameOfArn } from '../../shared/arn/function-arn.ts';
 
 /** What a finished execution's notification says. */
 export interface Notice {
@@ -23,7 +24,7 @@ export function createExecutionNotices(): (change: ExecutionChanged) => Notice |
     const word = WORDS[change.status];
     if (word === undefined || told.has(change.durableExecutionArn)) return undefined;
     told.add(change.durableExecutionArn);
-    const functionName = change.functionArn.split(':function:')[1]?.split(':')[0] ?? change.functionArn;
+    const functionName = functionNameOfArn(change.functionArn) ?? change.functionArn;
     return { title: `${functionName} ${word}`, body: `Durable execution ${change.durableExecutionName}` };
   };
 }

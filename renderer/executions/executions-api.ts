@@ -3,7 +3,7 @@ import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import { currentTargetId, currentTargetParam } from '../targets/target-store.ts';
-import { functionOfExecutionArn } from './arn-function.ts';
+import { functionNameOfArn, functionOfExecutionArn } from '../../shared/arn/function-arn.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
 import { errorInfo, fromHistory, historyRows } from './from-history.ts';
 import { logsByOperation } from './log-lines.ts';
@@ -15,10 +15,9 @@ export interface CallbackError {
   data: string;
 }
 
-/** `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]` → `<name>`. */
-export function functionNameOf(functionArn: string): string {
-  const parts = functionArn.split(':');
-  return parts[6] ?? functionArn;
+/** `arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]` → `<name>`; other text as it is. */
+function functionNameOf(functionArn: string): string {
+  return functionNameOfArn(functionArn) ?? functionArn;
 }
 
 function summaryOf(e: WireSummary): ExecutionSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { functionOfExecutionArn } from './arn-function.ts';
+import { functionNameOfArn, functionOfExecutionArn } from './function-arn.ts';
 
 describe('functionOfExecutionArn', () => {
   it('reads the function from a qualified execution ARN', () => {
@@ -14,11 +14,17 @@ describe('functionOfExecutionArn', () => {
   });
 });
 
-describe('a history file opened in the studio', () => {
-  it('names the function its execution ARN names', async () => {
-    const { parseHistoryFile } = await import('./executions-api.ts');
-    const arn = 'arn:aws:lambda:us-east-1:123456789012:function:orders:$LATEST/durable-execution/run-1/abc';
-    const text = JSON.stringify({ Events: [{ EventType: 'ExecutionStarted', EventId: 1, Id: arn, Name: 'run-1', EventTimestamp: '2026-01-01T00:00:00Z', ExecutionStartedDetails: { Input: { Payload: '{}' } } }] });
-    expect(parseHistoryFile(text, 'run-1.json').execution.functionName).toBe('orders');
+describe('functionNameOfArn', () => {
+  it('reads the function from a function ARN, qualified or not, and from an execution ARN', () => {
+    expect(functionNameOfArn('arn:aws:lambda:us-east-1:123456789012:function:orders')).toBe('orders');
+    expect(functionNameOfArn('arn:aws:lambda:us-east-1:123456789012:function:orders:$LATEST')).toBe('orders');
+    expect(functionNameOfArn('arn:aws-cn:lambda:cn-north-1:123456789012:function:pay_v2:3')).toBe('pay_v2');
+    expect(functionNameOfArn('arn:aws:lambda:us-east-1:123456789012:function:orders:$LATEST/durable-execution/run-1/abc')).toBe('orders');
+  });
+
+  it('has nothing to say about what is not a function ARN', () => {
+    expect(functionNameOfArn('orders')).toBeUndefined();
+    expect(functionNameOfArn('arn:aws:s3:::bucket')).toBeUndefined();
+    expect(functionNameOfArn('arn:aws:lambda:us-east-1:123456789012:layer:orders:1')).toBeUndefined();
   });
 });

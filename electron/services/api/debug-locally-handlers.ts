@@ -1,3 +1,4 @@
+import { functionOfExecutionArn } from '../../../shared/arn/function-arn.ts';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { HistoryEvent } from '../../../shared/contract/executions.ts';
 import { LOCAL_TARGET_ID } from '../../../shared/contract/targets.ts';
@@ -51,7 +52,7 @@ export function historyFromLocal(call: LambdaApiCall): HistoryOf {
 
 /** The function part of an execution ARN (`arn:aws:lambda:<region>:<account>:function:<name>:<qualifier>/durable-execution/...`). */
 function functionNameOf(arn: string): string {
-  const name = /^arn:aws[a-z-]*:lambda:[^:]+:\d+:function:([A-Za-z0-9_-]{1,64})[:/]/.exec(arn)?.[1];
+  const name = functionOfExecutionArn(arn);
   if (name === undefined) throw new StudioError('BAD_INPUT', `${arn} is not a durable execution ARN.`);
   return name;
 }
