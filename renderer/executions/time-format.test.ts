@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAgo, formatCountdown, formatDuration, formatExact } from './time-format.ts';
+import { formatAgo, formatCountdown, formatDuration, formatExact, formatSeconds } from './time-format.ts';
 
 describe('formatDuration', () => {
   it('keeps milliseconds under a second and one decimal under ten seconds', () => {
@@ -48,5 +48,17 @@ describe('formatExact', () => {
   it('prints the local time to the millisecond', () => {
     const ms = new Date(2026, 10, 23, 9, 5, 7, 42).getTime();
     expect(formatExact(ms)).toBe('2026-11-23 09:05:07.042');
+  });
+});
+
+describe('formatSeconds', () => {
+  it('writes the two largest units', () => {
+    expect(formatSeconds(45)).toBe('45 s');
+    expect(formatSeconds(184)).toBe('3 min 4 s');
+    expect(formatSeconds(86_400)).toBe('1 d');
+    expect(formatSeconds(90_061)).toBe('1 d 1 h');
+    expect(formatSeconds(3_605)).toBe('1 h 5 s');
+    expect(formatSeconds(0)).toBe('0 s');
+    expect(formatSeconds(Number.NaN)).toBe('');
   });
 });

@@ -7,25 +7,40 @@ export function formatDuration(ms: number): string {
     const tenths = Math.floor(ms / 100) / 10;
     return `${tenths.toFixed(1)} s`;
   }
-  const total = Math.floor(ms / 1000);
-  const units: [number, string][] = [
-    [86_400, 'd'],
-    [3_600, 'h'],
-    [60, 'min'],
-    [1, 's'],
-  ];
+  return largestUnits(Math.floor(ms / 1000), true).join(' ');
+}
+
+/** Seconds as people say them in a form's hint: `45 s`, `3 min 4 s`, `2 h`, `1 d 1 h`, `0 s`. */
+export function formatSeconds(total: number): string {
+  if (!Number.isFinite(total) || total < 0) return '';
+  const parts = largestUnits(Math.floor(total), false);
+  return parts.length === 0 ? '0 s' : parts.join(' ');
+}
+
+const UNITS: readonly [number, string][] = [
+  [86_400, 'd'],
+  [3_600, 'h'],
+  [60, 'min'],
+  [1, 's'],
+];
+
+/**
+ * The two largest units in whole seconds. A measured duration (`adjacentOnly`) keeps the second
+ * only when it is the next unit down (`1 h`, not `1 h 5 s`); a configured one keeps any (`1 d 1 h`).
+ */
+function largestUnits(seconds: number, adjacentOnly: boolean): string[] {
   const parts: string[] = [];
-  let rest = total;
-  for (const [size, label] of units) {
+  let rest = seconds;
+  for (const [size, label] of UNITS) {
     if (parts.length === 2) break;
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)} ${label}`);
       rest %= size;
-    } else if (parts.length === 1) {
+    } else if (adjacentOnly && parts.length === 1) {
       break;
     }
   }
-  return parts.join(' ');
+  return parts;
 }
 
 function wholeSeconds(s: number): string {

@@ -6,7 +6,7 @@ import { CONFIG_FILE, useEditor } from '../editor/editor-store.ts';
 import { DockerEngineNotice } from './DockerEngineNotice.tsx';
 import { getModel, modelUri } from '../editor/models.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
-import { formatSeconds } from '../lib/format.ts';
+import { formatSeconds } from '../executions/time-format.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
 import { configToForm, formToConfig, newEnvRow, RUNNERS, runtimesFor, sameForm, type ConfigFormValues, type FieldErrors, type FieldName } from './config-form.ts';

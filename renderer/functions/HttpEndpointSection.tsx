@@ -2,7 +2,7 @@ import { Globe } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
 import { CopyButton } from '../executions/CopyButton.tsx';
-import { formatSeconds } from '../lib/format.ts';
+import { formatSeconds } from '../executions/time-format.ts';
 import type { ConfigFormValues, FieldErrors } from './config-form.ts';
 import { curlLine, functionUrl } from './function-url-lines.ts';
 import './http-endpoint.css';

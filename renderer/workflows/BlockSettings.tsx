@@ -1,6 +1,6 @@
 import type { Block } from '../../shared/workflow/schema.ts';
 import { optional, patchBlock } from './block-edit.ts';
-import { formatSeconds } from './block-catalog.ts';
+import { formatSeconds } from '../executions/time-format.ts';
 import { BranchList } from './BranchList.tsx';
 import { AreaField, NumberField } from './fields.tsx';
 import { InputSampleField } from './InputSampleField.tsx';

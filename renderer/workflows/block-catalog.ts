@@ -1,4 +1,5 @@
 import { type Block, type BlockType, DEFAULT_BRANCH } from '../../shared/workflow/schema.ts';
+import { formatSeconds } from '../executions/time-format.ts';
 
 /** What the palette and the cards say about each block type. */
 export interface BlockKind {
@@ -64,26 +65,6 @@ export function newBlock(type: BlockType, id: string, position: { x: number; y: 
 function shorten(text: string, max = 40): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-/** Seconds as people say them: `90 s` → `1 min 30 s`, `86400` → `1 d`. */
-export function formatSeconds(seconds: number): string {
-  const units: [number, string][] = [
-    [86_400, 'd'],
-    [3600, 'h'],
-    [60, 'min'],
-    [1, 's'],
-  ];
-  const parts: string[] = [];
-  let left = seconds;
-  for (const [size, unit] of units) {
-    if (left >= size) {
-      parts.push(`${Math.floor(left / size)} ${unit}`);
-      left %= size;
-    }
-    if (parts.length === 2) break;
-  }
-  return parts.length === 0 ? '0 s' : parts.join(' ');
 }
 
 /** The one line of configuration a card shows under its name. */
