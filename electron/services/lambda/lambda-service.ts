@@ -50,7 +50,7 @@ export interface LocalLambdaServiceOptions {
   /** Where functions that do not name a runner run (those created through the API): `process` (default) or `docker`. */
   runner?: Runner;
   /** The Docker engine the docker runner uses (default: `DOCKER_HOST` or the platform's socket). */
-  docker?: Pick<DockerRunnerOptions, 'socketPath' | 'binds' | 'localImage' | 'localPythonImage'>;
+  docker?: Pick<DockerRunnerOptions, 'socketPath' | 'binds' | 'localImage' | 'localPythonImage' | 'freezeMode'>;
   /** Service diagnostics (not function logs; those go to `onLog`). */
   log?: (message: string) => void;
 }

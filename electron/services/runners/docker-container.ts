@@ -2,7 +2,29 @@ import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
+import { debuglog } from 'node:util';
+import { type CgroupFreezer, openCgroupFreezer } from './cgroup-freezer.ts';
 import type { SandboxChild, SandboxExit } from './sandbox-types.ts';
+
+/** `NODE_DEBUG=lambda-studio` prints how each container is frozen. */
+const debug = debuglog('lambda-studio');
+
+/**
+ * How containers are frozen between invocations: `auto` through their cgroup freezer where this
+ * host can write it, else with the engine's pause; `engine` always with the pause; `none` not at
+ * all (to measure what freezing costs).
+ */
+export type ContainerFreezeMode = 'auto' | 'engine' | 'none';
+
+/** How one container is frozen and thawed, decided once when it starts. */
+interface FreezeRoute {
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
+  /** Undoes before the container's removal what the engine does not know about. */
+  release(): Promise<void>;
+  /** The cgroup freezer, when the container goes through it. */
+  cgroup?: CgroupFreezer;
+}
 
 /** Labels every container the studio starts carries, so it can find its own (and a crashed run's) again. */
 export const LABELS = {
@@ -34,16 +56,93 @@ function runtimePid(initPid: number): number | undefined {
 }
 
 /**
+ * The engine's pause and unpause: the cgroup freezer behind an API call and a runc run each,
+ * some 20 ms apiece. The engine's own paused flag can lag behind a quick pause-unpause-pause (it
+ * is also set from events); on a refusal, its state decides whether there is anything left to do.
+ */
+function engineRoute(container: Docker.Container): FreezeRoute {
+  return {
+    async freeze() {
+      try {
+        await container.pause();
+      } catch (error) {
+        if ((await container.inspect()).State.Paused !== true) throw error;
+      }
+    },
+    async thaw() {
+      try {
+        await container.unpause();
+      } catch (error) {
+        if ((await container.inspect()).State.Paused !== false) throw error;
+      }
+    },
+    // The engine knows the container is paused and thaws it to remove it.
+    release: async () => undefined,
+  };
+}
+
+/**
+ * The container's own cgroup freezer, written from the host: what the engine's pause does, without
+ * the API and runc round trips. The engine then sees a frozen container as running, so whatever
+ * ends one goes through {@link FreezeRoute.release} first.
+ */
+function cgroupRoute(freezer: CgroupFreezer): FreezeRoute {
+  return { freeze: () => freezer.freeze(), thaw: () => freezer.thaw(), release: () => freezer.release(), cgroup: freezer };
+}
+
+function chooseFreezeRoute(container: Docker.Container, mode: ContainerFreezeMode, info: Docker.ContainerInspectInfo | undefined): FreezeRoute {
+  const name = info?.Name.replace(/^\//, '') ?? container.id;
+  if (mode === 'none') {
+    debug('%s: not frozen between invocations', name);
+    return { freeze: async () => undefined, thaw: async () => undefined, release: async () => undefined };
+  }
+  if (mode === 'engine') {
+    debug("%s: frozen with the engine's pause, as asked", name);
+    return engineRoute(container);
+  }
+  const opened = info === undefined ? { reason: 'the engine did not describe it' } : openCgroupFreezer(info.State.Pid, info.Id);
+  if ('reason' in opened) {
+    debug("%s: frozen with the engine's pause: %s", name, opened.reason);
+    return engineRoute(container);
+  }
+  debug('%s: frozen through its cgroup v%d freezer at %s', name, opened.location.version, opened.location.dir);
+  return cgroupRoute(opened);
+}
+
+/**
+ * Force-removes a container the runner finds by listing (one a crashed studio left, or one still
+ * there when it closes). One frozen through its cgroup, which the engine takes for running, has
+ * its processes killed and is thawed first: the engine's kill would otherwise wait on it.
+ */
+export async function removeContainer(container: Docker.Container): Promise<void> {
+  try {
+    const info = await container.inspect();
+    if (info.State.Running && !info.State.Paused) {
+      const freezer = openCgroupFreezer(info.State.Pid, info.Id);
+      if (!('reason' in freezer)) await freezer.release();
+    }
+    await container.remove({ force: true });
+  } catch {
+    // already gone
+  }
+}
+
+/**
  * Creates and starts a container as a sandbox program: its output streamed like a child
  * process's, its end reported with the engine's out-of-memory verdict, and removed (never
  * just stopped) once it ends or is killed. `track` learns every removal still in flight, so
  * the runner can wait for them when it closes.
  */
-export async function startContainer(docker: Docker, spec: Docker.ContainerCreateOptions, track: (removal: Promise<void>) => void): Promise<SandboxChild> {
+export async function startContainer(docker: Docker, spec: Docker.ContainerCreateOptions, track: (removal: Promise<void>) => void, freezeMode: ContainerFreezeMode = 'auto'): Promise<SandboxChild> {
   const container = await docker.createContainer(spec);
   let removal: Promise<void> | undefined;
+  // Set once the container has started: how it is frozen, decided then.
+  let route: Promise<FreezeRoute | undefined> = Promise.resolve(undefined);
   const remove = (): Promise<void> => {
-    removal ??= container.remove({ force: true }).then(
+    removal ??= (async () => {
+      await (await route)?.release();
+      await container.remove({ force: true });
+    })().then(
       () => undefined,
       () => undefined, // already gone
     );
@@ -72,7 +171,20 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
   }
   let initPid: number | undefined;
   let pid: number | undefined;
-  let pidLookup = false;
+  // Asked once, at once: the memory watch and the freezer both need the container's init pid.
+  const described = container.inspect().then(
+    (info) => {
+      initPid = info.State.Pid;
+      return info;
+    },
+    () => undefined,
+  );
+  const decided = described.then((info) => chooseFreezeRoute(container, freezeMode, info));
+  route = decided;
+  let chosen: FreezeRoute | undefined;
+  void decided.then((found) => {
+    chosen = found;
+  });
   const exited = container.wait().then(
     async (answer: { StatusCode?: number }): Promise<SandboxExit> => {
       const code = answer.StatusCode ?? 0;
@@ -95,15 +207,6 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
     stdout,
     stderr,
     memoryPid() {
-      if (!pidLookup) {
-        pidLookup = true;
-        void container.inspect().then(
-          (info) => {
-            initPid = info.State.Pid;
-          },
-          () => undefined,
-        );
-      }
       if (pid === undefined && initPid !== undefined) pid = runtimePid(initPid);
       return pid;
     },
@@ -111,8 +214,11 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
     kill() {
       // A forced removal ends a paused container too, but the engine signals the container's
       // init and then thaws it; under cgroup v1 the runtime runs for a moment until init's end
-      // takes it down. A host allowed to signal the runtime itself ends it first, frozen.
-      if (pid !== undefined) {
+      // takes it down. A host allowed to signal the runtime itself ends it first, frozen; one
+      // that drives the container's cgroup kills all of its processes, and the removal thaws them
+      // dead.
+      if (chosen?.cgroup !== undefined) chosen.cgroup.killAll();
+      else if (pid !== undefined) {
         try {
           process.kill(pid, 'SIGKILL');
         } catch {
@@ -121,22 +227,12 @@ export async function startContainer(docker: Docker, spec: Docker.ContainerCreat
       }
       void remove();
     },
-    // The cgroup freezer: every process of the container stops where it is, as in Lambda. The
-    // engine's own paused flag can lag behind a quick pause-unpause-pause (it is also set from
-    // events); on a refusal, its state decides whether there is anything left to do.
+    // The cgroup freezer: every process of the container stops where it is, as in Lambda.
     async freeze() {
-      try {
-        await container.pause();
-      } catch (error) {
-        if ((await container.inspect()).State.Paused !== true) throw error;
-      }
+      await (chosen ?? (await decided)).freeze();
     },
     async thaw() {
-      try {
-        await container.unpause();
-      } catch (error) {
-        if ((await container.inspect()).State.Paused !== false) throw error;
-      }
+      await (chosen ?? (await decided)).thaw();
     },
     async settleOutput({ quietMs, maxMs }) {
       const started = performance.now();

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { FunctionVersion } from '../lambda/function-registry.ts';
-import { startContainer, LABELS } from './docker-container.ts';
+import { type ContainerFreezeMode, removeContainer, startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
 import type { BuildBaseImageResult, DockerProgress, LocalBaseKind, PullImageResult } from '../../../shared/contract/docker.ts';
 import { type BaseImageSources, buildLocalBaseImage, DEFAULT_LOCAL_IMAGES, IMAGE_PATHS, type ImageChoice, LOCAL_NODE_IMAGE, localBaseEntrypoint, localBaseKind, type LocalImages } from './docker-images.ts';
@@ -28,6 +28,8 @@ export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSourc
   localImage?: string;
   /** The local Python base image's tag (default {@link DEFAULT_LOCAL_IMAGES}.python). */
   localPythonImage?: string;
+  /** How containers are frozen between invocations (default `auto`: their cgroup freezer where this host can write it, else the engine's pause). */
+  freezeMode?: ContainerFreezeMode;
 }
 
 /** Starts sandboxes in containers and owns every container it started. */
@@ -200,7 +202,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       return startSandbox({
         version,
         onLog,
-        launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track),
+        launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track, options.freezeMode),
       });
     },
     buildBaseImage(kind = 'nodejs') {
@@ -224,7 +226,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
         const owner = Number(c.Labels[LABELS.ownerPid] ?? 0);
         return c.Labels[LABELS.instance] !== instanceId && (!(owner > 0) || !processAlive(owner));
       });
-      await Promise.all(orphans.map((c) => engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+      await Promise.all(orphans.map((c) => removeContainer(engine.docker.getContainer(c.Id))));
       if (orphans.length > 0) options.log?.(`Removed ${orphans.length} container(s) a previous run of the studio left behind.`);
       return orphans.length;
     },
@@ -234,7 +236,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       if (!used) return;
       try {
         const mine = await engine.docker.listContainers({ all: true, filters: { label: [`${LABELS.instance}=${instanceId}`] } });
-        await Promise.all(mine.map((c) => engine.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+        await Promise.all(mine.map((c) => removeContainer(engine.docker.getContainer(c.Id))));
       } catch {
         // no engine: nothing of ours can be running on it
       }
