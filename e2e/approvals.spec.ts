@@ -145,6 +145,14 @@ test('a durable invoke whose invocations fail shows the engine retrying, attempt
   await page.setViewportSize({ width: 1000, height: 700 });
   await studio.screenshotBothThemes('84-invoke-durable-retrying-1000');
   await page.setViewportSize({ width: 1400, height: 900 });
+
+  // The execution's own view says the same while it lasts, then shows it failed.
+  await page.getByTestId('invoke-open-execution').click();
+  await expect(page.getByTestId('execution-retrying')).toContainText('no luck today');
+  await studio.screenshotBothThemes('86-execution-retrying');
+  await expect(new ExecutionsPage(page).status).toHaveAttribute('data-tone', 'failed', { timeout: 45_000 });
+  await expect(page.getByTestId('execution-retrying')).toHaveCount(0);
+  await studio.activity('functions').click();
   await expect(invoke.output).toHaveAttribute('data-outcome', 'failed', { timeout: 45_000 });
   await expect(invoke.error).toContainText('no luck today');
   await studio.screenshotBothThemes('85-invoke-durable-failed');

@@ -1,4 +1,5 @@
 import { ArrowLeft, Bug, FastForward, FileWarning, RotateCcw, Square } from 'lucide-react';
+import { retryWords } from '../invoke/invoke-outcome.ts';
 import { ConsoleLink } from '../targets/ConsoleLink.tsx';
 import { TargetChip } from '../targets/TargetChip.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -9,6 +10,7 @@ import { executionLook } from './status-look.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { executionTitle } from './execution-label.ts';
 import { confirmStop } from './timer-actions.ts';
+import { useInvocationRetry } from './useInvocationRetry.ts';
 import { formatAgo, formatDuration, formatExact } from './time-format.ts';
 
 interface Props {
@@ -28,6 +30,8 @@ interface Props {
 export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onStop, onRerun, onSkip, onDebugLocally }: Props) {
   const look = executionLook(e.status);
   const live = offlineName === null;
+  const retry = useInvocationRetry(e.arn, live && e.status === 'RUNNING');
+  const retryText = retry === undefined ? undefined : retryWords(retry, nowMs);
   return (
     <>
       {!live && (
@@ -71,6 +75,12 @@ export function ExecutionHeader({ execution: e, nowMs, offlineName, onBack, onSt
             </button>
           )}
         </div>
+        {retryText !== undefined && (
+          <div className="exec-header__retry" role="status" data-testid="execution-retrying">
+            <RotateCcw size={12} aria-hidden /> <b>Retrying:</b> {retryText.failed}
+            {retryText.error !== undefined && <span className="mono"> with {retryText.error}</span>}. {retryText.next}
+          </div>
+        )}
         <div className="exec-header__facts">
           <span className="exec-header__arn" title={e.arn}>
             <span className="mono" data-testid="execution-arn">

@@ -173,6 +173,7 @@ describe('executions through the Lambda API', () => {
     const pending = await pendingFor(arn);
 
     // Before anything fires, the engine says what would: the approval's timeout, which fails the execution.
+    expect((await h['executions.retryState']({ arn })).retry).toBeNull();
     const { next } = await h['clock.next']({ arn });
     expect(next).toMatchObject({ kind: 'callback-timeout', operationId: pending.operationId, operationName: 'wait-for-approval', failsExecution: true });
     expect(next?.description).toMatch(/^fires the callback timeout of wait-for-approval: .*the execution/);
