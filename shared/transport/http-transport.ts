@@ -34,6 +34,18 @@ export interface HttpTransport extends Transport {
 type Listener = (payload: unknown) => void;
 
 /**
+ * Closes a socket once, however many paths ask. Node's WebSocket fires 'error' from inside close()
+ * of a socket still connecting, before its state reads CLOSING, so an 'error' listener that closes
+ * would otherwise call close() again from within close() until the stack overflows.
+ */
+const closing = new WeakSet<WebSocket>();
+function closeOnce(socket: WebSocket): void {
+  if (closing.has(socket) || socket.readyState === WebSocket.CLOSED) return;
+  closing.add(socket);
+  socket.close();
+}
+
+/**
  * The contract over HTTP (`POST /api/<method>`) and a WebSocket (`/api/events`) for events.
  * Uses only the global `fetch` and `WebSocket`, so the same code runs in a browser and in Node 22.
  * The socket opens on the first subscription, reconnects with backoff while anyone listens,
@@ -87,7 +99,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     // An upgrade a closing server took in but never answered would hold the socket in CONNECTING
     // for good: give up on it and let 'close' schedule the next try.
     const stuck = setTimeout(() => {
-      if (current.readyState === WebSocket.CONNECTING) current.close();
+      if (current.readyState === WebSocket.CONNECTING) closeOnce(current);
     }, CONNECT_TIMEOUT_MS);
     current.addEventListener('open', () => {
       clearTimeout(stuck);
@@ -111,7 +123,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     // either one ends this socket (the second does nothing).
     current.addEventListener('error', () => {
       ended();
-      if (current.readyState !== WebSocket.CLOSED) current.close();
+      closeOnce(current);
     });
   };
 
@@ -122,7 +134,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const current = socket;
     socket = undefined;
     setOpen(false);
-    current?.close();
+    if (current !== undefined) closeOnce(current);
   };
 
   /** The server answered a call: if the socket is waiting to retry, it need not wait any longer. */
