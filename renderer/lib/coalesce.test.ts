@@ -29,6 +29,7 @@ describe('coalesce', () => {
     const task = vi.fn(async () => {
       active += 1;
       most = Math.max(most, active);
+      // A run slower than the interval, in fake time: no real time passes.
       await new Promise((resolve) => setTimeout(resolve, 250));
       active -= 1;
     });

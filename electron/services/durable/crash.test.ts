@@ -62,6 +62,7 @@ describe('crash and restart', () => {
     expect(arn).toMatch(/crash-run/);
     const kills = 5;
     for (let i = 0; i < kills; i++) {
+      // The kill lands at a random (seeded) moment of the run: the timing is what is under test.
       await sleep(150 + Math.floor(random() * 900));
       await kill();
       client.destroy();
@@ -74,7 +75,7 @@ describe('crash and restart', () => {
     let callbackSent = false;
     const deadline = Date.now() + 60_000;
     while (status === 'RUNNING' && Date.now() < deadline) {
-      await sleep(300);
+      await sleep(300); // the interval of this poll, which ends on the execution's status
       if (!callbackSent) {
         const history = await client.send(new GetDurableExecutionHistoryCommand({ DurableExecutionArn: arn, MaxItems: 1000 }));
         const started = history.Events?.find((e) => e.EventType === 'CallbackStarted');
