@@ -48,7 +48,8 @@ describe(`failures the host detects (${TEST_RUNNER} sandboxes)`, () => {
   });
 
   it('reports a V8 heap exhaustion as out of memory', async () => {
-    await deploy(t, 'heap', misbehaving('const keep = []; for (;;) keep.push({ a: Math.random(), b: [1, 2, 3], c: "x".repeat(20) + Math.random() });'));
+    // Filling the heap takes seconds on a loaded machine: a timeout must not come first.
+    await deploy(t, 'heap', misbehaving('const keep = []; for (;;) keep.push({ a: Math.random(), b: [1, 2, 3], c: "x".repeat(20) + Math.random() });'), { timeout: 30 });
     const out = await invoke(t, 'heap', { bad: true });
     expect(out.body['errorType']).toBe('Runtime.OutOfMemory');
     await expectRecovers('heap');
