@@ -26,6 +26,7 @@ async function expectRecovers(name: string): Promise<void> {
 
 describe(`failures the host detects (${TEST_RUNNER} sandboxes)`, () => {
   it('kills a sandbox that runs past its timeout', async () => {
+    // The handler's 10 s is what outlasts the 1 s timeout under test.
     await deploy(t, 'sleepy', misbehaving('await new Promise((r) => setTimeout(r, 10_000));'), { timeout: 1 });
     const started = Date.now();
     const out = await invoke(t, 'sleepy', { bad: true });
@@ -93,6 +94,7 @@ describe(`failures the host detects (${TEST_RUNNER} sandboxes)`, () => {
     expect(out.body['errorType']).toBe('Runtime.ImportModuleError');
     expect(out.body['errorMessage']).toContain("Unable to import module 'app'");
 
+    // As above: a Python handler outlasting its timeout.
     await deploy(t, 'py-slow', { 'app.py': 'import time\ndef handler(e, c):\n    if e.get("bad"):\n        time.sleep(10)\n    return {"ok": True}\n' }, { runtime: 'python3.12', handler: 'app.handler', timeout: 1 });
     const slow = await invoke(t, 'py-slow', { bad: true });
     expect(slow.body['errorType']).toBe('Sandbox.Timedout');
