@@ -75,8 +75,10 @@ export class StudioPage {
     for (const colorScheme of ['light', 'dark'] as const) {
       await this.page.emulateMedia({ colorScheme });
       await expect(this.page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-      // Let Monaco repaint with its theme.
-      await this.page.waitForTimeout(150);
+      // Monaco restyles each editor with its theme's base class; then two frames see it painted.
+      const base = colorScheme === 'dark' ? 'vs-dark' : 'vs';
+      for (const editor of await this.page.locator('.monaco-editor').all()) await expect(editor).toHaveClass(new RegExp(`(^|\\s)${base}(\\s|$)`));
+      await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
       await this.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${colorScheme}.png`) });
     }
     await this.page.emulateMedia({ colorScheme: 'light' });
