@@ -25,6 +25,7 @@ const commands: Record<string, () => Promise<AddCommand[]>> = {
   executions: async () => [(await import('./deploy-command.ts')).addExecutionsCommand],
   'export-sam': async () => [(await import('./export-command.ts')).addExportCommand],
   http: async () => [(await import('./http-command.ts')).addHttpCommand],
+  queue: async () => [(await import('./queue-command.ts')).addQueueCommand],
 };
 
 const program = new Command()

@@ -22,7 +22,7 @@ export const MAX_MESSAGE_BYTES = 262_144;
 
 export const OutgoingMessage = z
   .object({
-    body: z.string().min(1, 'a message body is not empty').refine((body) => new TextEncoder().encode(body).length <= MAX_MESSAGE_BYTES, 'a message body holds at most 256 KiB'),
+    body: z.string().min(1, 'is empty (SQS takes no empty message)').refine((body) => new TextEncoder().encode(body).length <= MAX_MESSAGE_BYTES, 'is over 256 KiB, the limit of SQS'),
     messageAttributes: MessageAttributes.optional(),
   })
   .strict();
