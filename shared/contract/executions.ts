@@ -158,6 +158,10 @@ export const ExecutionFilter = z
     /** Epoch milliseconds. */
     startedAfterMs: z.number().optional(),
     startedBeforeMs: z.number().optional(),
+    /** At most this many items (local target); without it, every matching execution. */
+    limit: z.number().int().min(1).max(1000).optional(),
+    /** The previous page's `nextCursor`: the items listed after it. */
+    cursor: z.string().max(64).optional(),
     /** On an AWS target only functions named here or deployed from the workspace are listed. */
     target: OnTarget,
   })
@@ -165,10 +169,13 @@ export const ExecutionFilter = z
 export type ExecutionFilter = z.infer<typeof ExecutionFilter>;
 
 export const executionsMethods = {
-  /** Every durable execution of the workspace's functions, newest first, with counts per status before the status filter. */
+  /**
+   * The durable executions of the workspace's functions, newest first, with counts per status
+   * before the status filter (of every match, not of the page); `nextCursor` when `limit` left more.
+   */
   'executions.list': method(
     ExecutionFilter,
-    z.object({ items: z.array(ExecutionSummary), counts: z.record(z.string(), z.number()) }),
+    z.object({ items: z.array(ExecutionSummary), counts: z.record(z.string(), z.number()), nextCursor: z.string().optional() }),
   ),
   'executions.get': method(z.object({ arn: Arn, target: OnTarget }).strict(), ExecutionDetail),
   /**

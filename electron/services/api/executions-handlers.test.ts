@@ -94,6 +94,15 @@ describe('executions through the Lambda API', () => {
     expect(all.items.map((e) => e.DurableExecutionName).sort()).toEqual(['list-approve-me', 'list-reject-me']);
     expect((await list({ nameContains: 'LIST-APPROVE' })).items.map((e) => e.DurableExecutionArn)).toEqual([approved]);
     expect((await list({ nameContains: 'list-', statuses: ['SUCCEEDED'] })).items).toEqual([]);
+
+    // A page at a time: the counts are of every match, the cursor leads to the rest.
+    const firstPage = await list({ nameContains: 'list-', limit: 1 });
+    expect(firstPage.counts).toEqual({ RUNNING: 2 });
+    expect(firstPage.items.map((e) => e.DurableExecutionArn)).toEqual([rejected]);
+    const secondPage = await list({ nameContains: 'list-', limit: 1, cursor: firstPage.nextCursor ?? '' });
+    expect(secondPage.items.map((e) => e.DurableExecutionArn)).toEqual([approved]);
+    expect(secondPage.nextCursor).toBeUndefined();
+    await expect(list({ limit: 1, cursor: 'page-2' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 
   it('keeps the durable logger’s lines of an execution with the operation that wrote them', async () => {

@@ -16,6 +16,7 @@ import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
 import { type LambdaApiCall, label } from './lambda-api-client.ts';
 import { filterExecutions } from '../../../shared/executions/filter-executions.ts';
+import { type ExecutionsPage, listLocalExecutions } from './local-executions-list.ts';
 
 type ExecutionsArea = Pick<
   Handlers,
@@ -154,12 +155,13 @@ export function createExecutionsHandlers({ call, engine, logs }: ExecutionsServi
     return read(ExecutionDetail, reply.body, 'GetDurableExecution');
   }
 
-  async function list(filter: ExecutionFilter) {
+  async function list(filter: ExecutionFilter): Promise<ExecutionsPage> {
     const functions = await listFunctions();
     // Locally the store also holds executions of functions that are no longer durable, renamed
     // or deleted: they still exist, so they are listed (a deleted function's marked as such).
-    const stored = engine?.store.functionNames() ?? [];
-    const names = filter.functionName === undefined ? [...new Set([...functions.durable, ...stored])] : [filter.functionName];
+    // It answers a page and its counts from its indexes rather than every execution through the API.
+    if (engine !== undefined) return listLocalExecutions(engine.store, filter, functions.all);
+    const names = filter.functionName === undefined ? functions.durable : [filter.functionName];
     const all = (await Promise.all(names.map(executionsOf))).flat();
     const marked = all.map((e) => (functions.all.has(e.FunctionName) ? e : { ...e, FunctionDeleted: true }));
     return filterExecutions(marked, filter);

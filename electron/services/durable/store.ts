@@ -1,52 +1,13 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/contract/errors.ts';
+import { createListing, functionListQuery, type PageFilter, prepareListing } from './store-listing.ts';
 import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
-import type { ErrorObject, ExecutionStatus, Operation } from './wire.ts';
+import type { Operation } from './wire.ts';
 
-/** One durable execution as stored. Timestamps are epoch milliseconds. */
-export interface ExecutionRow {
-  arn: string;
-  seq: number;
-  functionName: string;
-  functionArn: string;
-  version: string;
-  name: string;
-  executionId: string;
-  status: ExecutionStatus;
-  input: string;
-  result: string | null;
-  error: ErrorObject | null;
-  startMs: number;
-  endMs: number | null;
-  timeoutSeconds: number;
-  retentionDays: number;
-  traceId: string | null;
-  parentArn: string | null;
-  parentOpId: string | null;
-  /** The running invocation's current checkpoint token; null while no invocation runs. */
-  token: string | null;
-  invocationId: string | null;
-  invocationStartMs: number | null;
-  invocationNo: number;
-  /** Bumped on every operation change; operations carry the number of their last change. */
-  changeNo: number;
-  /** The change number the running invocation has been told about. */
-  seenChange: number;
-  /** The change number of the last service-side change (timer fired, callback completed...). */
-  serviceChange: number;
-  failures: number;
-  pendingClose: { status: ExecutionStatus; result?: string; error?: ErrorObject } | null;
-}
+import type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
 
-/** A persistent timer: waits, retry delays, callback timeouts, heartbeats, execution timeouts, invoke back-off. */
-export type TimerKind = 'wait' | 'retry' | 'callback-timeout' | 'callback-heartbeat' | 'execution-timeout' | 'invoke-retry';
-/** One row of the timers table. */
-export interface TimerRow {
-  arn: string;
-  opId: string;
-  kind: TimerKind;
-  dueMs: number;
-}
+// The row shapes live apart so the row mappers (store-rows.ts) need not import the store.
+export type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
 
 export interface ListFilter {
   functionName: string;
@@ -94,6 +55,7 @@ export function openDurableStore(dbPath: string) {
   }
   const columns = (db.prepare('PRAGMA table_info(executions)').all() as Row[]).map((r) => str(r['name']));
   if (!columns.includes('virtual_clock')) db.exec('ALTER TABLE executions ADD COLUMN virtual_clock INTEGER NOT NULL DEFAULT 0');
+  const { namesIndexed } = prepareListing(db);
 
   // Prepared once per distinct SQL: preparing costs more than running these small statements.
   const prepared = new Map<string, StatementSync>();
@@ -147,6 +109,7 @@ export function openDurableStore(dbPath: string) {
     return n;
   };
   const lastEventId = (arn: string): number => highest(lastEventIds, maxEventId, arn);
+  const listing = createListing(stmt, namesIndexed);
 
   return {
     db,
@@ -239,35 +202,13 @@ export function openDurableStore(dbPath: string) {
       return (stmt('SELECT DISTINCT function_name FROM executions ORDER BY function_name').all() as Row[]).map((r) => str(r['function_name']));
     },
     listExecutions(f: ListFilter): ExecutionRow[] {
-      const where = ['function_name = ?'];
-      const values: SQLInputValue[] = [f.functionName];
-      if (f.version !== undefined) {
-        where.push('version = ?');
-        values.push(f.version);
-      }
-      if (f.name !== undefined) {
-        where.push('name = ?');
-        values.push(f.name);
-      }
-      if (f.statuses !== undefined && f.statuses.length > 0) {
-        where.push(`status IN (${f.statuses.map(() => '?').join(',')})`);
-        values.push(...f.statuses);
-      }
-      if (f.startedAfterMs !== undefined) {
-        where.push('start_ms >= ?');
-        values.push(f.startedAfterMs);
-      }
-      if (f.startedBeforeMs !== undefined) {
-        where.push('start_ms <= ?');
-        values.push(f.startedBeforeMs);
-      }
-      if (f.afterSeq !== undefined) {
-        where.push(f.oldestFirst ? 'seq > ?' : 'seq < ?');
-        values.push(f.afterSeq);
-      }
-      const order = f.oldestFirst ? 'ASC' : 'DESC';
-      return (stmt(`SELECT * FROM executions WHERE ${where.join(' AND ')} ORDER BY seq ${order} LIMIT ?`).all(...values, f.limit) as Row[]).map(toExecution);
+      const q = functionListQuery(f);
+      return (stmt(q.sql).all(...q.values) as Row[]).map(toExecution);
     },
+    /** The studio's list: newest first across functions or within one, filtered, a page after a cursor. */
+    executionPage: (f: PageFilter): ExecutionRow[] => listing.page(f),
+    /** Executions per status under the same filters but the status one (counters when unfiltered). */
+    statusCounts: (f: PageFilter): Record<string, number> => listing.counts(f),
 
     getOperation(arn: string, id: string): Operation | undefined {
       const r = getOp.get(arn, id) as Row | undefined;

@@ -1,0 +1,92 @@
+// The durable store at scale: 100,000 finished executions (over 20 functions, a few running) and
+// one execution with 100,000 operations, generated straight into SQLite. Prints, for each query
+// the executions list, its filters and counts, ListDurableExecutionsByFunction and the history and
+// state pages make, the median of repeated runs against the 50 ms target, on the server side
+// (the store's query and the rows it returns, no HTTP).
+// Run: node bench/store-scale.ts [executions] [operations]
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDurableStore } from '../electron/services/durable/store.ts';
+import { figuresOf } from './stats.ts';
+
+const executions = Number(process.argv[2] ?? 100_000);
+const operations = Number(process.argv[3] ?? 100_000);
+const TARGET_MS = 50;
+const DAY = 86_400_000;
+
+const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
+const dbPath = join(dir, 'durable.db');
+const store = openDurableStore(dbPath);
+const statuses = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'STOPPED'];
+const now = Date.now();
+const fill = performance.now();
+const insert = store.db.prepare(
+  `INSERT INTO executions (arn, seq, function_name, function_arn, version, name, execution_id, status, input, result, start_ms, end_ms, timeout_s, retention_days)
+   VALUES (?, ?, ?, ?, '$LATEST', ?, ?, ?, '{"n":1}', '"ok"', ?, ?, 300, 14)`,
+);
+store.db.exec('BEGIN');
+for (let i = 1; i <= executions; i++) {
+  const fn = `fn-${i % 20}`;
+  const name = `order-${i}`;
+  const arn = `arn:aws:lambda:us-east-1:000000000000:function:${fn}:$LATEST/durable-execution/${name}/${i}`;
+  const running = i > executions - 10;
+  const startMs = now - (executions - i) * 30_000;
+  insert.run(arn, i, fn, `arn:aws:lambda:us-east-1:000000000000:function:${fn}`, name, String(i), running ? 'RUNNING' : (statuses[i % statuses.length] ?? 'SUCCEEDED'), startMs, running ? null : startMs + 1_000);
+}
+store.db.exec('COMMIT');
+const longArn = store.executionPage({ limit: 1 })[0]?.arn ?? '';
+const opInsert = store.db.prepare('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?, ?, ?, ?, ?)');
+const eventInsert = store.db.prepare('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
+store.db.exec('BEGIN');
+for (let i = 1; i <= operations; i++) {
+  const id = `op-${i}`;
+  opInsert.run(longArn, id, i, i, JSON.stringify({ Id: id, Type: 'STEP', Status: 'SUCCEEDED', Name: `step ${i}`, StepDetails: { Result: `"r${i}"` } }));
+  eventInsert.run(longArn, i, JSON.stringify({ EventId: i, EventType: 'StepSucceeded', Id: id, Name: `step ${i}` }));
+}
+store.db.exec('COMMIT');
+const fillMs = performance.now() - fill;
+
+function time(label: string, run: () => unknown): number {
+  for (let i = 0; i < 3; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const began = performance.now();
+    run();
+    samples.push(performance.now() - began);
+  }
+  const { p50 } = figuresOf(samples);
+  console.log(`${label.padEnd(64)} ${p50.toFixed(2).padStart(7)} ms ${p50 < TARGET_MS ? '' : ' over target'}`);
+  return p50;
+}
+
+const deep = executions - 50_000;
+const worst: number[] = [];
+console.log(`${executions.toLocaleString('en')} executions, one with ${operations.toLocaleString('en')} operations (generated in ${(fillMs / 1000).toFixed(1)} s, ${((await stat(dbPath)).size / 1e6).toFixed(0)} MB); median of 25, target ${TARGET_MS} ms`);
+worst.push(
+  time('list: newest 100', () => store.executionPage({ limit: 100 })),
+  time('list: 100 after a cursor halfway down', () => store.executionPage({ limit: 100, after: { startMs: now - 50_000 * 30_000, seq: deep } })),
+  time('list: one function, newest 100', () => store.executionPage({ functionName: 'fn-7', limit: 100 })),
+  time('list: status FAILED, newest 100', () => store.executionPage({ statuses: ['FAILED'], limit: 100 })),
+  time('list: statuses FAILED+TIMED_OUT, newest 100', () => store.executionPage({ statuses: ['FAILED', 'TIMED_OUT'], limit: 100 })),
+  time('list: one function, status RUNNING', () => store.executionPage({ functionName: 'fn-7', statuses: ['RUNNING'], limit: 100 })),
+  time('list: name contains "9999", newest 100', () => store.executionPage({ nameContains: '9999', limit: 100 })),
+  time('list: started in the last day, newest 100', () => store.executionPage({ startedAfterMs: now - DAY, limit: 100 })),
+  time('list: started over 30 days ago, newest 100', () => store.executionPage({ startedBeforeMs: now - 30 * DAY, limit: 100 })),
+  time('list: one function, started in the last day', () => store.executionPage({ functionName: 'fn-7', startedAfterMs: now - DAY, limit: 100 })),
+  time('counts: all', () => store.statusCounts({})),
+  time('counts: one function', () => store.statusCounts({ functionName: 'fn-7' })),
+  time('counts: started in the last day', () => store.statusCounts({ startedAfterMs: now - DAY })),
+  time('counts: one function, started in the last day', () => store.statusCounts({ functionName: 'fn-7', startedAfterMs: now - DAY })),
+  time('counts: started over 30 days ago', () => store.statusCounts({ startedBeforeMs: now - 30 * DAY })),
+  time('counts: name contains "9999"', () => store.statusCounts({ nameContains: '9999' })),
+  time('ListDurableExecutionsByFunction: first page of 100', () => store.listExecutions({ functionName: 'fn-7', oldestFirst: false, limit: 101 })),
+  time('ListDurableExecutionsByFunction: page of 100 at a marker', () => store.listExecutions({ functionName: 'fn-7', oldestFirst: false, afterSeq: deep, limit: 101 })),
+  time('ListDurableExecutionsByFunction: status FAILED at a marker', () => store.listExecutions({ functionName: 'fn-7', statuses: ['FAILED'], oldestFirst: false, afterSeq: deep, limit: 101 })),
+  time('history: 1,000 events from event 1', () => store.events(longArn, 1, 1001, false)),
+  time('history: 1,000 events from event 90,000', () => store.events(longArn, 90_000, 1001, false)),
+);
+const over = worst.filter((ms) => ms >= TARGET_MS).length;
+console.log(over === 0 ? `every query within ${TARGET_MS} ms` : `${over} queries over ${TARGET_MS} ms`);
+store.close();
+await rm(dir, { recursive: true, force: true });
