@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, invoke, startTestService, TEST_RUNNER, type TestService } from '../lambda/test-support.ts';
+import { openCgroupFreezer } from './cgroup-freezer.ts';
+import { LABELS } from './docker-container.ts';
+import { LOCAL_NODE_IMAGE } from './docker-images.ts';
 import type { SandboxLogLine } from './sandbox-types.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,6 +118,100 @@ describe.skipIf(TEST_RUNNER === 'docker')('a frozen process sandbox whose host d
       await expect.poll(() => processState(pid), { timeout: 5000 }).toMatch(/^(gone|Z)$/);
     } finally {
       host.kill('SIGKILL');
+    }
+  });
+});
+
+/** The one container of a function that a service runs. */
+async function containerOf(t: TestService, functionName: string) {
+  const listed = await t.service.docker.engine.docker.listContainers({ filters: { label: [`${LABELS.instance}=${t.service.docker.instanceId}`, `${LABELS.functionName}=${functionName}`] } });
+  expect(listed).toHaveLength(1);
+  return t.service.docker.engine.docker.getContainer(listed[0]?.Id ?? '');
+}
+/** A test service that can be closed in the test and again, harmlessly, in its cleanup. */
+async function startClosable(options: Parameters<typeof startTestService>[0] = {}): Promise<TestService> {
+  const t = await startTestService(options);
+  let closing: Promise<void> | undefined;
+  return { ...t, close: () => (closing ??= t.close()) };
+}
+const procsOf = (dir: string) => readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number);
+
+describe.skipIf(TEST_RUNNER !== 'docker')('a container frozen through its cgroup (docker sandboxes)', () => {
+  it('is frozen between invocations while the engine reports it running, and ends with every process once the studio closes', async (context) => {
+    const t = await startClosable();
+    try {
+      await deploy(t, 'cgroup', leavesTimer);
+      expect((await invoke(t, 'cgroup', { n: 1 })).body['n']).toBe(1);
+      const container = await containerOf(t, 'cgroup');
+      const started = await container.inspect();
+      const freezer = openCgroupFreezer(started.State.Pid, started.Id);
+      if ('reason' in freezer) return context.skip(`this host cannot write the container's freezer: ${freezer.reason}`);
+      await expect.poll(() => freezer.frozen()).toBe(true);
+      const pids = procsOf(freezer.location.dir);
+      expect(pids.length).toBeGreaterThanOrEqual(2); // the init and the runtime
+      // Behind the engine's back: it sees a running container, which is why every way of ending one thaws it first.
+      const frozenInfo = await container.inspect();
+      expect(frozenInfo.State.Running).toBe(true);
+      expect(frozenInfo.State.Paused).toBe(false);
+
+      expect((await invoke(t, 'cgroup', { n: 2 })).body['n']).toBe(2);
+      await expect.poll(() => freezer.frozen()).toBe(true);
+      await t.close();
+      await expect(container.inspect()).rejects.toThrow();
+      for (const pid of pids) await expect.poll(() => processState(pid), { timeout: 5000 }).toBe('gone');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('is removed by the next studio when a crashed one left it frozen, its processes killed before they could run again', async (context) => {
+    const t = await startTestService();
+    const docker = t.service.docker.engine.docker;
+    const dead = 2 ** 22 + 1; // above Linux's largest pid: no process has it
+    const ticks = join(t.stateDir, 'ticks');
+    const leftover = await docker.createContainer({
+      Image: LOCAL_NODE_IMAGE,
+      Entrypoint: ['/usr/bin/node', '-e', `setInterval(() => require('node:fs').appendFileSync(${JSON.stringify(ticks)}, '.'), 2)`],
+      Labels: { [LABELS.managed]: 'true', [LABELS.instance]: 'crashed', [LABELS.ownerPid]: String(dead) },
+      HostConfig: { Init: true, NetworkMode: 'host', Binds: [`${t.stateDir}:${t.stateDir}`] },
+    });
+    try {
+      await leftover.start();
+      const info = await leftover.inspect();
+      const freezer = openCgroupFreezer(info.State.Pid, info.Id);
+      if ('reason' in freezer) return context.skip(`this host cannot write the container's freezer: ${freezer.reason}`);
+      await expect.poll(() => readFileSync(ticks, 'utf8').length, { timeout: 5000 }).toBeGreaterThan(0);
+      await freezer.freeze();
+      const pids = procsOf(freezer.location.dir);
+      const frozenAt = readFileSync(ticks, 'utf8').length;
+
+      expect(await t.service.docker.cleanupLeftovers()).toBeGreaterThanOrEqual(1);
+      await expect(leftover.inspect()).rejects.toThrow();
+      for (const pid of pids) await expect.poll(() => processState(pid), { timeout: 5000 }).toBe('gone');
+      expect(readFileSync(ticks, 'utf8').length).toBe(frozenAt);
+    } finally {
+      await leftover.remove({ force: true }).catch(() => undefined);
+      await t.close();
+    }
+  });
+
+  it("is paused by the engine instead when asked to (the route of hosts that cannot write the freezer), and served as well", async () => {
+    const t = await startClosable({ docker: { freezeMode: 'engine' } });
+    const logs = collect(t, 'paused');
+    try {
+      await deploy(t, 'paused', leavesTimer);
+      await invoke(t, 'paused', { n: 1 });
+      const container = await containerOf(t, 'paused');
+      await expect.poll(async () => (await container.inspect()).State.Paused).toBe(true);
+      await pause(700); // past the timer's due time: it fires as soon as the sandbox thaws
+      expect(logs.text()).not.toContain('timer of 1');
+      const second = await invoke(t, 'paused', { n: 2 });
+      await expect.poll(() => logs.lines.find((l) => l.line.includes('timer of 1'))?.requestId).toBe(requestIdOf(second.log));
+      await t.close();
+      await expect(container.inspect()).rejects.toThrow();
+    } finally {
+      logs.stop();
+      await t.close();
     }
   });
 });
