@@ -2,11 +2,21 @@ import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { DurableHooks, SandboxInvoker } from '../lambda/durable-hooks.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
 import type { StartExecutionInput } from './lifecycle.ts';
-import type { SeededStart } from './seeded-start.ts';
+import type { ReplaySeed } from './history-replay.ts';
 import type { TimerDescription } from './timer-description.ts';
 import type { InvocationRetry } from './invocation-retry.ts';
 import type { DurableExecutionStatusChange } from './status-event.ts';
 import type { DurableStore, ExecutionRow, TimerKind } from './store.ts';
+
+/** The function a seeded execution runs, and the recorded execution it continues. */
+export interface SeededStart {
+  functionName: string;
+  /** `$LATEST` when absent. */
+  qualifier?: string;
+  seed: ReplaySeed;
+  /** The recorded execution's ARN, noted on the new execution's ExecutionStarted event. */
+  replayOf: string;
+}
 
 /** Where the engine reads the time; tests and the virtual clock use their own. */
 export interface Clock {

@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse, ApiRoute } from '../lambda/api-types.ts';
 import type { DurableInvokeTarget } from '../lambda/durable-hooks.ts';
-import type { EngineInternals } from './engine.ts';
+import type { EngineInternals } from './engine-types.ts';
 import { callbackRoutes } from './routes/callback-routes.ts';
 import { checkpointRoutes } from './routes/checkpoint-routes.ts';
 import { executionRoutes } from './routes/execution-routes.ts';

@@ -1,20 +1,10 @@
 import { LambdaApiError } from '../lambda/api-types.ts';
 import { encodeCallbackId, functionArn } from './arns.ts';
-import type { EngineInternals } from './engine-types.ts';
+import type { EngineInternals, SeededStart } from './engine-types.ts';
 import { seconds } from './history.ts';
 import type { ReplaySeed } from './history-replay.ts';
 import type { DurableStore, ExecutionRow } from './store.ts';
 import type { Operation } from './wire.ts';
-
-/** The function a seeded execution runs, and the recorded execution it continues. */
-export interface SeededStart {
-  functionName: string;
-  /** `$LATEST` when absent. */
-  qualifier?: string;
-  seed: ReplaySeed;
-  /** The recorded execution's ARN, noted on the new execution's ExecutionStarted event. */
-  replayOf: string;
-}
 
 /**
  * Writes the seed into a just-created execution: its operations, the record's events of them

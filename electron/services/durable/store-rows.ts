@@ -1,6 +1,6 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { ErrorObject, ExecutionStatus } from './wire.ts';
-import type { ExecutionRow, TimerKind, TimerRow } from './store.ts';
+import type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
 
 /** The engine's tables. Timestamps are epoch milliseconds; operations and events are stored as JSON. */
 export const SCHEMA = `

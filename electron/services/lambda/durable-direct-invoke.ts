@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DurableHooks } from './durable-hooks.ts';
-import type { DirectInvokeResult } from './lambda-service.ts';
+import type { DirectInvokeResult } from './direct-invoke-result.ts';
 import type { SandboxLogLine } from '../runners/sandbox-types.ts';
 import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 import type { InvocationEvent } from './invocation-events.ts';

@@ -23,6 +23,7 @@ import { createDockerRunner, type DockerRunner, type DockerRunnerOptions } from 
 import { startProcessSandbox } from '../runners/process-sandbox.ts';
 import { createSandboxPool } from '../runners/sandbox-pool.ts';
 import type { AnswerListener, InvocationResult, SandboxLogLine } from '../runners/sandbox-types.ts';
+import type { DirectInvokeResult } from './direct-invoke-result.ts';
 
 /** Options of {@link createLocalLambdaService}. */
 export interface LocalLambdaServiceOptions {
@@ -55,12 +56,7 @@ export interface LocalLambdaServiceOptions {
   log?: (message: string) => void;
 }
 
-/** A direct invocation's outcome, with every log line (the API's LogType Tail holds only 4 KB). */
-export interface DirectInvokeResult extends InvocationResult {
-  executedVersion: string;
-  /** Set when the function is durable: the execution this invoke started or joined. */
-  durableExecutionArn?: string;
-}
+export type { DirectInvokeResult };
 
 /** The local Lambda service: the Lambda API on loopback, its functions and their sandboxes. */
 export interface LocalLambdaService extends SandboxInvoker {

@@ -1,6 +1,6 @@
 import { LambdaApiError, type ApiRoute } from '../../lambda/api-types.ts';
 import { decodeCallbackId } from '../arns.ts';
-import type { EngineInternals } from '../engine.ts';
+import type { EngineInternals } from '../engine-types.ts';
 import { completeCallback } from '../service-events.ts';
 import type { ExecutionRow } from '../store.ts';
 import { ErrorObject, MAX_CALLBACK_RESULT_BYTES, type Operation } from '../wire.ts';

@@ -1,6 +1,6 @@
 import { LambdaApiError, type ApiRoute } from '../../lambda/api-types.ts';
 import { parseExecutionArn, parseFunctionIdentifier } from '../arns.ts';
-import type { EngineInternals } from '../engine.ts';
+import type { EngineInternals } from '../engine-types.ts';
 import { withoutExecutionData } from '../history.ts';
 import { closeExecution } from '../lifecycle.ts';
 import type { ExecutionRow } from '../store.ts';

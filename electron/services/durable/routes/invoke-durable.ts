@@ -1,6 +1,6 @@
 import { LambdaApiError, type ApiRequest, type ApiResponse } from '../../lambda/api-types.ts';
 import type { DurableInvokeTarget } from '../../lambda/durable-hooks.ts';
-import type { EngineInternals } from '../engine.ts';
+import type { EngineInternals } from '../engine-types.ts';
 import { invalidParameter } from './common.ts';
 
 /** How long a RequestResponse invoke of a durable function waits for the execution to close (Lambda's 15 minutes). */
