@@ -1,6 +1,6 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { BuildError } from '../build/bundle-function.ts';
+import { BuildError } from '../bundle/bundle-function.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
-import { bundleFunction } from '../build/bundle-function.ts';
+import { bundleFunction } from '../bundle/bundle-function.ts';
 import { RUNNER_CONFIG } from '../workflows/workflow-runner.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { PROVIDED_PACKAGES } from '../build/bundle-function.ts';
+import { PROVIDED_PACKAGES } from '../bundle/bundle-function.ts';
 import type { CfnResource, CfnValue } from './cfn.ts';
 import { getAtt } from './cfn.ts';
 import { LIVE_ALIAS } from './sam-names.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FunctionConfig, FunctionName } from '../../../shared/workspace/function-config.ts';
-import { bundleIntoFreshFolder, pruneBundles } from '../build/swap-bundle.ts';
+import { bundleIntoFreshFolder, pruneBundles } from '../bundle/swap-bundle.ts';
 import { type FunctionVersion, lambdaTimestamp, newRevisionId } from './function-registry.ts';
 
 /** A function folder of the workspace, as the service registers it. */

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { BuildError, bundleFunction } from '../build/bundle-function.ts';
+import { BuildError, bundleFunction } from '../bundle/bundle-function.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 
 /** A function ready to upload: its zip, the zip's hash as Lambda reports it, and its settings. */

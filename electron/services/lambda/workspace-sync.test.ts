@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { decode, startTestService, type TestService } from '../lambda/test-support.ts';
+import { decode, startTestService, type TestService } from './test-support.ts';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { BuildError } from './bundle-function.ts';
+import { BuildError } from '../bundle/bundle-function.ts';
 
 let t: TestService;
 let workspace: string;
