@@ -11,7 +11,7 @@ import { executionInput, openCallbacks } from '../../../shared/executions/pendin
 import { submitterLines } from '../../../shared/executions/submitter-log.ts';
 import { z } from 'zod';
 import type { DurableEngine } from '../durable/engine.ts';
-import { assertJson } from '../test-events/test-events-store.ts';
+import { assertJson } from '../../../shared/json/assert-json.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
 import { type LambdaApiCall, label } from './lambda-api-client.ts';

@@ -1,7 +1,8 @@
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
-import { assertJson, type TestEventsStore } from '../test-events/test-events-store.ts';
+import { assertJson } from '../../../shared/json/assert-json.ts';
+import type { TestEventsStore } from '../test-events/test-events-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import { runDurable } from './durable-run.ts';
 import type { FunctionSync } from './function-sync.ts';

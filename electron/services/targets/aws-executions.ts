@@ -18,7 +18,7 @@ import {
   type PendingCallback,
 } from '../../../shared/contract/executions.ts';
 import { executionInput, openCallbacks } from '../../../shared/executions/pending-callbacks.ts';
-import { assertJson } from '../test-events/test-events-store.ts';
+import { assertJson } from '../../../shared/json/assert-json.ts';
 import { toApiJson } from './api-json.ts';
 import type { TargetService } from './target-service.ts';
 import { filterExecutions } from '../../../shared/executions/filter-executions.ts';

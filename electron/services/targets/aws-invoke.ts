@@ -1,7 +1,7 @@
 import { GetDurableExecutionCommand, GetFunctionConfigurationCommand, InvokeCommand } from '@aws-sdk/client-lambda';
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
 import { parseReportLine } from '../invoke/parse-report.ts';
-import { assertJson } from '../test-events/test-events-store.ts';
+import { assertJson } from '../../../shared/json/assert-json.ts';
 import { LIVE_ALIAS } from './deploy-steps.ts';
 import type { TargetService } from './target-service.ts';
 

@@ -2,6 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { TestEvent } from '../../../shared/contract/invoke.ts';
+import { assertJson } from '../../../shared/json/assert-json.ts';
 import { writeFileAtomic } from '../workspace/atomic-write.ts';
 
 /** Saved test events of a workspace: `events/<function>/<name>.json`, plain files a user can keep in git. */
@@ -10,16 +11,6 @@ export interface TestEventsStore {
   /** Refuses text that is not JSON, so a saved event always parses when it is used. */
   save(functionName: string, event: TestEvent): Promise<void>;
   remove(functionName: string, name: string): Promise<void>;
-}
-
-/** Checks that a payload is JSON and says where it is not. */
-export function assertJson(text: string, what: string): void {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StudioError('BAD_INPUT', `${what} is not valid JSON: ${reason}`);
-  }
 }
 
 export function createTestEventsStore(workspaceRoot: string): TestEventsStore {
