@@ -7,7 +7,9 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { operationsPage } from '../electron/services/durable/invocation.ts';
 import { openDurableStore } from '../electron/services/durable/store.ts';
+import { toEpochSeconds } from '../electron/services/durable/wire.ts';
 import { figuresOf } from './stats.ts';
 
 const executions = Number(process.argv[2] ?? 100_000);
@@ -84,8 +86,12 @@ worst.push(
   time('ListDurableExecutionsByFunction: page of 100 at a marker', () => store.listExecutions({ functionName: 'fn-7', oldestFirst: false, afterSeq: deep, limit: 101 })),
   time('ListDurableExecutionsByFunction: status FAILED at a marker', () => store.listExecutions({ functionName: 'fn-7', statuses: ['FAILED'], oldestFirst: false, afterSeq: deep, limit: 101 })),
   time('history: 1,000 events from event 1', () => store.events(longArn, 1, 1001, false)),
-  time('history: 1,000 events from event 90,000', () => store.events(longArn, 90_000, 1001, false)),
+  time('history: 1,000 events from event 90,000', () => store.events(longArn, Math.max(1, operations - 10_000), 1001, false)),
+  time('state: first page of 1,000 operations', () => operationsPage(store, longArn, 0, 1000, 5 * 1024 * 1024, toEpochSeconds)),
+  time('state: page of 1,000 operations at a marker near the end', () => operationsPage(store, longArn, Math.max(0, operations - 10_000), 1000, 5 * 1024 * 1024, toEpochSeconds)),
 );
+// What a page cost when every page read the whole history first (for comparison; no target).
+time(`(reading all ${operations.toLocaleString('en')} operations, as pages did before)`, () => store.operations(longArn));
 const over = worst.filter((ms) => ms >= TARGET_MS).length;
 console.log(over === 0 ? `every query within ${TARGET_MS} ms` : `${over} queries over ${TARGET_MS} ms`);
 store.close();

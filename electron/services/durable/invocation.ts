@@ -2,44 +2,56 @@ import type { SandboxOutcome } from '../lambda/durable-hooks.ts';
 import type { DurableStore } from './store.ts';
 import { type ErrorObject, InvocationOutput, type Operation, operationOnWire, toEpochMillis } from './wire.ts';
 
-/** Operations a handler sees: start order, children of a closed CONTEXT left out unless it asked to replay them. */
-export function visibleOperations(store: DurableStore, arn: string): Operation[] {
-  const hidden = new Set<string>();
-  const closedContexts = new Set<string>();
-  const out: Operation[] = [];
-  for (const op of store.operations(arn)) {
-    if (op.ParentId !== undefined && (hidden.has(op.ParentId) || closedContexts.has(op.ParentId))) {
-      hidden.add(op.Id);
-      continue;
+/** Whether a handler sees an operation: children of a closed CONTEXT are left out unless it asked to replay them. */
+function visibility(store: DurableStore, arn: string): (op: Operation) => boolean {
+  // Per page: an operation's ancestors are read once, by key, however many of their children it holds.
+  const hidden = new Map<string, boolean>();
+  const closesChildren = (op: Operation) => op.Type === 'CONTEXT' && (op.Status === 'SUCCEEDED' || op.Status === 'FAILED') && op.ContextDetails?.ReplayChildren !== true;
+  const hides = (parentId: string): boolean => {
+    let known = hidden.get(parentId);
+    if (known === undefined) {
+      const parent = store.getOperation(arn, parentId);
+      known = parent !== undefined && (closesChildren(parent) || (parent.ParentId !== undefined && hides(parent.ParentId)));
+      hidden.set(parentId, known);
     }
-    if (op.Type === 'CONTEXT' && (op.Status === 'SUCCEEDED' || op.Status === 'FAILED') && op.ContextDetails?.ReplayChildren !== true) {
-      closedContexts.add(op.Id);
-    }
-    out.push(op);
-  }
-  return out;
+    return known;
+  };
+  return (op) => op.ParentId === undefined || !hides(op.ParentId);
 }
 
-/** One page of visible operations on the wire, by an opaque numeric marker. */
-export function operationsPage(ops: Operation[], marker: number, maxItems: number, maxBytes: number, convert: (ms: number) => number) {
+/** Operations read per query while filling a page; hidden ones are skipped. */
+const CHUNK = 256;
+
+/**
+ * One page of the operations a handler sees, in start order, after the operation numbered
+ * `marker` (0 for the first page): keyset on the operation's number, so a page costs what it
+ * holds, however long the execution's history is. The next marker is the last one's number.
+ */
+export function operationsPage(store: DurableStore, arn: string, marker: number, maxItems: number, maxBytes: number, convert: (ms: number) => number) {
+  const visible = visibility(store, arn);
   const page: Record<string, unknown>[] = [];
   let bytes = 0;
-  let index = marker;
-  while (index < ops.length && page.length < maxItems) {
-    const wire = operationOnWire(ops[index] as Operation, convert);
-    const size = JSON.stringify(wire).length;
-    if (page.length > 0 && bytes + size > maxBytes) break;
-    page.push(wire);
-    bytes += size;
-    index++;
+  let after = marker;
+  for (;;) {
+    const rows = store.operationsFrom(arn, after, CHUNK);
+    for (const { seq, op } of rows) {
+      if (page.length >= maxItems) return { operations: page, nextMarker: String(after) };
+      if (visible(op)) {
+        const wire = operationOnWire(op, convert);
+        const size = JSON.stringify(wire).length;
+        if (page.length > 0 && bytes + size > maxBytes) return { operations: page, nextMarker: String(after) };
+        page.push(wire);
+        bytes += size;
+      }
+      after = seq;
+    }
+    if (rows.length < CHUNK) return { operations: page, nextMarker: undefined };
   }
-  return { operations: page, nextMarker: index < ops.length ? String(index) : undefined };
 }
 
 /** The durable invocation event (`DurableExecutionArn`, `CheckpointToken`, `InitialExecutionState`). */
 export function invocationEvent(store: DurableStore, arn: string, token: string, changedSince: number): Record<string, unknown> {
-  const ops = visibleOperations(store, arn);
-  const { operations, nextMarker } = operationsPage(ops, 0, 1000, 4 * 1024 * 1024, toEpochMillis);
+  const { operations, nextMarker } = operationsPage(store, arn, 0, 1000, 4 * 1024 * 1024, toEpochMillis);
   // Operations that changed while the handler was suspended (fired waits, callbacks...), for the SDK's replay flags.
   const updated = store.operationsChangedAfter(arn, changedSince).filter((op) => op.Type !== 'EXECUTION').map((op) => op.Id);
   return {

@@ -218,6 +218,13 @@ export function openDurableStore(dbPath: string) {
     operations(arn: string): Operation[] {
       return (stmt('SELECT data FROM operations WHERE arn = ? ORDER BY seq').all(arn) as Row[]).map((r) => JSON.parse(str(r['data'])) as Operation);
     },
+    /** Up to `limit` operations after the one numbered `afterSeq`, in start order, with their numbers. */
+    operationsFrom(arn: string, afterSeq: number, limit: number): Array<{ seq: number; op: Operation }> {
+      return (stmt('SELECT seq, data FROM operations WHERE arn = ? AND seq > ? ORDER BY seq LIMIT ?').all(arn, afterSeq, limit) as Row[]).map((r) => ({
+        seq: num(r['seq']),
+        op: JSON.parse(str(r['data'])) as Operation,
+      }));
+    },
     operationsChangedAfter(arn: string, changeNo: number): Operation[] {
       return (stmt('SELECT data FROM operations WHERE arn = ? AND change_no > ? ORDER BY seq').all(arn, changeNo) as Row[]).map(
         (r) => JSON.parse(str(r['data'])) as Operation,

@@ -2,7 +2,7 @@ import { LambdaApiError, type ApiRoute } from '../../lambda/api-types.ts';
 import { newCheckpointToken, parseExecutionArn } from '../arns.ts';
 import { applyUpdates, type ChainedInvokeRequest } from '../checkpoint.ts';
 import type { EngineInternals } from '../engine-types.ts';
-import { operationsPage, visibleOperations } from '../invocation.ts';
+import { operationsPage } from '../invocation.ts';
 import type { ExecutionRow } from '../store.ts';
 import { CheckpointBody, operationOnWire, toEpochSeconds } from '../wire.ts';
 import { API, invalidParameter, markerParam, maxItems, notFound, parseBody } from './common.ts';
@@ -71,7 +71,7 @@ export function checkpointRoutes(ctx: EngineInternals): ApiRoute[] {
         checkToken(ctx, exec, token);
         const limit = maxItems(request.query, 100, 1000);
         const marker = markerParam(request.query) ?? 0;
-        const { operations, nextMarker } = operationsPage(visibleOperations(ctx.store, arn), marker, limit, 5 * 1024 * 1024, toEpochSeconds);
+        const { operations, nextMarker } = operationsPage(ctx.store, arn, marker, limit, 5 * 1024 * 1024, toEpochSeconds);
         return { status: 200, body: { Operations: operations, ...(nextMarker === undefined ? {} : { NextMarker: nextMarker }) } };
       },
     },
