@@ -3,6 +3,7 @@ import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { GeneratedFile } from '../shell/GeneratedFile.tsx';
 import { useSamTemplate, type SamSource } from './useSamTemplate.ts';
 import './deploy.css';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 const WHAT: Record<SamSource['kind'], string> = {
   function: 'The function with alias live, an execution role with the least it needs, and their ARNs as outputs.',
@@ -32,13 +33,7 @@ export function SamDialog({ source, before, onClose }: { source: SamSource; befo
               </>
             )}
           </p>
-          <div className="dialog__buttons">
-            <Dialog.Close asChild>
-              <button type="button" className="button" autoFocus data-testid="sam-close">
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
+          <DialogButtons closeLabel="Close" focusClose closeTestId="sam-close" />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -7,6 +7,7 @@ import { initialResult, lastResult, rememberResult, RESULT_TEMPLATES, type Templ
 import { useCallbacks } from './callback-store.ts';
 import { sendAll, type FailureFields } from './CallbackDialogs.tsx';
 import { jsonProblem } from './json-text.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 export type AnswerKind = 'result' | 'failure';
 
@@ -20,7 +21,8 @@ export interface AnswerTarget {
 
 interface Props {
   targets: readonly AnswerTarget[];
-  title: string;
+  /** What is answered, for the heading: the execution as people know it, a step, "3 callbacks". */
+  subject: string;
   kind: AnswerKind;
   template?: TemplateId | undefined;
   /** What the approver needs to know, shown above the answer. */
@@ -45,7 +47,7 @@ const EXPLAIN: Record<AnswerKind, string> = {
  * Send result (JSON, from a template or the last result sent to this step) or Send failure
  * (an error type and message, sent as typed).
  */
-export function CallbackAnswerDialog({ targets, title, kind: initialKind, template, context, onClose }: Props) {
+export function CallbackAnswerDialog({ targets, subject, kind: initialKind, template, context, onClose }: Props) {
   const memoryKey = targets[0]?.memoryKey;
   const [kind, setKind] = useState<AnswerKind>(initialKind);
   const [text, setText] = useState(() => initialResult(memoryKey, template));
@@ -80,7 +82,7 @@ export function CallbackAnswerDialog({ targets, title, kind: initialKind, templa
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog--wide answer-dialog" data-testid="callback-answer-dialog" aria-describedby={undefined}>
-          <Dialog.Title className="dialog__title">{title}</Dialog.Title>
+          <Dialog.Title className="dialog__title">{`${kind === 'result' ? 'Send a result to' : 'Send a failure to'} ${subject}`}</Dialog.Title>
           {context}
           <form onSubmit={(e) => void submit(e)}>
             <div className="answer-dialog__kinds">
@@ -146,16 +148,15 @@ export function CallbackAnswerDialog({ targets, title, kind: initialKind, templa
               </>
             )}
             {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button" disabled={busy}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className={`button ${kind === 'result' ? 'button--primary' : 'button--danger'}`} disabled={busy || problem !== undefined} data-testid="callback-answer-send">
-                {busy ? 'Sending…' : kind === 'result' ? 'Send result' : 'Send failure'}
-              </button>
-            </div>
+            <DialogButtons
+              closeDisabled={busy}
+              confirm={{
+                label: busy ? 'Sending…' : kind === 'result' ? 'Send result' : 'Send failure',
+                tone: kind === 'result' ? 'primary' : 'danger',
+                disabled: busy || problem !== undefined,
+                testId: 'callback-answer-send',
+              }}
+            />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

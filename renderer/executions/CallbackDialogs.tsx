@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { jsonProblem } from './json-text.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 interface Target {
   callbackId: string;
@@ -77,16 +78,7 @@ export function SendSuccessDialog({ targets, initial = '{\n  "approved": true\n}
               </span>
             </label>
             {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button" disabled={busy}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--primary" disabled={busy || problem !== undefined} data-testid="callback-success-send">
-                {busy ? 'Sending…' : 'Send success'}
-              </button>
-            </div>
+            <DialogButtons closeDisabled={busy} confirm={{ label: busy ? 'Sending…' : 'Send success', disabled: busy || problem !== undefined, testId: 'callback-success-send' }} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>
@@ -146,16 +138,7 @@ export function SendFailureDialog({ targets, title, initial, onSend, onClose }: 
               <textarea className="json-editor" style={{ minHeight: 60 }} spellCheck={false} {...field('data')} data-testid="callback-error-data" />
             </label>
             {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button" disabled={busy}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--danger" disabled={busy || problem !== undefined} data-testid="callback-failure-send">
-                {busy ? 'Sending…' : 'Send failure'}
-              </button>
-            </div>
+            <DialogButtons closeDisabled={busy} confirm={{ label: busy ? 'Sending…' : 'Send failure', tone: 'danger', disabled: busy || problem !== undefined, testId: 'callback-failure-send' }} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

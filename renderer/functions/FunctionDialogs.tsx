@@ -5,6 +5,7 @@ import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { deleteFunction, renameFunction } from './function-actions.ts';
 import { nameProblem } from './name-rule.ts';
 import { useWorkspace } from './workspace-store.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 interface Props {
   name: string;
@@ -44,16 +45,7 @@ export function RenameDialog({ name, onClose }: Props) {
               <span className={`field__hint${to !== name && problem !== undefined ? ' is-error' : ''}`}>{to !== name && problem !== undefined ? problem : 'Letters, digits, - and _.'}</span>
             </label>
             {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--primary" disabled={busy || problem !== undefined} data-testid="rename-confirm">
-                Rename
-              </button>
-            </div>
+            <DialogButtons confirm={{ label: 'Rename', disabled: busy || problem !== undefined, testId: 'rename-confirm' }} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>
@@ -84,16 +76,7 @@ export function DeleteDialog({ name, onClose }: Props) {
             The folder <span className="mono">functions/{name}/</span> moves to the workspace's trash (<span className="mono">.studio/trash</span>), so it can be brought back by hand. Unsaved edits are lost.
           </Dialog.Description>
           {failure !== null && <ErrorMessage failure={failure} />}
-          <div className="dialog__buttons">
-            <Dialog.Close asChild>
-              <button type="button" className="button" autoFocus>
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void confirm()} data-testid="delete-confirm">
-              Move to trash
-            </button>
-          </div>
+          <DialogButtons focusClose confirm={{ label: 'Move to trash', tone: 'danger', disabled: busy, onClick: () => void confirm(), testId: 'delete-confirm' }} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

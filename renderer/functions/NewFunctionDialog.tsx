@@ -7,6 +7,7 @@ import { useUi } from '../shell/ui-store.ts';
 import { createFunction } from './function-actions.ts';
 import { nameProblem } from './name-rule.ts';
 import { useWorkspace } from './workspace-store.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 /** New function: a name checked as it is typed, and a template chosen from the host's list. */
 export function NewFunctionDialog() {
@@ -99,16 +100,7 @@ function NewFunctionForm({ onDone }: { onDone: () => void }) {
           </div>
         </fieldset>
         {failure !== null && <ErrorMessage failure={failure} />}
-        <div className="dialog__buttons">
-          <Dialog.Close asChild>
-            <button type="button" className="button">
-              Cancel
-            </button>
-          </Dialog.Close>
-          <button type="submit" className="button button--primary" disabled={busy || problem !== undefined || chosen === null} data-testid="new-function-create">
-            {busy ? 'Creating…' : 'Create function'}
-          </button>
-        </div>
+        <DialogButtons confirm={{ label: busy ? 'Creating…' : 'Create function', disabled: busy || problem !== undefined || chosen === null, testId: 'new-function-create' }} />
       </form>
     </>
   );

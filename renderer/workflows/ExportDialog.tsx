@@ -5,6 +5,7 @@ import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { GeneratedFile } from '../shell/GeneratedFile.tsx';
 import { saveNow } from './autosave.ts';
 import { exportWorkflow } from './workflows-api.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 /** The saved workflow as a TypeScript durable handler, to read or copy into a function. */
 export function ExportDialog({ name, onClose }: { name: string; onClose(): void }) {
@@ -30,13 +31,7 @@ export function ExportDialog({ name, onClose }: { name: string; onClose(): void 
           {failure !== null && <ErrorMessage failure={failure} />}
           {result === null && failure === null && <p className="panel-note">Generating…</p>}
           {result !== null && <GeneratedFile file={{ fileName: result.fileName, text: result.code }} copyLabel="Copy the code" testIds={{ copy: 'export-copy', text: 'export-code' }} />}
-          <div className="dialog__buttons">
-            <Dialog.Close asChild>
-              <button type="button" className="button" autoFocus>
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
+          <DialogButtons closeLabel="Close" focusClose />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -4,6 +4,7 @@ import { checkEventText } from '../invoke/event-text.ts';
 import type { Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { startRun } from './workflow-actions.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 /** Run with an event typed here (JSON, checked with line and column) instead of the Input's sample. */
 export function RunEventDialog({ initial, onClose }: { initial: string; onClose(): void }) {
@@ -46,16 +47,7 @@ export function RunEventDialog({ initial, onClose }: { initial: string; onClose(
               </span>
             </label>
             {failure !== null && <ErrorMessage failure={failure} testId="run-event-error" />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button" disabled={busy}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--primary" disabled={busy || !check.ok} data-testid="run-event-start">
-                {busy ? 'Starting…' : 'Run'}
-              </button>
-            </div>
+            <DialogButtons closeDisabled={busy} confirm={{ label: busy ? 'Starting…' : 'Run', disabled: busy || !check.ok, testId: 'run-event-start' }} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -6,6 +6,7 @@ import { toFailure, type Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { useWorkflowList } from './list-store.ts';
 import { duplicate, newWorkflow, remove, renameOpenOrOther } from './workflow-actions.ts';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 type DialogState = { kind: 'new' } | { kind: 'rename' | 'duplicate' | 'delete'; name: string } | null;
 
@@ -77,16 +78,7 @@ function NameDialog({ kind, from, onClose }: { kind: 'new' | 'rename' | 'duplica
               </span>
             </label>
             {failure !== null && <ErrorMessage failure={failure} />}
-            <div className="dialog__buttons">
-              <Dialog.Close asChild>
-                <button type="button" className="button">
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button--primary" disabled={busy || problem !== undefined} data-testid="workflow-name-confirm">
-                {text.button}
-              </button>
-            </div>
+            <DialogButtons confirm={{ label: text.button, disabled: busy || problem !== undefined, testId: 'workflow-name-confirm' }} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>
@@ -117,16 +109,7 @@ function DeleteDialog({ name, onClose }: { name: string; onClose(): void }) {
             <span className="mono">workflows/{name}.workflow.json</span> moves to the workspace's trash (<span className="mono">.studio/trash</span>), so it can be brought back by hand. Its runs stay in Executions.
           </Dialog.Description>
           {failure !== null && <ErrorMessage failure={failure} />}
-          <div className="dialog__buttons">
-            <Dialog.Close asChild>
-              <button type="button" className="button" autoFocus>
-                Cancel
-              </button>
-            </Dialog.Close>
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void confirm()} data-testid="workflow-delete-confirm">
-              Move to trash
-            </button>
-          </div>
+          <DialogButtons focusClose confirm={{ label: 'Move to trash', tone: 'danger', disabled: busy, onClick: () => void confirm(), testId: 'workflow-delete-confirm' }} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
