@@ -153,7 +153,7 @@ test('approve two pending callbacks from the inbox at once', async ({ studio, se
   await studio.screenshotBothThemes('26-approvals-inbox');
   await page.getByTestId('approve-selected').click();
   const dialog = page.getByTestId('callback-answer-dialog');
-  await expect(dialog).toContainText('Approve 2 callbacks');
+  await expect(dialog.getByRole('heading')).toHaveText('Send a result to 2 callbacks');
   await dialog.getByTestId('callback-answer-send').click();
   await expect(dialog).toBeHidden();
   await expect(approvals.rows).toHaveCount(0);

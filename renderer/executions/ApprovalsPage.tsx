@@ -118,7 +118,7 @@ export function ApprovalsPage() {
       {dialog !== null && (
         <CallbackAnswerDialog
           targets={dialog.items.map(target)}
-          title={dialog.items.length === 1 ? `${dialog.kind === 'approve' ? 'Approve' : 'Reject'} ${approvalTitle(dialog.items[0]!)}` : `${dialog.kind === 'approve' ? 'Approve' : 'Reject'} ${dialog.items.length} callbacks`}
+          subject={dialog.items.length === 1 ? approvalTitle(dialog.items[0]!) : `${dialog.items.length} callbacks`}
           kind="result"
           template={dialog.kind}
           context={dialog.items.length === 1 ? <ApprovalContext p={dialog.items[0]!} nowMs={nowMs} /> : <p className="dialog__description">{dialog.items.map(approvalTitle).join(', ')}</p>}

@@ -34,7 +34,7 @@ export function CallbackActions({ op, compact = false }: { op: OperationView; co
         <HeartPulse size={11} />
         {!compact && ' Heartbeat'}
       </button>
-      {dialog !== null && <CallbackAnswerDialog targets={[open()]} title={`Answer ${op.name}`} kind={dialog} onClose={() => setDialog(null)} />}
+      {dialog !== null && <CallbackAnswerDialog targets={[open()]} subject={op.name} kind={dialog} onClose={() => setDialog(null)} />}
     </>
   );
 }
