@@ -39,3 +39,23 @@ test('choosing Docker for a function says at once that no Docker engine runs', a
     await serve.stop();
   }
 });
+
+test("a handler's stack shows the function's own frames as links to its source, without the studio's bootstrap", async ({ studio }) => {
+  const { page } = studio;
+  await studio.functions.create('thrower', 'node-ts');
+  await page.getByTestId('code-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText("// The check is two frames down.\n\nfunction check(): never { throw new TypeError('no luck today'); }\nexport const handler = async () => check();\n");
+  await page.getByTestId('invoke-run').click();
+  const error = page.getByTestId('invoke-error');
+  await expect(error).toContainText('TypeError: no luck today');
+  const stack = (await error.locator('.invoke-error__stack').innerText()).split('\n');
+  expect(stack.filter((line) => /runtime|bootstrap|provide-sdk|electron\/|node:internal/.test(line))).toEqual([]);
+  const frame = error.getByRole('button', { name: /index\.ts:3/ });
+  await expect(frame).toBeVisible();
+  await studio.screenshotBothThemes('65-invoke-error-stack');
+  await page.keyboard.press('ControlOrMeta+Home');
+  await frame.click();
+  await expect(page.getByTestId('status-cursor')).toHaveText(/^Ln 3, Col \d+$/);
+});

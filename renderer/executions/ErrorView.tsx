@@ -1,4 +1,5 @@
 import { CopyButton } from './CopyButton.tsx';
+import { StackTrace } from './StackTrace.tsx';
 import type { ErrorInfo } from './model.ts';
 
 /** An error as the handler raised it: type and message first, data and stack folded below. */
@@ -20,7 +21,7 @@ export function ErrorView({ error, testId }: { error: ErrorInfo; testId?: string
       {stack !== undefined && (
         <details className="error-view__fold">
           <summary>Stack</summary>
-          <pre className="mono">{stack}</pre>
+          <StackTrace className="mono" lines={error.stack ?? []} />
         </details>
       )}
     </div>

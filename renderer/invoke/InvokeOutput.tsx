@@ -2,6 +2,7 @@ import { CircleCheck, CircleX, Copy, ExternalLink, Hourglass, LoaderCircle, Rota
 import type { InvocationRetry } from '../../shared/contract/executions.ts';
 import { useNow } from '../executions/useNow.ts';
 import { useExecutions } from '../executions/executions-store.ts';
+import { StackTrace } from '../executions/StackTrace.tsx';
 import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
 import { prettyJson } from './event-text.ts';
 import { handlerErrorOf, isRunningDurable, reportFigures, retryWords, viewLogLine } from './invoke-outcome.ts';
@@ -125,7 +126,7 @@ export function InvokeOutput({ fn }: { fn: string }) {
           <div className="invoke-error__head mono">
             {failure.type}: {failure.message}
           </div>
-          {failure.stack.length > 0 && <pre className="invoke-error__stack">{failure.stack.join('\n')}</pre>}
+          {failure.stack.length > 0 && <StackTrace className="invoke-error__stack" lines={failure.stack} fn={fn} />}
         </div>
       )}
       {result.report !== undefined && (
