@@ -9,6 +9,7 @@ import { FunctionViewSwitch } from '../invocations/FunctionViewSwitch.tsx';
 import { useInvocations } from '../invocations/invocations-store.ts';
 import { InvocationsView } from '../invocations/InvocationsView.tsx';
 import { InvokePanel } from '../invoke/InvokePanel.tsx';
+import { QueueView } from '../queues/QueueView.tsx';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { shortcutLabel } from '../shell/shortcuts.ts';
 import { Tip } from '../shell/Tip.tsx';
@@ -160,6 +161,7 @@ export function EditorArea() {
         )}
       </Group>
       {view === 'invocations' && <InvocationsView fn={fn} />}
+      {view === 'queue' && <QueueView fn={fn} />}
     </div>
   );
 }

@@ -1,11 +1,15 @@
-import { Activity, Code2 } from 'lucide-react';
+import { Activity, Code2, Inbox } from 'lucide-react';
+import { useEditor } from '../editor/editor-store.ts';
+import { useQueueView } from '../queues/queue-view-store.ts';
 import { useEffect } from 'react';
 import { subscribeInvocations, useInvocations } from './invocations-store.ts';
 
-/** Code or Invocations: the function page's two views, as the Lambda console's Code and Monitor tabs. */
+/** Code, Invocations or Queue: the function page's views, as the Lambda console's Code and Monitor tabs. */
 export function FunctionViewSwitch({ fn }: { fn: string }) {
   const view = useInvocations((s) => s.view);
   const count = useInvocations((s) => (s.fn === fn ? s.items?.length : undefined));
+  const hasQueue = useEditor((s) => s.detail?.config?.triggers?.queue !== undefined);
+  const waiting = useQueueView((s) => (s.fn === fn && s.status !== null ? s.status.counts.visible + s.status.counts.inFlight : undefined));
   useEffect(() => subscribeInvocations(), []);
   useEffect(() => {
     void useInvocations.getState().load(fn);
@@ -26,6 +30,17 @@ export function FunctionViewSwitch({ fn }: { fn: string }) {
       >
         <Activity size={12} aria-hidden /> Invocations
         {count !== undefined && count > 0 && <span className="count-badge">{count}</span>}
+      </button>
+      <button
+        role="tab"
+        aria-selected={view === 'queue'}
+        className={view === 'queue' ? 'is-active' : undefined}
+        onClick={() => setView('queue')}
+        title={hasQueue ? "The function's local queue: its messages, counts and dead letters" : 'Give the function a local SQS-style queue'}
+        data-testid="function-view-queue"
+      >
+        <Inbox size={12} aria-hidden /> Queue
+        {hasQueue && waiting !== undefined && waiting > 0 && <span className="count-badge">{waiting}</span>}
       </button>
     </div>
   );

@@ -3,8 +3,8 @@ import type { InvocationSummary, InvocationWithLines } from '../../shared/contra
 import { api } from '../api/api.ts';
 import { toFailure, type Failure } from '../lib/errors.ts';
 
-/** What the function page shows: its code, or every invocation of it. */
-export type FunctionView = 'code' | 'invocations';
+/** What the function page shows: its code, every invocation of it, or its queue. */
+export type FunctionView = 'code' | 'invocations' | 'queue';
 
 interface InvocationsState {
   view: FunctionView;
