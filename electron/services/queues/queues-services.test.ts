@@ -24,6 +24,16 @@ const HANDLER = `export const handler = async (event) => {
 };
 `;
 
+// A durable function behind a queue: its execution's result is the batch response; "boom" fails the execution.
+const DURABLE = `import { withDurableExecution } from '@aws/durable-execution-sdk-js';
+export const handler = withDurableExecution(async (event, context) => {
+  const bodies = await context.step('read', async () => event.Records.map((r) => r.body));
+  console.log('DELIVERED', 'durable', bodies.join(','));
+  if (bodies.includes('boom')) throw new Error('boom in the execution');
+  return { batchItemFailures: event.Records.filter((r) => r.body === 'flaky').map((r) => ({ itemIdentifier: r.messageId })) };
+});
+`;
+
 const deliveries: string[] = [];
 
 beforeAll(async () => {
@@ -32,6 +42,10 @@ beforeAll(async () => {
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'index.mjs'), HANDLER);
   await writeFile(join(folder, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, triggers: { queue } }));
+  const flow = join(dir, 'functions', 'flow');
+  await mkdir(flow, { recursive: true });
+  await writeFile(join(flow, 'index.mjs'), DURABLE);
+  await writeFile(join(flow, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, durable: { enabled: true }, triggers: { queue } }));
   services = await startStudioServices({ workspaceDir: dir, host: 'serve', version: '0.0.0', resourcesDir: join(root, 'resources'), nodeModulesDir: join(root, 'node_modules'), syncOnStart: false, queueClock: clock });
   services.lambda.onLog((line) => {
     const at = line.line.indexOf('DELIVERED ');
@@ -90,6 +104,21 @@ describe('a function behind a local queue', () => {
     await expect.poll(counts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 1, deadLetter: 0 });
     await services.handlers['queues.purge']({ functionName: 'orders', which: 'queue' });
     expect(await counts()).toEqual({ visible: 0, inFlight: 0, deadLetter: 0 });
+  }, 60_000);
+
+  it("runs a durable function's batch as an execution: its result is the batch response, and a failed execution returns the whole batch", async () => {
+    const flowCounts = async () => (await services.handlers['queues.status']({ functionName: 'flow' })).counts;
+    const executions = async () => (await services.handlers['invocations.list']({ functionName: 'flow' })).filter((i) => i.caller === 'queue' && i.durableExecutionArn !== undefined);
+    await services.handlers['queues.send']({ functionName: 'flow', messages: [{ body: 'fine' }, { body: 'flaky' }] });
+    await expect.poll(flowCounts, { timeout: 30_000 }).toEqual({ visible: 0, inFlight: 1, deadLetter: 0 });
+    expect((await services.handlers['queues.status']({ functionName: 'flow' })).messages.map((m) => m.body)).toEqual(['flaky']);
+    expect((await executions()).length).toBeGreaterThan(0);
+    await services.handlers['queues.purge']({ functionName: 'flow', which: 'queue' });
+
+    await services.handlers['queues.send']({ functionName: 'flow', messages: [{ body: 'fine' }, { body: 'boom' }] });
+    await expect
+      .poll(async () => (await services.handlers['queues.status']({ functionName: 'flow' })).messages.map((m) => [m.state, m.lastError]), { timeout: 30_000 })
+      .toEqual([['inFlight', 'Error: boom in the execution'], ['inFlight', 'Error: boom in the execution']]);
   }, 60_000);
 
   it('refuses messages for a function without a queue', async () => {
