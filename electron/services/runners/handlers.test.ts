@@ -91,18 +91,43 @@ describe(`handler styles in ${TEST_RUNNER} sandboxes`, () => {
         callback(null, { at: Date.now() });
       };`,
     });
-    // The cold start waits for its own timer, so none is left pending to fire in the next one.
-    await invoke(t, 'waits', { wait: true });
-    let started = Date.now();
-    const quick = await invoke(t, 'waits', { wait: false });
-    expect(Date.now() - started).toBeLessThan(350);
-    expect(quick.log).not.toContain('late timer ran');
-    // The quick one's timer stays frozen with its sandbox and may fire in the next invocation;
-    // the waiting one's own line is told apart by what it prints.
-    started = Date.now();
-    const waited = await invoke(t, 'waits', { wait: true });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
-    expect(waited.log).toContain('late timer ran true');
+    // Each invocation's own duration, from its REPORT: the sandbox's time, not the machine's
+    // load or a thaw, which a caller's clock would add.
+    const reports: string[] = [];
+    const stopLogs = t.service.onLog((line) => {
+      if (line.functionName === 'waits' && line.line.startsWith('REPORT ')) reports.push(line.line);
+    });
+    const durationOf = async (n: number) => {
+      await expect.poll(() => reports.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(n);
+      return Number(/\tDuration: ([\d.]+) ms/.exec(reports[n - 1] ?? '')?.[1]);
+    };
+    try {
+      // The cold start waits for its own timer, so none is left pending to fire in the next one.
+      expect((await invoke(t, 'waits', { wait: true })).functionError).toBeUndefined();
+      const quick = await invoke(t, 'waits', { wait: false });
+      expect(quick.functionError).toBeUndefined();
+      expect(await durationOf(2)).toBeLessThan(350);
+      expect(quick.log).not.toContain('late timer ran');
+      // The quick one's timer stays frozen with its sandbox and may fire in the next invocation;
+      // the waiting one's own line is told apart by what it prints.
+      const waited = await invoke(t, 'waits', { wait: true });
+      expect(waited.functionError).toBeUndefined();
+      expect(await durationOf(3)).toBeGreaterThanOrEqual(390);
+      expect(waited.log).toContain('late timer ran true');
+    } finally {
+      stopLogs();
+    }
+  });
+
+  it('answers null for a handler that leaves nothing running and never answers', async () => {
+    await deploy(t, 'forgets', {
+      'index.js': `exports.handler = (event, context, callback) => { if (event.async) return new Promise(() => undefined); };`,
+    });
+    for (const payload of [{}, { async: true }]) {
+      const out = await invoke(t, 'forgets', payload);
+      expect(out.functionError).toBeUndefined();
+      expect(out.body).toBeNull();
+    }
   });
 
   it('passes the caller\'s client context to the handler', async () => {

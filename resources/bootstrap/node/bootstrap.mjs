@@ -116,9 +116,17 @@ function runHandler(handler, event, headers) {
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error, result) => {
+      process.off('beforeExit', emptied);
       if (error !== null && error !== undefined) reject(error);
       else resolve(result);
     };
+    // As in Lambda, a handler that leaves nothing running and never answers answers null.
+    const emptied = () => {
+      if (settled) return;
+      settled = true;
+      finish(null, null);
+    };
+    process.once('beforeExit', emptied);
     const state = {
       waitForEmptyLoop: true,
       // As in Lambda, a callback answer waits for the handler's pending timers and sockets to

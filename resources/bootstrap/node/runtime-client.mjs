@@ -2,6 +2,8 @@
 // time, responses framed by Content-Length (the Runtime API always sends it). The runtime's loop
 // is strictly sequential, and node:http's general client costs about a tenth of a millisecond
 // per request on top of the socket, which is most of what a warm invoke's round trip adds.
+// The socket holds the event loop open only while a request is in flight: between requests it
+// must not, or a callback handler waiting for an empty event loop (the default) waits for ever.
 import net from 'node:net';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -43,6 +45,7 @@ export function createRuntimeClient(host, port) {
     buffer = buffer.subarray(bodyStart + length);
     const waiter = pending;
     pending = undefined;
+    socket?.unref();
     waiter.resolve({ status, headers, body });
   };
 
@@ -68,6 +71,7 @@ export function createRuntimeClient(host, port) {
     async request(method, path, body, headers = {}) {
       if (pending !== undefined) throw new Error('Runtime API requests must not overlap');
       socket ??= await connect();
+      socket.ref();
       const payload = body === undefined ? undefined : Buffer.from(body);
       let head = `${method} ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\n`;
       // Values can come from user code (an error's name): only printable ASCII goes on the wire,
