@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_RUNNER } from '../lambda/test-support.ts';
 import type { SandboxLogLine } from '../runners/sandbox-types.ts';
@@ -21,20 +24,24 @@ describe(`a durable handler's work left running after its invocation (${TEST_RUN
       if (line.functionName === 'race') lines.push(line);
     });
     try {
-      const first = await h.start('race', { lateMs: 800 });
+      // The host's temp folder, which container sandboxes share.
+      const gate = join(mkdtempSync(join(tmpdir(), 'race-gate-')), 'open');
+      const first = await h.start('race', { gate });
       const done = await h.finish(first);
       expect(done.Status).toBe('SUCCEEDED');
       expect(JSON.parse(done.Result ?? 'null')).toEqual({ winner: 'fast' });
-      // Long past the moment the loser would have finished and checkpointed, had it kept running:
-      // proving that something does not happen takes a window of time, no signal marks it.
-      await pause(1500);
+      // Only now may the loser go on; had its sandbox kept running, it would finish within a poll.
+      writeFileSync(gate, '');
+      // Proving that something does not happen takes a window of time, no signal marks it.
+      await pause(1000);
       expect(lines.map((l) => l.line).join('\n')).not.toContain('late step finished');
       expect(lines.map((l) => l.line).join('\n')).not.toMatch(/Invalid Checkpoint Token|Failed to checkpoint/i);
       expect((await h.history(first)).filter((e) => e.Name === 'late').map((e) => e.EventType)).toEqual(['StepStarted']);
 
       // The next invocation of that sandbox resumes the loser, as a reused environment does on
       // AWS: what it writes then is logged under that invocation, which is not disturbed by it.
-      const second = await h.start('race', { lateMs: 5000 });
+      // The second execution's own loser waits at a gate that never opens.
+      const second = await h.start('race', { gate: `${gate}-never` });
       expect((await h.finish(second)).Status).toBe('SUCCEEDED');
       await expect.poll(() => lines.find((l) => l.line.includes('late step finished'))).toBeDefined();
       const starts = lines.filter((l) => l.line.startsWith('START RequestId: ')).map((l) => l.requestId);

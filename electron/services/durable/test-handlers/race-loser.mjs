@@ -1,14 +1,17 @@
+import { existsSync } from 'node:fs';
 import { withDurableExecution } from '@aws/durable-execution-sdk-js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// The fast step wins the race and the execution ends; the slow one is still sleeping and would
-// checkpoint its result after the invocation that started it has answered.
+// The fast step wins the race and the execution ends; the slow one waits until its gate (a file
+// the test creates once that execution has ended) opens, and would then checkpoint its result
+// after the invocation that started it has answered. A gate, not a time: on a loaded machine the
+// fast branch can take longer than any fixed head start.
 export const handler = withDurableExecution(async (event, context) => {
   const winner = await context.promise.race('race', [
     context.step('fast', async () => 'fast'),
     context.step('late', async () => {
-      await sleep(event.lateMs ?? 800);
+      while (!existsSync(event.gate)) await sleep(20);
       console.log('late step finished');
       return 'late';
     }),
