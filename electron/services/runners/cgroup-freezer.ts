@@ -77,7 +77,14 @@ export function locateFreezer(procCgroup: string, mountInfo: string): FreezerLoc
 /** A container's cgroup freezer, driven from the host. */
 export interface CgroupFreezer {
   readonly location: FreezerLocation;
-  /** Freezes every process of the cgroup; resolves once all are frozen. Rejects when it cannot (the cgroup is gone, or it would not freeze in time). */
+  /**
+   * Asks the kernel to freeze every process of the cgroup, at once (throws when it cannot: the
+   * cgroup is gone), and returns the wait until all are frozen, which rejects when they would not
+   * freeze in time. A thaw asked for meanwhile ends the wait (resolved) and the freeze with it:
+   * a sandbox invoked again at once need not wait for its processes to stop first.
+   */
+  requestFreeze(): Promise<void>;
+  /** Freezes every process of the cgroup; resolves once all are frozen (or a thaw came first). */
   freeze(): Promise<void>;
   /** Thaws the cgroup; resolves once it runs again. */
   thaw(): Promise<void>;
@@ -108,7 +115,9 @@ export function cgroupFreezer(location: FreezerLocation): CgroupFreezer {
   // Both versions report the state they reach apart from the request: v1 reads FREEZING until
   // every task has stopped, v2's cgroup.events says `frozen 1` then.
   let released = false;
-  const settle = async (frozen: boolean) => {
+  // Each thaw (or release) starts a new generation: a freeze still waiting from an older one stops.
+  let generation = 0;
+  const settle = async (frozen: boolean, own: number) => {
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       if (isFrozen() === frozen) return;
@@ -117,32 +126,40 @@ export function cgroupFreezer(location: FreezerLocation): CgroupFreezer {
         throw new Error(`The container's cgroup did not ${frozen ? 'freeze' : 'thaw'} within ${FREEZE_LIMIT_MS / 1000} s.`);
       }
       await nextTurn(attempt);
-      if (frozen && released) throw new Error('The container is being removed.');
+      if (generation !== own) return;
       // v1 freezes the tasks it can and reads FREEZING for the rest: asking again retries them, as runc does.
       if (frozen && version === 1) request(true);
     }
   };
   // A container that ended takes its cgroup along: its files are gone.
   const ended = (error: unknown): Error => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? new Error('The container has ended.') : (error as Error));
+  const requestFreeze = (): Promise<void> => {
+    if (released) throw new Error('The container is being removed.');
+    try {
+      request(true);
+    } catch (error) {
+      throw ended(error);
+    }
+    return settle(true, generation).catch((error: unknown) => {
+      throw ended(error);
+    });
+  };
+  const thaw = async () => {
+    const own = ++generation;
+    try {
+      request(false);
+      await settle(false, own);
+    } catch (error) {
+      throw ended(error);
+    }
+  };
   return {
     location,
+    requestFreeze,
     async freeze() {
-      if (released) throw new Error('The container is being removed.');
-      try {
-        request(true);
-        await settle(true);
-      } catch (error) {
-        throw ended(error);
-      }
+      await requestFreeze();
     },
-    async thaw() {
-      try {
-        request(false);
-        await settle(false);
-      } catch (error) {
-        throw ended(error);
-      }
-    },
+    thaw,
     frozen() {
       try {
         return version === 1 ? read('freezer.state').trim() !== 'THAWED' : read('cgroup.freeze').trim() === '1';
@@ -152,10 +169,11 @@ export function cgroupFreezer(location: FreezerLocation): CgroupFreezer {
     },
     async release() {
       released = true;
+      generation++;
       if (!this.frozen()) return;
       this.killAll();
       try {
-        await this.thaw();
+        await thaw();
       } catch {
         // gone already
       }

@@ -86,8 +86,17 @@ function engineRoute(container: Docker.Container): FreezeRoute {
  * the API and runc round trips. The engine then sees a frozen container as running, so whatever
  * ends one goes through {@link FreezeRoute.release} first.
  */
-function cgroupRoute(freezer: CgroupFreezer): FreezeRoute {
-  return { freeze: () => freezer.freeze(), thaw: () => freezer.thaw(), release: () => freezer.release(), cgroup: freezer };
+function cgroupRoute(freezer: CgroupFreezer, name: string): FreezeRoute {
+  return {
+    // Done once asked: the sandbox's next thaw cancels a freeze still under way instead of
+    // waiting for every process to stop (on a busy host a sleeping one must be scheduled first).
+    async freeze() {
+      freezer.requestFreeze().catch((error: unknown) => debug('%s: did not freeze: %s', name, (error as Error).message));
+    },
+    thaw: () => freezer.thaw(),
+    release: () => freezer.release(),
+    cgroup: freezer,
+  };
 }
 
 function chooseFreezeRoute(container: Docker.Container, mode: ContainerFreezeMode, info: Docker.ContainerInspectInfo | undefined): FreezeRoute {
@@ -106,7 +115,7 @@ function chooseFreezeRoute(container: Docker.Container, mode: ContainerFreezeMod
     return engineRoute(container);
   }
   debug('%s: frozen through its cgroup v%d freezer at %s', name, opened.location.version, opened.location.dir);
-  return cgroupRoute(opened);
+  return cgroupRoute(opened, name);
 }
 
 /**

@@ -195,6 +195,35 @@ describe.skipIf(TEST_RUNNER !== 'docker')('a container frozen through its cgroup
     }
   });
 
+  it('runs on when thawed right after its freeze was asked for, as a sandbox invoked again at once is', async (context) => {
+    const t = await startClosable();
+    const ticks = join(t.stateDir, 'ticks');
+    const container = await t.service.docker.engine.docker.createContainer({
+      Image: LOCAL_NODE_IMAGE,
+      Entrypoint: ['/usr/bin/node', '-e', `setInterval(() => require('node:fs').appendFileSync(${JSON.stringify(ticks)}, '.'), 2)`],
+      HostConfig: { Init: true, NetworkMode: 'host', Binds: [`${t.stateDir}:${t.stateDir}`] },
+    });
+    try {
+      await container.start();
+      const info = await container.inspect();
+      const freezer = openCgroupFreezer(info.State.Pid, info.Id);
+      if ('reason' in freezer) return context.skip(`this host cannot write the container's freezer: ${freezer.reason}`);
+      await expect.poll(() => readFileSync(ticks, 'utf8').length, { timeout: 5000 }).toBeGreaterThan(0);
+      for (let i = 0; i < 20; i++) {
+        const settled = freezer.requestFreeze();
+        await freezer.thaw();
+        await settled;
+      }
+      await pause(50); // a freeze left waiting would ask the kernel again within a turn or two
+      expect(freezer.frozen()).toBe(false);
+      const thawedAt = readFileSync(ticks, 'utf8').length;
+      await expect.poll(() => readFileSync(ticks, 'utf8').length).toBeGreaterThan(thawedAt);
+    } finally {
+      await container.remove({ force: true }).catch(() => undefined);
+      await t.close();
+    }
+  });
+
   it("is paused by the engine instead when asked to (the route of hosts that cannot write the freezer), and served as well", async () => {
     const t = await startClosable({ docker: { freezeMode: 'engine' } });
     const logs = collect(t, 'paused');
