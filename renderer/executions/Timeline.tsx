@@ -5,7 +5,7 @@ import { segmentsOf, timelineRange } from './bars.ts';
 import { isDone, type ExecutionView, type OperationView } from './model.ts';
 import { operationLook, typeLabel } from './status-look.ts';
 import { StatusIcon } from './StatusBadge.tsx';
-import { createScale, ticks, xOf, zoomAround, type TimeScale } from './time-axis.ts';
+import { createScale, ticks, ticksClearOfNow, xOf, zoomAround, type TimeScale } from './time-axis.ts';
 import { formatCountdown } from './time-format.ts';
 import { TypeIcon } from './TypeIcon.tsx';
 import { visibleRows, type VisibleRow } from './visible-rows.ts';
@@ -270,7 +270,7 @@ export function Timeline({ execution, operations, nowMs, selectedId, onSelect, r
           <div className="timeline__axis" style={{ width: contentWidth }}>
             <div className="timeline__axis-label">Operation</div>
             <div className="timeline__axis-track">
-              {visibleTicks.map((t) => (
+              {ticksClearOfNow(visibleTicks, nowX).map((t) => (
                 <span key={t.ms} className="timeline__tick mono" style={{ transform: `translateX(${t.x}px)` }}>
                   {t.label}
                 </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampZoom, createScale, msAt, tickLabel, ticks, tickStep, xOf, zoomAround } from './time-axis.ts';
+import { clampZoom, createScale, msAt, tickLabel, ticks, tickStep, xOf, zoomAround, ticksClearOfNow } from './time-axis.ts';
 
 describe('createScale', () => {
   it('maps the range onto the viewport times the zoom', () => {
@@ -64,5 +64,20 @@ describe('zoomAround', () => {
   });
   it('does not scroll before the start', () => {
     expect(zoomAround(2, 0.5, 0, 500).scrollLeft).toBe(0);
+  });
+});
+
+describe('ticksClearOfNow', () => {
+  const tick = (x: number, label: string) => ({ ms: x, x, label });
+
+  it('leaves out a label the now badge would cover, and keeps the ones beside it', () => {
+    const all = [tick(0, '0'), tick(100, '1 s'), tick(200, '2 s'), tick(300, '3 s')];
+    expect(ticksClearOfNow(all, 215).map((t) => t.label)).toEqual(['0', '1 s', '3 s']);
+    // A label that starts left of the badge but runs under it goes too.
+    expect(ticksClearOfNow([tick(190, '1 min 30 s')], 230)).toEqual([]);
+  });
+
+  it('keeps every label while nothing runs', () => {
+    expect(ticksClearOfNow([tick(0, '0'), tick(90, '1 s')], undefined)).toHaveLength(2);
   });
 });

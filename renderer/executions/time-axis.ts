@@ -90,3 +90,17 @@ export function zoomAround(zoom: number, factor: number, scrollLeft: number, anc
   const ratio = next / zoom;
   return { zoom: next, scrollLeft: Math.max(0, (scrollLeft + anchorX) * ratio - anchorX) };
 }
+
+/** The "now" badge on the axis: from 14 px left of now to about 20 px right of it. */
+const NOW_BADGE = { left: 16, right: 22 };
+/** A tick label's width: its border and padding, then about 6.4 px a character at 10.5 px monospace. */
+const labelWidth = (label: string) => 6 + label.length * 6.4;
+
+/**
+ * The ticks whose label stays readable beside the "now" badge; a label the badge would cover
+ * is left out (its gridline stays), rather than shown half hidden under it.
+ */
+export function ticksClearOfNow(all: readonly Tick[], nowX: number | undefined): Tick[] {
+  if (nowX === undefined) return [...all];
+  return all.filter((t) => t.x + labelWidth(t.label) < nowX - NOW_BADGE.left || t.x > nowX + NOW_BADGE.right);
+}
