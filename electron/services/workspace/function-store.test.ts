@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+async function isDirectoryAt(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 describe('workspace layout', () => {
@@ -98,6 +105,18 @@ describe('function store', () => {
     expect(trashed).toMatch(/^gone-\d{4}-/);
     expect(await readFile(join(layout.trash, trashed ?? '', 'index.mjs'), 'utf8')).toContain('42');
     expect(await codeOf(store.remove('gone'))).toBe('NOT_FOUND');
+  });
+
+  it('moves the saved test events of a deleted function to the trash beside it, so a new function of that name starts with its own', async () => {
+    await store.create('gone', 'node-js');
+    await store.remove('gone');
+    expect(await isDirectoryAt(join(layout.events, 'gone'))).toBe(false);
+    const trashed = await readdir(layout.trash);
+    const events = trashed.find((entry) => entry.endsWith('-events'));
+    expect(events).toMatch(/^gone-\d{4}-.*-events$/);
+    expect(await readdir(join(layout.trash, events ?? ''))).toEqual(['example.json']);
+    // The function's own folder in the trash is the one without the suffix.
+    expect(trashed.filter((entry) => entry !== events)).toEqual([events?.replace(/-events$/, '')]);
   });
 
   it('writes files atomically into new folders and reads them back', async () => {

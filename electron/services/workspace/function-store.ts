@@ -18,7 +18,7 @@ export interface FunctionStore {
   create(name: string, template: TemplateId): Promise<FunctionDetail>;
   /** Moves the folder, and the function's saved test events with it. */
   rename(from: string, to: string): Promise<FunctionDetail>;
-  /** Moves the folder to `.studio/trash/` rather than deleting it, so nothing is lost. */
+  /** Moves the folder to `.studio/trash/<name>-<time>/` rather than deleting it, and its saved events to `<name>-<time>-events/` beside it, so nothing is lost. */
   remove(name: string): Promise<void>;
   readFile(name: string, path: string): Promise<string>;
   writeFile(name: string, path: string, content: string): Promise<void>;
@@ -188,7 +188,11 @@ export function createFunctionStore(options: { layout: WorkspaceLayout; template
     async remove(name) {
       const source = await folderOf(name);
       await mkdir(layout.trash, { recursive: true });
-      await rename(source, join(layout.trash, `${name}-${timestamp()}`));
+      const trashed = join(layout.trash, `${name}-${timestamp()}`);
+      await rename(source, trashed);
+      // Its saved test events go with it: left behind, a new function of that name would inherit them.
+      const events = join(layout.events, name);
+      if (await isDirectory(events)) await rename(events, `${trashed}-events`);
     },
 
     async readFile(name, path) {
