@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type ApiRequest, LambdaApiError, type ApiResponse, type ApiRoute } from './api-types.ts';
 import type { StudioCredentials } from './credentials.ts';
+import { lambdaErrorOfRunner } from './runner-errors.ts';
 import { checkAuthorization, verifySigV4 } from './sigv4-verify.ts';
 
 /** The largest body read at all; the routes apply Lambda's own, smaller limits (6 MB invoke, 50 MB zip). */
@@ -130,8 +131,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       .catch((error: unknown) => {
         // A body left unread is not read afterwards either: the connection ends with the answer.
         if (!req.complete) res.setHeader('connection', 'close');
-        if (error instanceof LambdaApiError) {
-          send(res, errorResponse(error), requestId);
+        const apiError = error instanceof LambdaApiError ? error : lambdaErrorOfRunner(error);
+        if (apiError !== undefined) {
+          send(res, errorResponse(apiError), requestId);
           return;
         }
         options.log(`Lambda API ${req.method} ${req.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

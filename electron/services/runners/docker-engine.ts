@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import type { DockerStatus } from '../../../shared/contract/docker.ts';
-import { LambdaApiError } from '../lambda/api-types.ts';
+import { SandboxNotReadyError } from './sandbox-errors.ts';
 
 /** Where the Docker engine answers. */
 export interface DockerEngineOptions {
@@ -26,11 +26,11 @@ export interface DockerEngine {
 }
 
 /** The docker runner was chosen but no engine answers: says why and how to fix it. */
-export class DockerUnavailableError extends LambdaApiError {
+export class DockerUnavailableError extends SandboxNotReadyError {
   readonly engine: DockerStatus;
 
   constructor(status: DockerStatus) {
-    super(502, 'ResourceNotReadyException', `${status.message} ${status.fix ?? ''}`.trim());
+    super(`${status.message} ${status.fix ?? ''}`.trim());
     this.name = 'DockerUnavailableError';
     this.engine = status;
   }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { BuildBaseImageResult, DockerImageInfo, LocalBaseKind } from '../../../shared/contract/docker.ts';
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import type { DockerEngine } from './docker-engine.ts';
-import { LambdaApiError } from '../lambda/api-types.ts';
+import { SandboxNotReadyError } from './sandbox-errors.ts';
 import { IMAGE_PYTHON, pickPython, stagePythonRootfs } from './docker-python-rootfs.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { nodeSandboxArgs } from './node-args.ts';
@@ -64,7 +64,7 @@ export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: s
   if (own !== undefined) {
     const local = await imageLabels(engine, own);
     if (local === undefined) {
-      throw new LambdaApiError(502, 'ResourceNotReadyException', `The image ${own} named in function.json is not on this Docker engine. Pull or build it (\`docker pull ${own}\`) and invoke again.`);
+      throw new SandboxNotReadyError(`The image ${own} named in function.json is not on this Docker engine. Pull or build it (\`docker pull ${own}\`) and invoke again.`);
     }
     return { name: own, layout: local[LOCAL_BASE_LABEL] === undefined ? 'lambda-image' : 'local-base' };
   }
@@ -73,7 +73,7 @@ export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: s
   const localImage = localImages[localBaseKind(runtime)];
   if ((await imageLabels(engine, localImage)) !== undefined) return { name: localImage, layout: 'local-base' };
   const fix = `Pull it in Settings > Docker (or \`docker pull ${official}\`), or build the local base image ${localImage} there (no registry needed).`;
-  throw new LambdaApiError(502, 'ResourceNotReadyException', `No container image for ${runtime}: ${official} is not on this Docker engine. ${fix}`);
+  throw new SandboxNotReadyError(`No container image for ${runtime}: ${official} is not on this Docker engine. ${fix}`);
 }
 
 /** The image's labels, or undefined when the engine does not have it. */

@@ -1,5 +1,5 @@
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
-import { LambdaApiError } from '../lambda/api-types.ts';
+import { SandboxNotReadyError } from './sandbox-errors.ts';
 import type { DockerEngine } from './docker-engine.ts';
 import { chooseImage, type ImageChoice, localBaseKind, type LocalImages, officialImage } from './docker-images.ts';
 
@@ -45,7 +45,7 @@ export interface ImageProvisioner {
 export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner {
   const inflight = new Map<string, Promise<void>>();
 
-  const provision = async (runtime: Runtime, missing: LambdaApiError): Promise<void> => {
+  const provision = async (runtime: Runtime, missing: SandboxNotReadyError): Promise<void> => {
     const official = officialImage(runtime);
     const controller = new AbortController();
     const quiet = setTimeout(() => controller.abort(), PROBE_MS);
@@ -55,7 +55,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
       return;
     } catch (error) {
       if (!controller.signal.aborted && !registryUnreachable(error)) {
-        throw new LambdaApiError(502, 'ResourceNotReadyException', `${missing.message} Pulling it failed: ${(error as Error).message}`);
+        throw new SandboxNotReadyError(`${missing.message} Pulling it failed: ${(error as Error).message}`);
       }
       deps.log?.(`${official} cannot be pulled (the Docker engine reaches no registry): building the local base image instead.`);
     } finally {
@@ -64,7 +64,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
     try {
       await deps.build(runtime);
     } catch (error) {
-      throw new LambdaApiError(502, 'ResourceNotReadyException', `${missing.message} No registry is reachable, and building the local base image failed: ${(error as Error).message}`);
+      throw new SandboxNotReadyError(`${missing.message} No registry is reachable, and building the local base image failed: ${(error as Error).message}`);
     }
   };
 
@@ -74,7 +74,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
         return await chooseImage(deps.engine, runtime, own, deps.localImages);
       } catch (error) {
         // Only the runtime's default images can be fetched or built; a function's own image is its author's to provide.
-        if (!(error instanceof LambdaApiError) || own !== undefined) throw error;
+        if (!(error instanceof SandboxNotReadyError) || own !== undefined) throw error;
         // python3.12 and python3.13 functions share one build of the local Python image, but each pulls its own official image.
         const key = `${runtime}|${deps.localImages[localBaseKind(runtime)]}`;
         let pending = inflight.get(key);

@@ -108,7 +108,8 @@ describe.skipIf(!haveImage)('docker runner containers', () => {
   it('says which image to pull or build for a runtime with neither on the engine', async () => {
     const missing = `lambda-studio/python:missing-${process.pid}`;
     const failure = await chooseImage(engine, 'python3.13', undefined, { nodejs: LOCAL_NODE_IMAGE, python: missing }).then(() => undefined, (error: unknown) => error as Error);
-    expect(failure?.name).toBe('ResourceNotReadyException');
+    // The runner's own error; the Lambda API answers it as ResourceNotReadyException (the first test).
+    expect(failure?.name).toBe('SandboxNotReadyError');
     expect(failure?.message).toContain('public.ecr.aws/lambda/python:3.13');
     expect(failure?.message).toContain(`build the local base image ${missing}`);
   });

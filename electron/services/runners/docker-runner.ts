@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type ContainerFreezeMode, removeContainer, startContainer, LABELS } from './docker-container.ts';
 import { connectDockerEngine, type DockerEngine, type DockerEngineOptions } from './docker-engine.ts';
 import type { BuildBaseImageResult, DockerProgress, LocalBaseKind, PullImageResult } from '../../../shared/contract/docker.ts';
@@ -11,7 +10,7 @@ import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
-import type { Sandbox, SandboxLogLine } from './sandbox-types.ts';
+import type { Sandbox, SandboxFunction, SandboxLogLine } from './sandbox-types.ts';
 
 /** Options of {@link createDockerRunner}. */
 export interface DockerRunnerOptions extends DockerEngineOptions, BaseImageSources {
@@ -37,7 +36,7 @@ export interface DockerRunner {
   engine: DockerEngine;
   /** This studio's id, on every container it starts (`lambda-studio.instance`). */
   instanceId: string;
-  startSandbox(version: FunctionVersion, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
+  startSandbox(version: SandboxFunction, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
   /** Builds a local base image (Node.js by default) from the studio's own binaries and bootstrap. */
   buildBaseImage(kind?: LocalBaseKind): Promise<BuildBaseImageResult>;
   /** Pulls an image (needs its registry). */
@@ -98,7 +97,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     }
   };
 
-  const spec = (version: FunctionVersion, image: ImageChoice, runtimeApi: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
+  const spec = (version: SandboxFunction, image: ImageChoice, runtimeApi: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
     const env = sandboxEnvironment(version, {
       ...host,
       runtimeApi: fromContainer(runtimeApi),

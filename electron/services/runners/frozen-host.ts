@@ -6,16 +6,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FunctionVersion } from '../lambda/function-registry.ts';
+import type { SandboxFunction } from './sandbox-types.ts';
 import { defaultLauncherPaths, sandboxCommand } from './launchers.ts';
 import { startProcessSandbox } from './process-sandbox.ts';
 
 const codeDir = mkdtempSync(join(tmpdir(), 'frozen-host-'));
 writeFileSync(join(codeDir, 'index.mjs'), 'export const handler = async () => ({ pid: process.pid });');
-const version: FunctionVersion = {
+const version: SandboxFunction = {
   functionName: 'frozen', version: '$LATEST', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 128, timeout: 10,
-  environment: {}, description: '', role: 'arn:aws:iam::000000000000:role/x', codeDir, codeSha256: '', codeSize: 0,
-  lastModified: new Date().toISOString(), revisionId: 'r1', origin: 'api',
+  environment: {}, codeDir, revisionId: 'r1',
 };
 const host = { region: 'us-east-1', functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:frozen', credentials: { accessKeyId: 'a', secretAccessKey: 's' }, lambdaEndpoint: 'http://127.0.0.1:9' };
 const sandbox = await startProcessSandbox({

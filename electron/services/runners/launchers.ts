@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { nodeSandboxArgs } from './node-args.ts';
 import { runtimeClientDir, runtimeClientInstalled } from './runtime-client.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
-import type { SandboxCommand } from './sandbox-types.ts';
+import type { SandboxCommand, SandboxFunction } from './sandbox-types.ts';
 
 /** Which program pulls invocations in a Node sandbox: the studio's bootstrap or the official `aws-lambda-ric`. */
 export type NodeBootstrap = 'studio' | 'aws-lambda-ric';
@@ -45,7 +44,7 @@ export function defaultLauncherPaths(): LauncherPaths {
 
 /** Builds the command that starts one sandbox of `version`. */
 export function sandboxCommand(
-  version: FunctionVersion,
+  version: SandboxFunction,
   host: Omit<SandboxHostInfo, 'runtimeDir' | 'nodeModulesDir' | 'path'>,
   paths: LauncherPaths,
   nodeBootstrap: NodeBootstrap,

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { FunctionVersion } from '../lambda/function-registry.ts';
 import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-api-server.ts';
 import { createMemoryReader } from './proc-memory.ts';
 import { guardProcessGroup, releaseProcessGroup } from './sandbox-guardian.ts';
 import { failureDocument, reportLine } from './report.ts';
-import type { AnswerListener, InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
+import type { AnswerListener, InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxFunction, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
 /** Lambda gives init 10 s of its own before the invoke's timeout applies. */
 export const INIT_LIMIT_MS = 10_000;
@@ -14,7 +13,7 @@ const MEMORY_POLL_MS = 25;
 
 /** What starting one process sandbox needs. */
 export interface ProcessSandboxOptions {
-  version: FunctionVersion;
+  version: SandboxFunction;
   /** Builds the command once the sandbox's Runtime API address is known. */
   command(runtimeApi: string): SandboxCommand;
   onLog(line: SandboxLogLine): void;
@@ -22,7 +21,7 @@ export interface ProcessSandboxOptions {
 
 /** What starting any sandbox needs: how to launch its program once its Runtime API listens. */
 export interface SandboxOptions {
-  version: FunctionVersion;
+  version: SandboxFunction;
   /** Starts the program; throws when it cannot even be attempted (the sandbox is then not created). */
   launch(runtimeApi: string): Promise<SandboxChild>;
   onLog(line: SandboxLogLine): void;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FunctionVersion } from '../lambda/function-registry.ts';
+import type { SandboxFunction } from './sandbox-types.ts';
 
 /** What the host tells every sandbox besides the function's own settings. */
 export interface SandboxHostInfo {
@@ -27,7 +27,7 @@ function logStreamName(version: string): string {
  * (which may hold real AWS credentials) never leaks into handler code. The function's
  * variables go first so Lambda's reserved ones always win, as in the cloud.
  */
-export function sandboxEnvironment(version: FunctionVersion, host: SandboxHostInfo): Record<string, string> {
+export function sandboxEnvironment(version: SandboxFunction, host: SandboxHostInfo): Record<string, string> {
   const env: Record<string, string> = {
     ...version.environment,
     PATH: host.path,

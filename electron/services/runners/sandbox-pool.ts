@@ -1,10 +1,9 @@
-import type { FunctionVersion } from '../lambda/function-registry.ts';
-import type { AnswerListener, InvocationResult, Sandbox, SandboxInvocation } from './sandbox-types.ts';
+import type { AnswerListener, InvocationResult, Sandbox, SandboxFunction, SandboxInvocation } from './sandbox-types.ts';
 
 /** How the pool starts sandboxes and how many it keeps. */
 export interface SandboxPoolOptions {
   /** Starts a fresh sandbox for a version. */
-  start(version: FunctionVersion): Promise<Sandbox>;
+  start(version: SandboxFunction): Promise<Sandbox>;
   /** Sandboxes per function version at once; further invocations queue. */
   maxPerFunction: number;
   /** A warm sandbox unused this long is stopped. */
@@ -31,7 +30,7 @@ interface Group {
 
 /** Warm sandboxes per function version: reused, grown on concurrency up to a limit, reaped when idle. */
 export interface SandboxPool {
-  run(version: FunctionVersion, invocation: SandboxInvocation, onAnswer?: AnswerListener): Promise<InvocationResult>;
+  run(version: SandboxFunction, invocation: SandboxInvocation, onAnswer?: AnswerListener): Promise<InvocationResult>;
   /** Stops a function's idle sandboxes now and its busy ones when they finish (code or settings changed). */
   retire(functionName: string): void;
   /** Number of live sandboxes, per function name. */
@@ -39,13 +38,13 @@ export interface SandboxPool {
   close(): void;
 }
 
-const keyOf = (v: FunctionVersion) => `${v.functionName}@${v.version}#${v.revisionId}`;
+const keyOf = (v: SandboxFunction) => `${v.functionName}@${v.version}#${v.revisionId}`;
 
 /** Creates the pool of warm sandboxes. */
 export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
   const groups = new Map<string, Group>();
 
-  const groupOf = (version: FunctionVersion): Group => {
+  const groupOf = (version: SandboxFunction): Group => {
     const key = keyOf(version);
     let group = groups.get(key);
     if (group === undefined) {
@@ -55,7 +54,7 @@ export function createSandboxPool(options: SandboxPoolOptions): SandboxPool {
     return group;
   };
 
-  const acquire = async (version: FunctionVersion, group: Group): Promise<Slot> => {
+  const acquire = async (version: SandboxFunction, group: Group): Promise<Slot> => {
     for (;;) {
       group.slots = group.slots.filter((slot) => slot.sandbox.alive);
       const idle = group.slots.find((slot) => !slot.busy && !slot.stale);

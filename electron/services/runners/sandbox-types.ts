@@ -1,5 +1,31 @@
 import type { Readable } from 'node:stream';
+import type { Runner, Runtime } from '../../../shared/workspace/function-config.ts';
 import type { RuntimeInvocation } from '../runtime/runtime-api-server.ts';
+
+/**
+ * What a sandbox needs of one function version. The Lambda layer's FunctionVersion carries
+ * all of it (and more), so it is passed as it is; the runners never import the Lambda layer.
+ */
+export interface SandboxFunction {
+  functionName: string;
+  /** `$LATEST` or a published number. */
+  version: string;
+  runtime: Runtime;
+  handler: string;
+  memorySize: number;
+  timeout: number;
+  environment: Record<string, string>;
+  /** Present when the function is durable: its sandbox then talks to the local Lambda API. */
+  durable?: unknown;
+  /** Where its sandboxes run; unset means the service's default. */
+  runner?: Runner;
+  /** The container image to run (docker runner), instead of the runtime's default. */
+  image?: string;
+  /** The folder mounted as the task root (`LAMBDA_TASK_ROOT`). */
+  codeDir: string;
+  /** Changes on every update; keys the warm sandboxes, so old code never serves a new request. */
+  revisionId: string;
+}
 
 /** How to start one sandbox process, given its Runtime API address. */
 export interface SandboxCommand {
