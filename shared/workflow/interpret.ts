@@ -1,3 +1,4 @@
+import { catchError, RuleError, shapeResult } from '../rules/response-rules.ts';
 import { evaluateCel, evaluateCelBool } from './cel.ts';
 import { branchesOf, type GraphIndex, indexGraph, type Scope, scopeOf, sinksOf, topologicalOrder } from './graph.ts';
 import { type Block, type BlockOf, DEFAULT_BRANCH, type WorkflowGraph } from './schema.ts';
@@ -84,35 +85,23 @@ function visibleOutputs(state: RunState): Record<string, unknown> {
   return Object.fromEntries(state.outputs);
 }
 
-/**
- * Picks the rule a result or error takes: the first whose `when` holds; failing that, the
- * first without `when` (a fallback).
- */
-function pickRule<R extends { when?: string | undefined }>(block: Block, field: string, rules: readonly R[], vars: Record<string, unknown>, extra: (rule: R) => boolean = () => true): { rule: R; at: number } | undefined {
-  for (const [at, rule] of rules.entries()) {
-    if (rule.when !== undefined && extra(rule) && evalBoolIn(block, `${field}[${at}].when`, rule.when, vars)) return { rule, at };
-  }
-  for (const [at, rule] of rules.entries()) if (rule.when === undefined && extra(rule)) return { rule, at };
-  return undefined;
-}
-
 async function runLambda(ctx: FlowContext, state: RunState, block: BlockOf<'lambda'>, data: unknown): Promise<unknown> {
   const common = { data, blocks: visibleOutputs(state), input: state.input };
   const sent = block.input === undefined ? data : evalIn(block, 'input', block.input, common);
   const event = { data: sent };
   const context = { workflow: state.workflow, block: block.id, function: block.function };
   const outcome = await ctx.invoke(block.id, block.function, event);
-  if (!outcome.ok) {
-    const error = { code: outcome.error.type, type: outcome.error.type, message: outcome.error.message, data: outcome.error.data ?? null };
-    const vars = { ...common, event, context, error };
-    const caught = pickRule(block, 'catches', block.catches, vars, (rule) => rule.error === undefined || rule.error === outcome.error.type);
-    if (caught === undefined) throw new WorkflowBlockError(block.id, outcome.error.type, `Block "${block.id}": ${outcome.error.message}`, outcome.error.data);
-    return evalIn(block, `catches[${caught.at}].body`, caught.rule.body, vars);
+  try {
+    if (!outcome.ok) {
+      const error = { code: outcome.error.type, type: outcome.error.type, message: outcome.error.message, data: outcome.error.data ?? null };
+      const caught = catchError(block.catches, { ...common, event, context, error });
+      if (!caught.caught) throw new WorkflowBlockError(block.id, outcome.error.type, `Block "${block.id}": ${outcome.error.message}`, outcome.error.data);
+      return caught.value;
+    }
+    return shapeResult(block.returns, { ...common, event, context, result: outcome.value });
+  } catch (error) {
+    throw error instanceof RuleError ? expressionError(block, error.field, error.reason) : error;
   }
-  if (block.returns.length === 0) return outcome.value;
-  const vars = { ...common, event, context, result: outcome.value };
-  const chosen = pickRule(block, 'returns', block.returns, vars);
-  return chosen === undefined ? outcome.value : evalIn(block, `returns[${chosen.at}].body`, chosen.rule.body, vars);
 }
 
 /** The result of a sub-flow: its one last block's output, or each last block's output by name. */

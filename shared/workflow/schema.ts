@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatchRule, ReturnRule } from '../rules/response-rules.ts';
 
 /**
  * `workflows/<name>.workflow.json`: a graph of blocks. A block's id is also its name on the
@@ -39,24 +40,8 @@ const base = {
 /** A CEL expression, kept as typed; whether it parses is a validation problem, not a file error. */
 const Cel = z.string().max(10_000);
 
-export const ReturnRule = z
-  .object({
-    /** Without `when` the rule is a fallback: used only when no rule with a matching `when` exists. */
-    when: Cel.optional(),
-    body: Cel,
-  })
-  .strict();
-export type ReturnRule = z.infer<typeof ReturnRule>;
-
-export const CatchRule = z
-  .object({
-    /** The error type (Lambda's `errorType`) this rule catches; absent catches any. */
-    error: z.string().min(1).max(256).optional(),
-    when: Cel.optional(),
-    body: Cel,
-  })
-  .strict();
-export type CatchRule = z.infer<typeof CatchRule>;
+// The Lambda block's rules are the ones a function's triggers take: one implementation.
+export { CatchRule, ReturnRule } from '../rules/response-rules.ts';
 
 export const InputBlock = z.object({ ...base, type: z.literal('input'), sample: z.unknown().optional() }).strict();
 export const LambdaBlock = z
