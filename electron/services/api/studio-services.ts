@@ -23,6 +23,7 @@ import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
 import { watchWorkspace } from '../workspace/watcher.ts';
 import { createHandlers } from './create-handlers.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
+import { forwardExecutionChanges } from './execution-events.ts';
 import { createExecutionLogs } from './execution-logs.ts';
 import { createInvocationRecorder } from '../invocations/invocation-recorder.ts';
 import { openInvocationStore } from '../invocations/invocation-store.ts';
@@ -119,10 +120,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
   await engine.start();
   const stopLogs = lambda.onLog((line) => events.emit('invoke.log', line));
   const stopDockerProgress = lambda.docker.onProgress((progress) => events.emit('docker.progress', progress));
-  const stopExecutions = engine.onExecutionChanged((change) => {
-    const retry = change.detail.status === 'RUNNING' ? engine.invocationRetry(change.detail.durableExecutionArn) : undefined;
-    events.emit('executions.changed', retry === undefined ? change.detail : { ...change.detail, invocationRetry: retry });
-  });
+  const stopExecutions = forwardExecutionChanges(engine, events);
   const executionLogs = createExecutionLogs(lambda, { dir: join(layout.state, 'execution-logs'), log });
   const invocationStore = openInvocationStore(join(layout.state, 'invocations.db'));
   const invocations = createInvocationRecorder(lambda, invocationStore, { onChange: (summary) => events.emit('invocations.changed', summary), log });
