@@ -69,6 +69,11 @@ export interface DurableEngine extends DurableHooks {
   /** Resolves when the execution has closed (or at once when it already has). */
   waitForClose(executionArn: string, timeoutMs?: number): Promise<ExecutionRow | undefined>;
   /**
+   * Purges closed executions past their function's RetentionPeriodInDays (by the engine's clock)
+   * and gives the space back; runs at start and hourly. Resolves with how many went.
+   */
+  applyRetention(): Promise<number>;
+  /**
    * Resolves when the execution has closed, or as soon as it waits on nothing due within
    * `timeoutMs` (a callback, a long timer): then with the running execution. At the latest
    * after `timeoutMs`.

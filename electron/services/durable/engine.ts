@@ -1,3 +1,4 @@
+import { purgeInBatches } from './store-retention.ts';
 import { newCheckpointToken } from './arns.ts';
 import type { DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { type ChainedInvokeDeps, runChainedInvoke } from './chained-invoke.ts';
@@ -262,6 +263,24 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   };
   const { routes, invokeDurable } = durableRoutes(internals);
 
+  let purging: Promise<number> | undefined;
+  /** Purges closed executions past their function's RetentionPeriodInDays, as Lambda does; one run at a time. */
+  const applyRetention = (): Promise<number> =>
+    (purging ??= purgeInBatches(store, (limit) => store.expiredExecutions(clock.now(), limit), () => closed)
+      .then(
+        (purged) => {
+          if (purged > 0) log(`Removed ${purged} durable executions past their retention period.`);
+          return purged;
+        },
+        (error: unknown) => {
+          if (!closed) log(`Purging expired durable executions failed: ${error instanceof Error ? error.message : String(error)}`);
+          return 0;
+        },
+      )
+      .finally(() => {
+        purging = undefined;
+      }));
+
   return {
     routes,
     invokeDurable,
@@ -270,14 +289,17 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       if (started) return;
       started = true;
       const nowMs = clock.now();
-      const purged = store.tx(() => store.purgeExpired(nowMs));
-      if (purged > 0) log(`Removed ${purged} durable executions past their retention period.`);
-      retention = setInterval(() => store.tx(() => store.purgeExpired(clock.now())), 3_600_000);
-      retention.unref();
+      if (store.vacuumedOnOpen) log('The durable executions database was rewritten once, so that purges give its space back.');
       recoverUnfinished(store, nowMs, runChained, executionClosed);
       for (const exec of store.runningExecutions()) changed(exec.arn);
       schedule();
+      // In batches after start rather than before it: a store with many expired executions
+      // neither delays the endpoint nor holds up the executions that resume.
+      retention = setInterval(() => void applyRetention(), 3_600_000);
+      retention.unref();
+      void applyRetention();
     },
+    applyRetention: () => applyRetention(),
     close() {
       if (closed) return;
       closed = true;

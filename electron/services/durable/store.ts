@@ -1,5 +1,6 @@
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/contract/errors.ts';
+import { EXPIRED_SQL, ensureIncrementalVacuum, expiredValues, FINISHED_SQL, fileBytes, reclaimSpace } from './store-retention.ts';
 import { createListing, functionListQuery, type PageFilter, prepareListing } from './store-listing.ts';
 import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
 import type { Operation } from './wire.ts';
@@ -35,11 +36,13 @@ const answerKey = (arn: string, checkpointToken: string, clientToken: string) =>
 /** Opens (creating when needed) the engine's database at `dbPath`. */
 export function openDurableStore(dbPath: string) {
   const db = new DatabaseSync(dbPath);
+  let vacuumed: boolean;
   try {
     // Exclusive locking: the engine is the database's only user, and holding the lock spares
     // every checkpoint's commit its file-lock system calls. A second studio on the same
     // workspace is refused here, before it could drive the same executions twice.
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
+    vacuumed = ensureIncrementalVacuum(db);
     db.exec(SCHEMA);
   } catch (error) {
     db.close();
@@ -110,9 +113,20 @@ export function openDurableStore(dbPath: string) {
   };
   const lastEventId = (arn: string): number => highest(lastEventIds, maxEventId, arn);
   const listing = createListing(stmt, namesIndexed);
+  const deleteExecutions = (arns: readonly string[]): void => {
+    for (const arn of arns) {
+      for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
+    }
+    if (arns.length > 0) {
+      timersRevision++;
+      forget();
+    }
+  };
 
   return {
     db,
+    /** Whether opening rewrote a database from before incremental vacuum (once per store). */
+    vacuumedOnOpen: vacuumed,
     close(): void {
       db.close();
     },
@@ -303,19 +317,33 @@ export function openDurableStore(dbPath: string) {
       return numOrNull(r['d']) ?? undefined;
     },
 
-    /** Deletes closed executions whose retention period has passed; returns how many. */
+    /** Closed executions past their retention period at `nowMs`, at most `limit`. */
+    expiredExecutions(nowMs: number, limit: number): string[] {
+      return (stmt(EXPIRED_SQL).all(...expiredValues(nowMs, limit)) as Row[]).map((r) => str(r['arn']));
+    },
+    /** Closed executions, whatever their retention, at most `limit`. */
+    finishedExecutions(limit: number): string[] {
+      return (stmt(FINISHED_SQL).all(limit) as Row[]).map((r) => str(r['arn']));
+    },
+    /** How many executions have closed (from the per-status counters). */
+    finishedCount(): number {
+      return num((stmt("SELECT COALESCE(SUM(n), 0) AS n FROM execution_counts WHERE status != 'RUNNING'").get() as Row)['n']);
+    },
+    /** Deletes executions with their operations, history and timers. */
+    deleteExecutions: (arns: readonly string[]): void => deleteExecutions(arns),
+    /** Deletes closed executions whose retention period has passed, all at once; returns how many. */
     purgeExpired(nowMs: number): number {
-      const expired = stmt("SELECT arn FROM executions WHERE status != 'RUNNING' AND end_ms IS NOT NULL AND end_ms + retention_days * 86400000 < ?").all(nowMs) as Row[];
-      for (const r of expired) {
-        const arn = str(r['arn']);
-        for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
-      }
-      if (expired.length > 0) {
-        timersRevision++;
-        forget();
-      }
+      // LIMIT -1: no limit.
+      const expired = (stmt(EXPIRED_SQL).all(...expiredValues(nowMs, -1)) as Row[]).map((r) => str(r['arn']));
+      deleteExecutions(expired);
       return expired.length;
     },
+    /** Gives the pages freed by deletes back to the file system. Outside a transaction. */
+    reclaimSpace(): void {
+      reclaimSpace(db);
+    },
+    /** The database's size on disk, its write-ahead log included. */
+    sizeBytes: (): number => fileBytes(dbPath),
     cachedCheckpoint(arn: string, checkpointToken: string, clientToken: string): string | undefined {
       return answered.get(answerKey(arn, checkpointToken, clientToken))?.response;
     },
