@@ -6,6 +6,7 @@ import { useDeploy } from './deploy-store.ts';
 import { defaultRoleChoice, roleOf, type RoleChoice } from './deploy-model.ts';
 import { DeployedStatus } from './DeployedStatus.tsx';
 import { DeploySteps } from './DeploySteps.tsx';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 import { RolePicker } from './RolePicker.tsx';
 import './deploy.css';
 
@@ -51,28 +52,23 @@ export function DeployDialog({ fn, target, onClose }: Props) {
           ) : (
             <RolePicker target={target.id} deployed={deployed} choice={shown} problem={tried && !check.ok ? check.problem : undefined} onChange={setChoice} />
           )}
-          <div className="dialog__buttons">
+          <DialogButtons
+            closeLabel={showingSteps && !thisRun.running ? 'Close' : 'Cancel'}
+            closeTestId="deploy-close"
+            confirm={
+              !showingSteps
+                ? { label: <><Rocket size={13} /> Deploy</>, onClick: deploy, disabled: tried && !check.ok, testId: 'deploy-confirm' }
+                : !thisRun.running
+                  ? { label: <><Rocket size={13} /> Deploy again</>, onClick: deploy, testId: 'deploy-again' }
+                  : undefined
+            }
+          >
             {showingSteps && !thisRun.running && thisRun.result === null && (
               <button type="button" className="button" onClick={() => setTried(false)} data-testid="deploy-back">
                 Change the role
               </button>
             )}
-            <Dialog.Close asChild>
-              <button type="button" className="button" data-testid="deploy-close">
-                {showingSteps && !thisRun.running ? 'Close' : 'Cancel'}
-              </button>
-            </Dialog.Close>
-            {!showingSteps && (
-              <button type="button" className="button button--primary" onClick={deploy} disabled={tried && !check.ok} data-testid="deploy-confirm">
-                <Rocket size={13} /> Deploy
-              </button>
-            )}
-            {showingSteps && !thisRun.running && (
-              <button type="button" className="button button--primary" onClick={deploy} data-testid="deploy-again">
-                <Rocket size={13} /> Deploy again
-              </button>
-            )}
-          </div>
+          </DialogButtons>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

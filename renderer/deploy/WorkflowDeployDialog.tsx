@@ -8,6 +8,7 @@ import { functionLabel } from './workflow-deploy-model.ts';
 import { useWorkflowDeploy } from './workflow-deploy-store.ts';
 import { WorkflowDeploySteps } from './WorkflowDeploySteps.tsx';
 import './deploy.css';
+import { DialogButtons } from '../shell/DialogButtons.tsx';
 
 interface Props {
   workflow: string;
@@ -66,23 +67,26 @@ export function WorkflowDeployDialog({ workflow, functions, target, beforeDeploy
               <RolePicker target={target.id} deployed={deployed} choice={shown} problem={tried && !check.ok ? check.problem : undefined} onChange={setChoice} />
             </>
           )}
-          <div className="dialog__buttons">
+          <DialogButtons
+            closeLabel={showingSteps && !thisRun.running ? 'Close' : 'Cancel'}
+            closeTestId="deploy-close"
+            confirm={
+              !showingSteps || !thisRun.running
+                ? {
+                    label: <><Rocket size={13} /> {showingSteps ? 'Deploy again' : 'Deploy'}</>,
+                    onClick: () => void deploy(),
+                    disabled: !showingSteps && tried && !check.ok,
+                    testId: showingSteps ? 'deploy-again' : 'deploy-confirm',
+                  }
+                : undefined
+            }
+          >
             {showingSteps && !thisRun.running && thisRun.result === null && (
               <button type="button" className="button" onClick={() => setTried(false)} data-testid="deploy-back">
                 Change the role
               </button>
             )}
-            <Dialog.Close asChild>
-              <button type="button" className="button" data-testid="deploy-close">
-                {showingSteps && !thisRun.running ? 'Close' : 'Cancel'}
-              </button>
-            </Dialog.Close>
-            {(!showingSteps || !thisRun.running) && (
-              <button type="button" className="button button--primary" onClick={() => void deploy()} disabled={!showingSteps && tried && !check.ok} data-testid={showingSteps ? 'deploy-again' : 'deploy-confirm'}>
-                <Rocket size={13} /> {showingSteps ? 'Deploy again' : 'Deploy'}
-              </button>
-            )}
-          </div>
+          </DialogButtons>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
