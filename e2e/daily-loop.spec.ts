@@ -59,3 +59,23 @@ test("a handler's stack shows the function's own frames as links to its source, 
   await frame.click();
   await expect(page.getByTestId('status-cursor')).toHaveText(/^Ln 3, Col \d+$/);
 });
+
+test('a TypeScript error is pointed out beside Invoke before it runs', async ({ studio }) => {
+  const { page } = studio;
+  await studio.functions.create('typed', 'node-ts');
+  const warning = page.getByTestId('invoke-type-errors');
+  await expect(page.getByTestId('status-errors')).toHaveText('0');
+  await expect(warning).toHaveCount(0);
+  await page.getByTestId('code-editor').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText("const count: number = 'three';\nexport const handler = async () => ({ count });\n");
+  await expect(page.getByTestId('status-errors')).toHaveText('1');
+  await expect(warning).toContainText('1 TypeScript error in the code (index.ts:1');
+  await studio.screenshotBothThemes('66-invoke-type-error-warning');
+  // It warns; it does not stop the invoke.
+  await page.getByTestId('invoke-run').click();
+  await expect(page.getByTestId('invoke-result')).toContainText('"count": "three"');
+  await warning.getByRole('button', { name: 'Show problems' }).click();
+  await expect(page.getByTestId('problem-row')).toHaveCount(1);
+});

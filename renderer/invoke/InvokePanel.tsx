@@ -10,6 +10,7 @@ import { EventPicker } from './EventPicker.tsx';
 import { InvokeOutput } from './InvokeOutput.tsx';
 import { useInvoke } from './invoke-store.ts';
 import { JsonEditor } from './JsonEditor.tsx';
+import { TypeErrorsWarning } from './TypeErrorsWarning.tsx';
 
 const INVOKE_CHORD = formatChord('Mod+Enter', typeof navigator !== 'undefined' && isMac(navigator.platform));
 
@@ -52,6 +53,7 @@ export function InvokePanel({ fn }: { fn: string }) {
       <div className="invoke-panel__event">
         <JsonEditor key={fn} value={eventText} onChange={(text) => setEventText(fn, text)} onSubmit={() => runInvoke(fn)} label="Test event JSON" testId="event-editor" />
       </div>
+      <TypeErrorsWarning />
       {running && <DockerProgressLine />}
       {problem !== null && <ErrorMessage failure={problem} testId="invoke-problem" />}
       <InvokeOutput fn={fn} />
