@@ -39,6 +39,9 @@ describe('invocations of every caller, tied to their durable execution', () => {
       await h.finish(a);
       await approve(b);
       await h.finish(b);
+      // An invocation is recorded once it ends, which can come just after its execution closes.
+      await expect.poll(() => recorder.ofExecution(a).length).toBe(2);
+      await expect.poll(() => recorder.ofExecution(b).length).toBe(2);
 
       const ofA = recorder.ofExecution(a);
       const ofB = recorder.ofExecution(b);
