@@ -1,6 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { num, type Row, str, toExecution } from './store-rows.ts';
-import type { ExecutionRow, ListFilter } from './store.ts';
+import type { ExecutionRow, ListFilter } from './store-types.ts';
 
 /**
  * The indexes and the per-status counters behind the executions list, so that with 100,000

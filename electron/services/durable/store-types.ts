@@ -44,3 +44,16 @@ export interface TimerRow {
   kind: TimerKind;
   dueMs: number;
 }
+
+/** What listExecutions selects: one function's executions, filtered, a page at a time. */
+export interface ListFilter {
+  functionName: string;
+  version?: string;
+  name?: string;
+  statuses?: string[];
+  startedAfterMs?: number;
+  startedBeforeMs?: number;
+  oldestFirst: boolean;
+  afterSeq?: number;
+  limit: number;
+}

@@ -5,22 +5,10 @@ import { createListing, functionListQuery, type PageFilter, prepareListing } fro
 import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
 import type { Operation } from './wire.ts';
 
-import type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
+import type { ExecutionRow, ListFilter, TimerKind, TimerRow } from './store-types.ts';
 
-// The row shapes live apart so the row mappers (store-rows.ts) need not import the store.
-export type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
-
-export interface ListFilter {
-  functionName: string;
-  version?: string;
-  name?: string;
-  statuses?: string[];
-  startedAfterMs?: number;
-  startedBeforeMs?: number;
-  oldestFirst: boolean;
-  afterSeq?: number;
-  limit: number;
-}
+// The row shapes live apart so the row mappers (store-rows.ts) and the listing need not import the store.
+export type { ExecutionRow, ListFilter, TimerKind, TimerRow } from './store-types.ts';
 
 /**
  * The engine's SQLite database (WAL). Every state change goes through here inside a
