@@ -5,6 +5,7 @@ import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import { currentTargetId, useTargets } from '../targets/target-store.ts';
 import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
 import { debugLocally, listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
+import { mergeSummaries } from './merge-summaries.ts';
 
 interface ExecutionsState {
   list: ExecutionSummary[];
@@ -17,7 +18,8 @@ interface ExecutionsState {
   /** The execution whose detail is open, or null for the list. */
   openArn: string | null;
   load(): Promise<void>;
-  upsert(summary: ExecutionSummary): void;
+  /** Applies changed executions, all in one update of the list. */
+  upsert(summaries: readonly ExecutionSummary[]): void;
   setFilter(patch: Partial<ExecutionFilter>): void;
   sortBy(key: SortKey): void;
   toggleChecked(arn: string): void;
@@ -49,11 +51,8 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
       set({ loaded: true, failure: toFailure(error, 'Could not list the executions') });
     }
   },
-  upsert: (summary) => {
-    const list = get().list;
-    const index = list.findIndex((e) => e.arn === summary.arn);
-    if (index === -1) set({ list: [summary, ...list] });
-    else set({ list: list.map((e, i) => (i === index ? { ...e, ...summary, functionName: summary.functionName || e.functionName } : e)) });
+  upsert: (summaries) => {
+    if (summaries.length > 0) set({ list: mergeSummaries(get().list, summaries) });
   },
   setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
   sortBy: (key) => {

@@ -7,10 +7,13 @@ import { useApprovals } from './approvals-store.ts';
 import { onCallbackAnswered } from './callback-store.ts';
 import { useDetail } from './detail-store.ts';
 import { onExecutionsChanged } from './executions-api.ts';
+import type { ExecutionSummary } from './execution-filters.ts';
 import { useExecutions } from './executions-store.ts';
 
 /** How often a busy execution may refresh the views: often enough to watch, rarely enough to stay light. */
 const REFRESH_MS = 300;
+/** How often changed executions are put into the list: the first at once, then at most this often. */
+const LIST_MS = 100;
 /** AWS sends the studio no events: an AWS target's views are asked again this often. */
 const AWS_POLL_MS = 5_000;
 
@@ -25,10 +28,18 @@ export function useExecutionsLive(): void {
     void useApprovals.getState().load();
     const pending = coalesce(() => useApprovals.getState().load(), REFRESH_MS);
     const detail = coalesce(() => useDetail.getState().refresh(), REFRESH_MS);
+    // Changes wait here and reach the list together, so many executions at once redraw it a few times a second.
+    let changes: ExecutionSummary[] = [];
+    const apply = coalesce(() => {
+      const batch = changes;
+      changes = [];
+      if (currentTargetId() === LOCAL_TARGET_ID) useExecutions.getState().upsert(batch);
+    }, LIST_MS);
     const offChanged = onExecutionsChanged((summary) => {
       // These events come from the local engine; an AWS target's views are polled instead.
       if (currentTargetId() !== LOCAL_TARGET_ID) return;
-      useExecutions.getState().upsert(summary);
+      changes.push(summary);
+      apply.request();
       pending.request();
       if (useDetail.getState().arn === summary.arn) detail.request();
     });
@@ -37,6 +48,7 @@ export function useExecutionsLive(): void {
       detail.request();
     });
     const offTarget = onTargetChanged(() => {
+      changes = [];
       // Another account's executions: nothing open or ticked here means anything there.
       useDetail.getState().clear();
       useExecutions.getState().open(null);
@@ -64,6 +76,7 @@ export function useExecutionsLive(): void {
       clearInterval(slow);
       pending.cancel();
       detail.cancel();
+      apply.cancel();
     };
   }, []);
 }
