@@ -36,6 +36,15 @@ describe('the HTTP endpoint in the function.json form', () => {
     expect(!bad.ok && bad.errors.httpMaxWait).toBe('must be at most 900 s');
   });
 
+  it('keeps the returns and catches rules the form does not show, and the queue and invoke triggers', () => {
+    const rules = { returns: [{ when: 'result.ok', body: 'result' }], catches: [{ error: 'NotFound', body: '{"statusCode": 404}' }] };
+    const config = FunctionConfig.parse({ ...base, triggers: { http: { enabled: true, ...rules }, queue: { enabled: true }, invoke: rules } });
+    const form = configToForm(config);
+    form.httpMaxWait = '60';
+    const result = formToConfig(form);
+    expect(result.ok && result.config.triggers).toEqual({ ...config.triggers, http: { ...config.triggers?.http, maxWaitSeconds: 60 } });
+  });
+
   it('counts a changed endpoint as an edit', () => {
     const start = configToForm(base);
     expect(sameForm(start, { ...start, httpEnabled: true })).toBe(false);

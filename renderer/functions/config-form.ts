@@ -120,6 +120,8 @@ function formTriggers(values: ConfigFormValues, maxWait: number | undefined): Tr
   let triggers = base;
   if (values.httpEnabled || base?.http !== undefined) {
     const http: HttpTrigger = {
+      // Settings the form does not show (returns and catches rules) stay as the file has them.
+      ...base?.http,
       enabled: values.httpEnabled,
       invocationType: values.httpInvocationType,
       maxWaitSeconds: maxWait ?? (Number(values.httpMaxWait) || 30),

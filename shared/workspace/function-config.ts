@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CatchRule, ReturnRule } from '../rules/response-rules.ts';
 import { parseSchedule } from '../schedules/schedule-expression.ts';
+import { celSyntaxError } from '../workflow/cel.ts';
 
 /** Runtimes a function can name; the identifiers are Lambda's own. */
 export const Runtime = z.enum(['nodejs22.x', 'nodejs24.x', 'nodejs20.x', 'python3.13', 'python3.12']);
@@ -26,6 +28,25 @@ export const DurableSettings = z
   .strict();
 export type DurableSettings = z.infer<typeof DurableSettings>;
 
+/** A CEL expression of a trigger's rule, checked when function.json is read (a rule that does not parse is reported at its place). */
+const RuleCel = z
+  .string()
+  .max(10_000)
+  .superRefine((source, ctx) => {
+    const error = celSyntaxError(source);
+    if (error !== undefined) ctx.addIssue({ code: 'custom', message: `does not parse as CEL: ${error}` });
+  });
+
+/**
+ * Response shaping, as the canvas's Lambda block has it: `returns` rules over `{event, context,
+ * result}` reshape the function's result; `catches` rules over `{event, context, error}` turn an
+ * error of their type into a result; an error no rule catches stays a failed invocation.
+ */
+const ResponseRules = {
+  returns: z.array(ReturnRule.extend({ when: RuleCel.optional(), body: RuleCel })).optional(),
+  catches: z.array(CatchRule.extend({ when: RuleCel.optional(), body: RuleCel })).optional(),
+};
+
 /**
  * The function's local HTTP endpoint, like a Lambda function URL with auth type NONE: the studio
  * serves it on loopback at `/<function>/…` while `enabled` is true.
@@ -40,6 +61,7 @@ export const HttpTrigger = z
     invocationType: z.enum(['RequestResponse', 'Event']).default('RequestResponse'),
     /** Seconds a `RequestResponse` request waits for a durable execution to end (1 to 900, as a function URL's own limit). */
     maxWaitSeconds: z.number().int().min(1).max(900).default(30),
+    ...ResponseRules,
   })
   .strict();
 export type HttpTrigger = z.infer<typeof HttpTrigger>;
@@ -85,12 +107,17 @@ export const QueueTrigger = z
   .strict();
 export type QueueTrigger = z.infer<typeof QueueTrigger>;
 
+/** Direct invokes from the studio (the Invoke panel, `cli invoke`); the Lambda API's Invoke stays as on AWS. */
+export const InvokeTrigger = z.object(ResponseRules).strict();
+export type InvokeTrigger = z.infer<typeof InvokeTrigger>;
+
 /** What, besides a direct invoke, runs the function. */
 export const Triggers = z
   .object({
     http: HttpTrigger.optional(),
     schedule: ScheduleTrigger.optional(),
     queue: QueueTrigger.optional(),
+    invoke: InvokeTrigger.optional(),
   })
   .strict();
 export type Triggers = z.infer<typeof Triggers>;

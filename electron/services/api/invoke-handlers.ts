@@ -1,4 +1,6 @@
 import type { InvokeResult } from '../../../shared/contract/invoke.ts';
+import { shapeAnswer } from '../../../shared/rules/shape-answer.ts';
+import type { FunctionConfig, InvokeTrigger } from '../../../shared/workspace/function-config.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import { assertJson } from '../../../shared/json/assert-json.ts';
@@ -28,6 +30,25 @@ export interface InvokeServices {
 async function runFunction(services: InvokeServices, functionName: string, payload: string, qualifier?: string): Promise<InvokeResult> {
   assertJson(payload, 'The event');
   const config = await syncForRun(services, functionName);
+  const rules = config.triggers?.invoke;
+  if (rules !== undefined && (rules.returns?.length ?? 0) + (rules.catches?.length ?? 0) > 0) {
+    return shaped(await runUnshaped(services, config, functionName, payload, qualifier), rules, JSON.parse(payload) as unknown, functionName);
+  }
+  return runUnshaped(services, config, functionName, payload, qualifier);
+}
+
+/**
+ * The result after the function's `triggers.invoke` rules: a result reshaped by `returns`, an
+ * error caught by `catches` turned into a success; a durable execution still running is left as it is.
+ */
+function shaped(result: InvokeResult, rules: InvokeTrigger, event: unknown, functionName: string): InvokeResult {
+  if (result.statusCode === 202) return result;
+  const answer = shapeAnswer(rules, { payload: result.payload, failed: result.functionError !== undefined }, { event, context: { functionName, requestId: result.requestId, trigger: 'invoke' } });
+  const { functionError: _previous, ...rest } = result;
+  return { ...rest, payload: answer.payload, ...(answer.failed ? { functionError: result.functionError ?? 'Unhandled' } : {}) };
+}
+
+async function runUnshaped(services: InvokeServices, config: FunctionConfig, functionName: string, payload: string, qualifier?: string): Promise<InvokeResult> {
   if (config.durable?.enabled === true) {
     return runDurable(services, { functionName, payload, ...(qualifier === undefined ? {} : { qualifier }) });
   }

@@ -1,4 +1,5 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
+import { shapeAnswer } from '../../../shared/rules/shape-answer.ts';
 import { runDurable } from '../api/durable-run.ts';
 import type { FunctionSync } from '../api/function-sync.ts';
 import { syncForRun } from '../api/sync-for-run.ts';
@@ -30,9 +31,12 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
     }
     const config = await syncForRun(services, functionName);
     const payload = JSON.stringify(event);
+    // The trigger's returns and catches rules shape the answer before it is mapped to the response.
+    const shaped = (answer: { payload: string; failed: boolean }, requestId: string) =>
+      shapeAnswer(config.triggers?.http, answer, { event, context: { functionName, requestId, trigger: 'http' } });
     if (config.durable?.enabled !== true) {
       const result = await lambda.invoke({ functionName, payload, caller: 'url' });
-      return { kind: 'answer', payload: result.payload.toString('utf8'), failed: result.errorType !== undefined };
+      return { kind: 'answer', ...shaped({ payload: result.payload.toString('utf8'), failed: result.errorType !== undefined }, result.requestId) };
     }
     const trigger = config.triggers?.http ?? { invocationType: 'RequestResponse' as const, maxWaitSeconds: 30 };
     if (trigger.invocationType === 'Event') {
@@ -46,6 +50,6 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
     }
     const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload, caller: 'url' });
     if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn };
-    return { kind: 'answer', payload: result.payload, failed: result.functionError !== undefined };
+    return { kind: 'answer', ...shaped({ payload: result.payload, failed: result.functionError !== undefined }, result.requestId) };
   };
 }

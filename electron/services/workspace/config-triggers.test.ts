@@ -24,6 +24,13 @@ describe('triggers in function.json', () => {
     expect(read({ queue: { enabled: true, retries: 2 } }).error).toMatch(/triggers\.queue/);
   });
 
+  it('reports a returns or catches rule that does not parse with its place', () => {
+    expect(read({ http: { enabled: true, returns: [{ body: 'result' }, { when: 'result.n >', body: '1' }] } }).error).toMatch(/triggers\.http\.returns\.1\.when: does not parse as CEL/);
+    expect(read({ invoke: { catches: [{ error: 'E', body: '{"a": }' }] } }).error).toMatch(/triggers\.invoke\.catches\.0\.body: does not parse as CEL/);
+    expect(read({ invoke: { returns: [{ body: 'result', then: 1 }] } }).error).toMatch(/triggers\.invoke\.returns\.0/);
+    expect(read({ invoke: { returns: [{ when: 'result.n > 1', body: 'result' }] } }).error).toBeUndefined();
+  });
+
   it('reads a queue with SQS defaults', () => {
     expect(read({ queue: { enabled: true } }).config?.triggers?.queue).toEqual({
       enabled: true, batchSize: 10, batchWindowSeconds: 0, visibilityTimeoutSeconds: 30, maxReceiveCount: 3, deadLetter: true, reportBatchItemFailures: true,
