@@ -46,6 +46,10 @@ beforeAll(async () => {
   await mkdir(flow, { recursive: true });
   await writeFile(join(flow, 'index.mjs'), DURABLE);
   await writeFile(join(flow, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, durable: { enabled: true }, triggers: { queue } }));
+  const gather = join(dir, 'functions', 'gather');
+  await mkdir(gather, { recursive: true });
+  await writeFile(join(gather, 'index.mjs'), "export const handler = async (event) => { console.log('DELIVERED', 'batch', event.Records.map((r) => r.body).join(',')); };\n");
+  await writeFile(join(gather, 'function.json'), JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, triggers: { queue: { enabled: true, batchSize: 3, batchWindowSeconds: 10 } } }));
   services = await startStudioServices({ workspaceDir: dir, host: 'serve', version: '0.0.0', resourcesDir: join(root, 'resources'), nodeModulesDir: join(root, 'node_modules'), syncOnStart: false, queueClock: clock });
   services.lambda.onLog((line) => {
     const at = line.line.indexOf('DELIVERED ');
@@ -119,6 +123,25 @@ describe('a function behind a local queue', () => {
     await expect
       .poll(async () => (await services.handlers['queues.status']({ functionName: 'flow' })).messages.map((m) => [m.state, m.lastError]), { timeout: 30_000 })
       .toEqual([['inFlight', 'Error: boom in the execution'], ['inFlight', 'Error: boom in the execution']]);
+  }, 60_000);
+
+  it('waits up to the batching window for a full batch, and sends a full one at once', async () => {
+    deliveries.length = 0;
+    const gatherCounts = async () => (await services.handlers['queues.status']({ functionName: 'gather' })).counts;
+    const sendTo = (...bodies: string[]) => services.handlers['queues.send']({ functionName: 'gather', messages: bodies.map((body) => ({ body })) });
+    await sendTo('a', 'b');
+    clock.advance(9_000);
+    // The receive is written as a batch starts: nothing in flight means no batch went.
+    expect(await gatherCounts()).toEqual({ visible: 2, inFlight: 0, deadLetter: 0 });
+    clock.advance(1_000);
+    await expect.poll(() => deliveries, { timeout: 20_000 }).toEqual(['batch a,b']);
+    await expect.poll(gatherCounts, { timeout: 20_000 }).toEqual({ visible: 0, inFlight: 0, deadLetter: 0 });
+
+    await sendTo('c', 'd', 'e', 'f');
+    await expect.poll(() => deliveries, { timeout: 20_000 }).toEqual(['batch a,b', 'batch c,d,e']);
+    await expect.poll(gatherCounts, { timeout: 20_000 }).toEqual({ visible: 1, inFlight: 0, deadLetter: 0 });
+    clock.advance(10_000);
+    await expect.poll(() => deliveries, { timeout: 20_000 }).toEqual(['batch a,b', 'batch c,d,e', 'batch f']);
   }, 60_000);
 
   it('refuses messages for a function without a queue', async () => {
