@@ -136,6 +136,13 @@ test('at 1000×700 the executions list fits with its row actions in a menu, Sett
   await expect(page.getByTestId('side-settings')).toHaveCount(0);
   await expect.poll(() => studio.sideWidth()).toBeLessThan(2);
   await studio.screenshotBothThemes('63-settings-1000x700');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await studio.screenshotBothThemes('63-settings-1400x900');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.keyboard.type('go to');
+  await studio.screenshotBothThemes('60-palette-1000x700');
+  await page.keyboard.press('Escape');
   await studio.activity('functions').click();
   await expect.poll(() => studio.sideWidth()).toBeGreaterThan(150);
 });
