@@ -5,6 +5,7 @@ import { useUi, type ThemeSetting } from '../shell/ui-store.ts';
 import { TargetsSection } from '../targets/TargetsSection.tsx';
 import { DockerSection } from './DockerSection.tsx';
 import { LambdaSection } from './LambdaSection.tsx';
+import { StoreSection } from './StoreSection.tsx';
 
 const THEMES: { value: ThemeSetting; label: string; icon: ReactNode }[] = [
   { value: 'system', label: 'System', icon: <Monitor size={14} /> },
@@ -49,6 +50,7 @@ export function SettingsPage() {
       </section>
       <TargetsSection />
       <LambdaSection />
+      <StoreSection />
       <DockerSection />
     </div>
   );

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.ts';
 import type { MethodSpec } from './define.ts';
 import { dockerMethods } from './docker.ts';
+import { durableStoreMethods } from './durable-store.ts';
 import { executionsMethods } from './executions.ts';
 import { exportMethods } from './export.ts';
 import { contractEvents } from './events.ts';
@@ -25,6 +26,7 @@ export const contract = {
   ...invocationsMethods,
   ...dockerMethods,
   ...executionsMethods,
+  ...durableStoreMethods,
   ...workflowsMethods,
   ...targetsMethods,
   ...exportMethods,
@@ -54,6 +56,7 @@ export function isEventName(name: string): name is EventName {
 export * from './app.ts';
 export * from './define.ts';
 export * from './docker.ts';
+export * from './durable-store.ts';
 export * from './executions.ts';
 export * from './export.ts';
 export * from './errors.ts';

@@ -12,6 +12,7 @@ import type { FunctionSync } from './function-sync.ts';
 import type { Handlers } from './handler-table.ts';
 import { createDebugLocallyHandlers, historyFromLocal } from './debug-locally-handlers.ts';
 import { createDockerHandlers } from './docker-handlers.ts';
+import { createDurableStoreHandlers } from './durable-store-handlers.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import { createExecutionsHandlers } from './executions-handlers.ts';
 import { createExportHandlers } from './export-handlers.ts';
@@ -78,6 +79,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   return {
     ...invokeHandlers,
     ...createDockerHandlers(services.invoke.lambda.docker),
+    ...createDurableStoreHandlers(services.invoke.engine),
     ...createInvocationsHandlers(services.invocations),
     ...createDebugLocallyHandlers({
       prepare: (name) => syncForRun({ functions, sync }, name),

@@ -113,6 +113,8 @@ export function openDurableStore(dbPath: string) {
 
   return {
     db,
+    /** The database file. */
+    path: dbPath,
     /** Whether opening rewrote a database from before incremental vacuum (once per store). */
     vacuumedOnOpen: vacuumed,
     close(): void {
