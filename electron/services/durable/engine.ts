@@ -3,10 +3,11 @@ import { newCheckpointToken } from './arns.ts';
 import type { DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { type ChainedInvokeDeps, runChainedInvoke } from './chained-invoke.ts';
 import type { ChainedInvokeRequest } from './checkpoint.ts';
-import { invocationCompletedEvent } from './history.ts';
 import { recoverUnfinished } from './recovery.ts';
 import { interpretOutcome, invocationEvent } from './invocation.ts';
-import { closeExecution, insertExecution, type StartExecutionInput } from './lifecycle.ts';
+import { insertExecution, type StartExecutionInput } from './lifecycle.ts';
+import { finishInvocation, type InvocationResult } from './invocation-finish.ts';
+import { createCloseWaiters } from './close-waiters.ts';
 import { durableRoutes } from './routes.ts';
 import { startSeededExecution } from './seeded-start.ts';
 import { describeTimer } from './timer-description.ts';
@@ -37,7 +38,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   // Who started each new execution, for its first invocation's record; later ones are the engine's own.
   const firstCallers = new Map<string, InvocationCaller>();
   const listeners = new Set<(event: DurableExecutionStatusChange) => void>();
-  const closeWaiters = new Map<string, Set<(exec: ExecutionRow | undefined) => void>>();
+  const closeWaiters = createCloseWaiters(store, listeners);
 
   const emit = (exec: ExecutionRow): void => {
     const arn = exec.arn;
@@ -65,9 +66,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   };
 
   const executionClosed = (exec: ExecutionRow): void => {
-    const waiters = closeWaiters.get(exec.arn);
-    closeWaiters.delete(exec.arn);
-    for (const resolve of waiters ?? []) resolve(exec);
+    closeWaiters.closed(exec);
     if (exec.parentArn !== null && exec.parentOpId !== null) {
       const outcome: ChainedOutcome =
         exec.status === 'SUCCEEDED'
@@ -75,39 +74,6 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
           : { status: exec.status === 'RUNNING' ? 'FAILED' : exec.status, error: exec.error ?? {} };
       if (completeChainedInvoke(store, exec.parentArn, exec.parentOpId, outcome, clock.now())) changed(exec.parentArn);
     }
-  };
-
-  const finishInvocation = (arn: string, requestId: string, result: ReturnType<typeof interpretOutcome>, sandboxRequestId: string): void => {
-    const nowMs = clock.now();
-    store.tx(() => {
-      const exec = store.getExecution(arn);
-      // Stopped or timed out meanwhile: the invocation was already recorded as ended.
-      if (exec === undefined || exec.status !== 'RUNNING' || exec.invocationId !== requestId) return;
-      const startMs = exec.invocationStartMs ?? nowMs;
-      const invocationError = result.kind === 'invocation-error' ? result.error : undefined;
-      store.appendEvent(arn, invocationCompletedEvent(startMs, nowMs, sandboxRequestId, invocationError));
-      store.updateExecution(arn, { token: null, invocationId: null, invocationStartMs: null });
-      if (exec.pendingClose !== null) {
-        const p = exec.pendingClose;
-        closeExecution(store, arn, p.status === 'SUCCEEDED' ? 'SUCCEEDED' : 'FAILED', { ...(p.result !== undefined ? { result: p.result } : {}), ...(p.error !== undefined ? { error: p.error } : {}) }, nowMs);
-        return;
-      }
-      if (result.kind === 'succeeded') {
-        closeExecution(store, arn, 'SUCCEEDED', result.result === undefined ? {} : { result: result.result }, nowMs);
-      } else if (result.kind === 'failed') {
-        closeExecution(store, arn, 'FAILED', { error: result.error }, nowMs);
-      } else if (result.kind === 'pending') {
-        store.updateExecution(arn, { failures: 0 });
-      } else {
-        const failures = exec.failures + 1;
-        if (failures >= maxFailures) {
-          closeExecution(store, arn, 'FAILED', { error: result.error }, nowMs);
-        } else {
-          store.updateExecution(arn, { failures });
-          store.setTimer({ arn, opId: exec.executionId, kind: 'invoke-retry', dueMs: nowMs + 1000 * 2 ** (failures - 1) });
-        }
-      }
-    });
   };
 
   /** Runs one invocation of the execution's handler if none is running; at most one per execution. */
@@ -124,7 +90,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
         store.updateExecution(arn, { token, invocationId: requestId, invocationStartMs: clock.now(), invocationNo: exec.invocationNo + 1, seenChange: exec.changeNo });
         return invocationEvent(store, arn, token, exec.seenChange);
       });
-      let result: ReturnType<typeof interpretOutcome>;
+      let result: InvocationResult;
       try {
         const caller = firstCallers.get(arn);
         firstCallers.delete(arn);
@@ -143,7 +109,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
         result = { kind: 'invocation-error', error: { ErrorType: 'Sandbox.Error', ErrorMessage: (error as Error).message } };
       }
       if (closed) return;
-      finishInvocation(arn, requestId, result, sandboxRequestId);
+      finishInvocation(store, arn, requestId, result, sandboxRequestId, clock.now(), maxFailures);
     } finally {
       invoking.delete(arn);
     }
@@ -199,33 +165,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   const startExecution = (input: Omit<StartExecutionInput, 'region' | 'accountId'>) =>
     insertExecution(store, { ...input, region: options.region, accountId: options.accountId }, clock.now());
 
-  /**
-   * Resolves when the execution has closed, after `timeoutMs`, or, given `early`, as soon as a
-   * change leaves the running execution in a state `early` accepts.
-   */
-  const waitForClose = (arn: string, timeoutMs?: number, early?: (exec: ExecutionRow) => boolean): Promise<ExecutionRow | undefined> => {
-    const exec = store.getExecution(arn);
-    if (exec === undefined || exec.status !== 'RUNNING' || early?.(exec) === true) return Promise.resolve(exec);
-    return new Promise((resolve) => {
-      const set = closeWaiters.get(arn) ?? new Set();
-      closeWaiters.set(arn, set);
-      let handle: NodeJS.Timeout | undefined;
-      const onChange = (event: DurableExecutionStatusChange): void => {
-        if (event.detail.durableExecutionArn !== arn || early === undefined) return;
-        const now = store.getExecution(arn);
-        if (now !== undefined && now.status === 'RUNNING' && early(now)) done(now);
-      };
-      const done = (value: ExecutionRow | undefined): void => {
-        if (handle !== undefined) clearTimeout(handle);
-        set.delete(done);
-        listeners.delete(onChange);
-        resolve(value);
-      };
-      set.add(done);
-      if (early !== undefined) listeners.add(onChange);
-      if (timeoutMs !== undefined) handle = setTimeout(() => done(store.getExecution(arn)), timeoutMs);
-    });
-  };
+  const waitForClose = closeWaiters.waitForClose;
 
   /**
    * Whether a running execution waits on nothing due by `untilMs`: an invocation has run and
@@ -305,8 +245,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
       if (retention !== undefined) clearInterval(retention);
-      for (const [, waiters] of closeWaiters) for (const resolve of waiters) resolve(undefined);
-      closeWaiters.clear();
+      closeWaiters.releaseAll();
       store.close();
     },
     onExecutionChanged(listener) {
