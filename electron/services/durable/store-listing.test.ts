@@ -125,4 +125,17 @@ describe('the executions list: what it answers', () => {
     expect(store.statusCounts({})).toEqual({ SUCCEEDED: 1, RUNNING: 1 });
     expect(store.executionPage({ nameContains: 'kept' }).map((e) => e.name)).toEqual(['kept-two', 'kept-one']);
   });
+
+  it('rebuilds the name index when a host without it dropped its triggers meanwhile', () => {
+    add('orders', 'early-one', 1);
+    store.close();
+    // As a SQLite without FTS5 leaves it: the triggers gone, an execution started unindexed.
+    const unindexed = new DatabaseSync(join(dir, 'durable.db'));
+    unindexed.exec('DROP TRIGGER executions_named; DROP TRIGGER executions_unnamed');
+    unindexed.exec("INSERT INTO executions (arn, seq, function_name, function_arn, version, name, execution_id, status, input, start_ms, timeout_s, retention_days) VALUES ('x', 99, 'orders', 'a', '$LATEST', 'late-two', '2', 'RUNNING', '{}', 2, 60, 1)");
+    unindexed.close();
+    store = openDurableStore(join(dir, 'durable.db'));
+    expect(store.executionPage({ nameContains: 'two' }).map((e) => e.name)).toEqual(['late-two']);
+    expect(store.executionPage({ nameContains: 'one' }).map((e) => e.name)).toEqual(['early-one']);
+  });
 });

@@ -65,10 +65,14 @@ export function prepareListing(db: DatabaseSync): { namesIndexed: boolean } {
   if (!hadCounts) {
     db.exec('DELETE FROM execution_counts; INSERT INTO execution_counts (function_name, status, n) SELECT function_name, status, COUNT(*) FROM executions GROUP BY function_name, status');
   }
-  const hadNames = exists(db, 'execution_names');
+  // Current only while its triggers have kept it so since it was built.
+  const hadNames = exists(db, 'execution_names') && exists(db, 'executions_named');
   try {
     db.exec(NAMES_SCHEMA);
   } catch {
+    // A SQLite without FTS5 cannot run the triggers another host left: without them, executions
+    // still start, and the index is rebuilt where FTS5 is back.
+    db.exec('DROP TRIGGER IF EXISTS executions_named; DROP TRIGGER IF EXISTS executions_unnamed');
     return { namesIndexed: false };
   }
   if (!hadNames) db.exec("INSERT INTO execution_names (execution_names) VALUES ('rebuild')");
