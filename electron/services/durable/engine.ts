@@ -16,12 +16,11 @@ import { StudioError } from '../../../shared/contract/errors.ts';
 
 export type { Clock, DurableEngine, DurableEngineOptions, EngineInternals } from './engine-types.ts';
 import { completeChainedInvoke, fireTimer, type ChainedOutcome } from './service-events.ts';
+import { createTimerLoop, SKIPPABLE } from './timer-loop.ts';
 import { type DurableExecutionStatusChange, statusChangeEvent } from './status-event.ts';
-import { type ExecutionRow, openDurableStore, type TimerKind, type TimerRow } from './store.ts';
+import { type ExecutionRow, openDurableStore } from './store.ts';
 import type { InvocationCaller } from '../../../shared/contract/invocations.ts';
 
-const SKIPPABLE: TimerKind[] = ['wait', 'retry', 'callback-timeout', 'callback-heartbeat', 'invoke-retry'];
-const MAX_TIMEOUT_MS = 2_147_000_000;
 
 /** Creates the durable execution engine. Nothing runs until `start()`. */
 export function createDurableEngine(options: DurableEngineOptions): DurableEngine {
@@ -32,13 +31,14 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
   let virtual = options.virtualClock ?? false;
   let started = false;
   let closed = false;
-  let timer: NodeJS.Timeout | undefined;
   let retention: NodeJS.Timeout | undefined;
   const invoking = new Set<string>();
   // Who started each new execution, for its first invocation's record; later ones are the engine's own.
   const firstCallers = new Map<string, InvocationCaller>();
   const listeners = new Set<(event: DurableExecutionStatusChange) => void>();
   const closeWaiters = createCloseWaiters(store, listeners);
+  const timers = createTimerLoop({ store, clock, isStarted: () => started, isClosed: () => closed, isVirtual: () => virtual, changed: (arn) => changed(arn) });
+  const schedule = (force?: boolean): void => timers.schedule(force);
 
   const emit = (exec: ExecutionRow): void => {
     const arn = exec.arn;
@@ -115,35 +115,6 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     }
     changed(arn);
   };
-
-  const runTimers = (): void => {
-    if (closed) return;
-    const nowMs = clock.now();
-    const due: TimerRow[] = [...store.dueTimers(nowMs), ...store.skippableTimers(SKIPPABLE, nowMs, virtual)];
-    const touched = new Set<string>();
-    for (const t of due) {
-      if (fireTimer(store, t, nowMs, t.dueMs > nowMs)) touched.add(t.arn);
-    }
-    for (const arn of touched) changed(arn);
-    schedule(true);
-  };
-
-  // What the armed timer was computed from: most checkpoints touch no timer and need no new one.
-  let scheduledFrom: { revision: number; virtual: boolean } | undefined;
-  function schedule(force = false): void {
-    if (closed || !started) return;
-    const revision = store.timersRevision();
-    if (!force && scheduledFrom?.revision === revision && scheduledFrom.virtual === virtual) return;
-    scheduledFrom = { revision, virtual };
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const nextDue = store.nextTimerDue();
-    if (nextDue === undefined) return;
-    const skipNow = store.skippableTimers(SKIPPABLE, clock.now(), virtual).length > 0;
-    const delay = skipNow ? 0 : Math.min(Math.max(0, nextDue - clock.now()), MAX_TIMEOUT_MS);
-    timer = setTimeout(runTimers, delay);
-    timer.unref?.();
-  }
 
   const chainedDeps = (): ChainedInvokeDeps => ({
     store,
@@ -243,7 +214,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     close() {
       if (closed) return;
       closed = true;
-      if (timer !== undefined) clearTimeout(timer);
+      timers.stop();
       if (retention !== undefined) clearInterval(retention);
       closeWaiters.releaseAll();
       store.close();
@@ -270,11 +241,11 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     setVirtualClock(enabled, executionArn) {
       if (executionArn !== undefined) {
         store.setVirtualClock(executionArn, enabled);
-        if (enabled) runTimers();
+        if (enabled) timers.runDue();
         return;
       }
       virtual = enabled;
-      if (enabled) runTimers();
+      if (enabled) timers.runDue();
       else schedule();
     },
     waitForClose,
