@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
 import { createFakeClock } from './fake-clock.ts';
+import { openQueueStore } from './queue-store.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
@@ -143,6 +144,28 @@ describe('a function behind a local queue', () => {
     clock.advance(10_000);
     await expect.poll(() => deliveries, { timeout: 20_000 }).toEqual(['batch a,b', 'batch c,d,e', 'batch f']);
   }, 60_000);
+
+  it('notices messages another process wrote to the store (the CLI), tells the views and delivers them', async () => {
+    deliveries.length = 0;
+    const changes: string[] = [];
+    const stop = services.events.subscribe((event, payload) => {
+      if (event === 'queues.changed') changes.push((payload as { functionName: string }).functionName);
+    });
+    const other = openQueueStore(join(dir, '.studio', 'queues.db'));
+    try {
+      // To the queue with a batching window: nothing is delivered at the next poll, so only noticing the write tells the views.
+      other.send('gather', [{ body: 'from the cli' }], clock.now());
+    } finally {
+      other.close();
+    }
+    clock.advance(200);
+    expect(changes).toContain('gather');
+    const batches = () => deliveries.filter((d) => d.startsWith('batch '));
+    expect(batches()).toEqual([]);
+    clock.advance(10_000);
+    await expect.poll(batches, { timeout: 20_000 }).toEqual(['batch from the cli']);
+    stop();
+  }, 30_000);
 
   it('refuses messages for a function without a queue', async () => {
     const folder = join(dir, 'functions', 'plain');
