@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,16 @@ describe(`a durable handler's work left running after its invocation (${TEST_RUN
       const done = await h.finish(first);
       expect(done.Status).toBe('SUCCEEDED');
       expect(JSON.parse(done.Result ?? 'null')).toEqual({ winner: 'fast' });
+      // The sandbox freezes once its runtime, having answered, asks for the next event: a moment
+      // after the execution ends, in which the loser still runs. Wait until its beats stop.
+      const beat = () => (existsSync(`${gate}.beat`) ? readFileSync(`${gate}.beat`, 'utf8') : '');
+      await expect
+        .poll(async () => {
+          const before = beat();
+          await pause(500);
+          return before !== '' && beat() === before;
+        }, { timeout: 10_000 })
+        .toBe(true);
       // Only now may the loser go on; had its sandbox kept running, it would finish within a poll.
       writeFileSync(gate, '');
       // Proving that something does not happen takes a window of time, no signal marks it.

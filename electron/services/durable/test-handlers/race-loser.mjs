@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { withDurableExecution } from '@aws/durable-execution-sdk-js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -11,7 +11,11 @@ export const handler = withDurableExecution(async (event, context) => {
   const winner = await context.promise.race('race', [
     context.step('fast', async () => 'fast'),
     context.step('late', async () => {
-      while (!existsSync(event.gate)) await sleep(20);
+      // A beat each poll tells the test the step is still running: a frozen sandbox stops beating.
+      for (let beat = 1; !existsSync(event.gate); beat++) {
+        writeFileSync(`${event.gate}.beat`, String(beat));
+        await sleep(20);
+      }
       console.log('late step finished');
       return 'late';
     }),
