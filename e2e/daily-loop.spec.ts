@@ -33,6 +33,10 @@ test('choosing Docker for a function says at once that no Docker engine runs', a
     await expect(page.getByTestId('cfg-docker-engine')).not.toContainText('`');
     await page.getByTestId('cfg-docker-engine').scrollIntoViewIfNeeded();
     await studio.screenshotBothThemes('64-config-docker-no-engine');
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.getByTestId('cfg-docker-engine').scrollIntoViewIfNeeded();
+    await studio.screenshotBothThemes('64-config-docker-no-engine-1000x700');
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.getByTestId('cfg-runner-process').click();
     await expect(page.getByTestId('cfg-docker-engine')).toHaveCount(0);
   } finally {
@@ -55,6 +59,9 @@ test("a handler's stack shows the function's own frames as links to its source, 
   const frame = error.getByRole('button', { name: /index\.ts:3/ });
   await expect(frame).toBeVisible();
   await studio.screenshotBothThemes('65-invoke-error-stack');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await studio.screenshotBothThemes('65-invoke-error-stack-1000x700');
+  await page.setViewportSize({ width: 1400, height: 900 });
   await page.keyboard.press('ControlOrMeta+Home');
   await frame.click();
   await expect(page.getByTestId('status-cursor')).toHaveText(/^Ln 3, Col \d+$/);
@@ -73,6 +80,9 @@ test('a TypeScript error is pointed out beside Invoke before it runs', async ({ 
   await expect(page.getByTestId('status-errors')).toHaveText('1');
   await expect(warning).toContainText('1 TypeScript error in the code (index.ts:1');
   await studio.screenshotBothThemes('66-invoke-type-error-warning');
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await studio.screenshotBothThemes('66-invoke-type-error-warning-1000x700');
+  await page.setViewportSize({ width: 1400, height: 900 });
   // It warns; it does not stop the invoke.
   await page.getByTestId('invoke-run').click();
   await expect(page.getByTestId('invoke-result')).toContainText('"count": "three"');
