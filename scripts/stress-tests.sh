@@ -45,6 +45,7 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/stress-tests.XXXXXX")"
 hog_pids=()
+test_pid=""
 stop_hog() {
   # Each hog runs in a process group of its own, so ending the group takes the bench's sandboxes too.
   for pid in "${hog_pids[@]}"; do kill -- "-$pid" 2>/dev/null; done
@@ -53,7 +54,8 @@ stop_hog() {
   rm -rf "$work/hog-tmp"
 }
 trap 'stop_hog' EXIT
-trap 'exit 130' INT TERM
+# The round in progress ends with the script.
+trap '[ -n "$test_pid" ] && kill "$test_pid" 2>/dev/null; exit 130' INT TERM
 
 mkdir -p "$work/hog-tmp"
 case "$hog" in
@@ -77,7 +79,10 @@ for round in $(seq "$rounds"); do
   started=$SECONDS
   log="$work/round-$round.log"
   # shellcheck disable=SC2086 # VITEST_ARGS is a list of options
-  if vitest run ${VITEST_ARGS:-} "${files[@]}" >"$log" 2>&1; then
+  # In the background and waited for, so an interrupt is handled at once, not after the round.
+  vitest run ${VITEST_ARGS:-} "${files[@]}" >"$log" 2>&1 &
+  test_pid=$!
+  if wait "$test_pid"; then
     passed=$((passed + 1))
     echo "round $round/$rounds passed in $((SECONDS - started)) s (load average $(cut -d' ' -f1 /proc/loadavg))"
     rm -f "$log"
