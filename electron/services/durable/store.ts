@@ -1,8 +1,8 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { StudioError } from '../../../shared/contract/errors.ts';
-import { EXPIRED_SQL, ensureIncrementalVacuum, expiredValues, FINISHED_SQL, fileBytes, reclaimSpace } from './store-retention.ts';
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import { EXPIRED_SQL, expiredValues, FINISHED_SQL, fileBytes, reclaimSpace } from './store-retention.ts';
 import { createListing, functionListQuery, type PageFilter, prepareListing } from './store-listing.ts';
-import { COLUMN, num, numOrNull, type Row, SCHEMA, str, toExecution, toTimer } from './store-rows.ts';
+import { COLUMN, num, numOrNull, type Row, str, toExecution, toTimer } from './store-rows.ts';
+import { openDatabase } from './store-open.ts';
 import type { Operation } from './wire.ts';
 
 import type { ExecutionRow, ListFilter, TimerKind, TimerRow } from './store-types.ts';
@@ -16,36 +16,13 @@ export type { ExecutionRow, ListFilter, TimerKind, TimerRow } from './store-type
  */
 export type DurableStore = ReturnType<typeof openDurableStore>;
 
-const SQLITE_BUSY = 5;
 const CLIENT_TOKEN_TTL_MS = 15 * 60_000;
 const MAX_CACHED_ANSWERS = 10_000;
 const answerKey = (arn: string, checkpointToken: string, clientToken: string) => `${arn}\n${checkpointToken}\n${clientToken}`;
 
 /** Opens (creating when needed) the engine's database at `dbPath`. */
 export function openDurableStore(dbPath: string) {
-  const db = new DatabaseSync(dbPath);
-  let vacuumed: boolean;
-  try {
-    // Exclusive locking: the engine is the database's only user, and holding the lock spares
-    // every checkpoint's commit its file-lock system calls. A second studio on the same
-    // workspace is refused here, before it could drive the same executions twice.
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
-    vacuumed = ensureIncrementalVacuum(db);
-    db.exec(SCHEMA);
-  } catch (error) {
-    db.close();
-    if ((error as { errcode?: unknown }).errcode === SQLITE_BUSY) {
-      throw new StudioError(
-        'CONFLICT',
-        `The durable executions database ${dbPath} is in use by another running Lambda Studio. Only one studio at a time can open a workspace: close the other one, or pick another workspace.`,
-        undefined,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-  const columns = (db.prepare('PRAGMA table_info(executions)').all() as Row[]).map((r) => str(r['name']));
-  if (!columns.includes('virtual_clock')) db.exec('ALTER TABLE executions ADD COLUMN virtual_clock INTEGER NOT NULL DEFAULT 0');
+  const { db, vacuumed } = openDatabase(dbPath);
   const { namesIndexed } = prepareListing(db);
 
   // Prepared once per distinct SQL: preparing costs more than running these small statements.
