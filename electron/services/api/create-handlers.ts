@@ -54,8 +54,8 @@ export interface HandlerServices {
   functionUrls: { origin: string };
   /** The workspace's schedules, firing while the studio runs. */
   schedules: Pick<Scheduler, 'next' | 'fireNow'>;
-  /** The functions' queues: their messages, sends and redrives. */
-  queues: ReturnType<typeof createQueuesHandlers>;
+  /** The functions' queues: their messages, sends and redrives, and moving one with its renamed function. */
+  queues: { handlers: ReturnType<typeof createQueuesHandlers>; moveQueue(from: string, to: string): void };
 }
 
 /** One handler per contract method, each a thin call into a service. */
@@ -98,7 +98,7 @@ export function createHandlers(services: HandlerServices): Handlers {
       deploy: (input) => deployWorkflow({ ...services.targets, workflows, resourcesDir: services.workflows.resourcesDir }, input),
     }),
     ...createExportHandlers({ functions, workflows }),
-    ...services.queues,
+    ...services.queues.handlers,
     'app.info': async () => services.appInfo,
     'editor.typeLibraries': () => typeLibraries.load(),
     'templates.list': async () => templates.list(),
@@ -109,6 +109,8 @@ export function createHandlers(services: HandlerServices): Handlers {
       const renamed = await functions.rename(from, to);
       sync.remove(from);
       sync.schedule(to);
+      // The queue goes with its function, messages and all.
+      services.queues.moveQueue(from, to);
       return renamed;
     },
     'functions.delete': async ({ name }) => {

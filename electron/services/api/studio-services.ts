@@ -189,7 +189,14 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     },
     functionUrls,
     schedules: scheduler,
-    queues: createQueuesHandlers({ store: queueStore, poller: queues, functions, clock: queueClock, region: lambda.region, account: lambda.accountId, onChange: queueChanged }),
+    queues: {
+      handlers: createQueuesHandlers({ store: queueStore, poller: queues, functions, clock: queueClock, region: lambda.region, account: lambda.accountId, onChange: queueChanged }),
+      moveQueue: (from, to) => {
+        queueStore.rename(from, to);
+        queueChanged(from);
+        queueChanged(to);
+      },
+    },
   });
   const watcher = watchWorkspace(
     layout,

@@ -87,6 +87,7 @@ export function openQueueStore(dbPath: string) {
   const redriveAll = db.prepare('UPDATE messages SET dead_at_ms = NULL, receive_count = 0, first_receive_ms = NULL, visible_at_ms = ?, receipt_handle = NULL WHERE queue = ? AND dead_at_ms IS NOT NULL');
   const redriveOne = db.prepare('UPDATE messages SET dead_at_ms = NULL, receive_count = 0, first_receive_ms = NULL, visible_at_ms = ?, receipt_handle = NULL WHERE queue = ? AND dead_at_ms IS NOT NULL AND message_id = ?');
   const purge = db.prepare('DELETE FROM messages WHERE queue = ? AND (dead_at_ms IS NULL) = ?');
+  const renameAll = db.prepare('UPDATE messages SET queue = ? WHERE queue = ?');
   const version = db.prepare('PRAGMA data_version');
 
   const transaction = <T>(work: () => T): T => {
@@ -197,6 +198,11 @@ export function openQueueStore(dbPath: string) {
     /** Deletes the queue's live messages, or its dead letters. */
     purge(queue: string, which: 'queue' | 'deadLetter'): number {
       return Number(purge.run(queue, which === 'queue' ? 1 : 0).changes);
+    },
+
+    /** Moves a queue's messages to another name (its function was renamed); returns how many. */
+    rename(from: string, to: string): number {
+      return Number(renameAll.run(to, from).changes);
     },
 
     /** Changes when another connection (another process) commits, so a poller notices their sends. */

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
 import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
 import { createFakeClock } from './fake-clock.ts';
 import { openQueueStore } from './queue-store.ts';
@@ -165,6 +166,15 @@ describe('a function behind a local queue', () => {
     clock.advance(10_000);
     await expect.poll(batches, { timeout: 20_000 }).toEqual(['batch from the cli']);
     stop();
+  }, 30_000);
+
+  it("takes a queue's messages along when its function is renamed", async () => {
+    await services.handlers['functions.saveConfig']({ name: 'gather', config: FunctionConfig.parse({ runtime: 'nodejs22.x', handler: 'index.handler', triggers: { queue: { enabled: false } } }) });
+    await expect.poll(async () => (await services.handlers['queues.status']({ functionName: 'gather' })).delivering, { timeout: 10_000 }).toBe(false);
+    await services.handlers['queues.send']({ functionName: 'gather', messages: [{ body: 'kept' }] });
+    await services.handlers['functions.rename']({ from: 'gather', to: 'collect' });
+    expect((await services.handlers['queues.status']({ functionName: 'gather' })).counts.visible).toBe(0);
+    expect((await services.handlers['queues.status']({ functionName: 'collect' })).messages.map((m) => m.body)).toEqual(['kept']);
   }, 30_000);
 
   it('refuses messages for a function without a queue', async () => {
