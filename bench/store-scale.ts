@@ -82,6 +82,8 @@ worst.push(
   time('counts: one function, started in the last day', () => store.statusCounts({ functionName: 'fn-7', startedAfterMs: now - DAY })),
   time('counts: started over 30 days ago', () => store.statusCounts({ startedBeforeMs: now - 30 * DAY })),
   time('counts: name contains "9999"', () => store.statusCounts({ nameContains: '9999' })),
+  time('list: name contains "99" (two characters: no trigram)', () => store.executionPage({ nameContains: '99', limit: 100 })),
+  time('counts: name contains "99" (two characters: reads the name index)', () => store.statusCounts({ nameContains: '99' })),
   time('ListDurableExecutionsByFunction: first page of 100', () => store.listExecutions({ functionName: 'fn-7', oldestFirst: false, limit: 101 })),
   time('ListDurableExecutionsByFunction: page of 100 at a marker', () => store.listExecutions({ functionName: 'fn-7', oldestFirst: false, afterSeq: deep, limit: 101 })),
   time('ListDurableExecutionsByFunction: status FAILED at a marker', () => store.listExecutions({ functionName: 'fn-7', statuses: ['FAILED'], oldestFirst: false, afterSeq: deep, limit: 101 })),

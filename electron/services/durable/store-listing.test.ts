@@ -41,6 +41,7 @@ describe('the executions list at scale: query plans', () => {
     ['two statuses', { statuses: ['FAILED', 'TIMED_OUT'] }],
     ['a function and a status', { functionName: 'orders', statuses: ['RUNNING'] }],
     ['a part of the name', { nameContains: 'order-99' }],
+    ['two characters of the name', { nameContains: '99' }],
     ['a function and a part of the name', { functionName: 'orders', nameContains: 'abc' }],
     ['a start after', { startedAfterMs: 1 }],
     ['a start before', { startedBeforeMs: 1 }],
@@ -107,9 +108,16 @@ describe('the executions list: what it answers', () => {
     expect(store.statusCounts({ nameContains: 'ALPHA' })).toEqual({ SUCCEEDED: 1, FAILED: 1 });
     expect(store.statusCounts({ nameContains: 'a-th' })).toEqual({ FAILED: 1 });
     expect(store.statusCounts({ startedAfterMs: 2 })).toEqual({ RUNNING: 1, FAILED: 1 });
+    // Short parts too, and wildcard characters typed in the filter match only themselves.
+    add('orders', 'under_score', 4);
+    add('orders', 'underXscore', 5);
+    expect(store.statusCounts({ nameContains: 'Al' })).toEqual({ SUCCEEDED: 1, FAILED: 1 });
+    expect(store.executionPage({ nameContains: '_' }).map((e) => e.name)).toEqual(['under_score']);
+    expect(store.executionPage({ nameContains: 'r_s' }).map((e) => e.name)).toEqual(['under_score']);
+    expect(store.statusCounts({ nameContains: '%' })).toEqual({});
     // Past retention: gone from the list, the counts and the name index alike.
     expect(store.tx(() => store.purgeExpired(10 + 2 * 86_400_000))).toBe(2);
-    expect(store.statusCounts({})).toEqual({ RUNNING: 1 });
+    expect(store.statusCounts({})).toEqual({ RUNNING: 3 });
     expect(store.executionPage({ nameContains: 'alpha' })).toEqual([]);
   });
 

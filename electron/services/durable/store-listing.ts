@@ -15,6 +15,7 @@ CREATE INDEX IF NOT EXISTS executions_newest_by_status ON executions (status, st
 CREATE INDEX IF NOT EXISTS executions_newest_by_function ON executions (function_name, start_ms, seq);
 CREATE INDEX IF NOT EXISTS executions_newest_by_function_status ON executions (function_name, status, start_ms, seq);
 CREATE INDEX IF NOT EXISTS executions_by_end ON executions (end_ms) WHERE end_ms IS NOT NULL;
+CREATE INDEX IF NOT EXISTS executions_by_name ON executions (name, status, function_name, start_ms);
 DROP INDEX IF EXISTS executions_by_status;
 DROP INDEX IF EXISTS executions_by_start_status;
 DROP INDEX IF EXISTS executions_by_status_seq;
@@ -115,9 +116,10 @@ function whereOf(f: PageFilter, withStatus: boolean, namesIndexed: boolean): Whe
       parts.push('rowid IN (SELECT rowid FROM execution_names WHERE execution_names MATCH ?)');
       values.push(`"${needle.replaceAll('"', '""')}"`);
     }
-    // instr, not LIKE: a name may hold % or _, which LIKE would read as wildcards.
-    parts.push('instr(lower(name), ?) > 0');
-    values.push(needle);
+    // LIKE ignores ASCII case, which is all a name may hold ([a-zA-Z0-9-_]); % and _ typed in
+    // the filter are escaped so they match themselves.
+    parts.push("name LIKE ? ESCAPE '\\'");
+    values.push(`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (f.startedAfterMs !== undefined) {
     parts.push('start_ms >= ?');
@@ -163,11 +165,13 @@ export function countQuery(f: PageFilter, namesIndexed = true): Where {
       : { sql: 'SELECT status, n FROM execution_counts WHERE function_name = ?', values: [rest.functionName] };
   }
   const where = whereOf(rest, false, namesIndexed);
-  const byName = namesIndexed && [...(rest.nameContains?.trim() ?? '')].length >= MIN_INDEXED_NEEDLE;
+  const needle = [...(rest.nameContains?.trim() ?? '')].length;
+  const byName = namesIndexed && needle >= MIN_INDEXED_NEEDLE;
   const byTime = rest.startedAfterMs !== undefined || rest.startedBeforeMs !== undefined;
   // Left to itself the planner walks the status index (it groups by status) and reads every
-  // row; the time index covers what is counted, so a range reads only its own entries.
-  const index = !byName && byTime ? ' INDEXED BY executions_newest' : '';
+  // row. The time index covers what is counted, so a range reads only its own entries; a part
+  // of a name too short for trigrams is looked for in the name index, never in the wide rows.
+  const index = byName ? '' : needle > 0 ? ' INDEXED BY executions_by_name' : byTime ? ' INDEXED BY executions_newest' : '';
   return { sql: `SELECT status, COUNT(*) AS n FROM executions${index} ${where.sql} GROUP BY status`, values: where.values };
 }
 
