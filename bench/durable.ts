@@ -8,7 +8,9 @@
 //   - the official in-process LocalDurableTestRunner (skipTime).
 // Targets at N = 1000: within 1.3x of the SDK floor; time(1000)/time(100) at most 11.
 // Also prints the peak memory of the studio process (this process, which hosts the engine).
-// Run: node bench/durable.ts [smallN] [largeN]
+// Then 1,000 executions of 10 steps at once: steps per second through the studio against the
+// SDK floor at the same concurrency, and the studio process's peak RSS meanwhile.
+// Run: node bench/durable.ts [smallN] [largeN] [concurrent]
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { LocalDurableTestRunner } from '@aws/durable-execution-sdk-js-testing';
 import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
@@ -19,6 +21,7 @@ import { join } from 'node:path';
 import { createDurableEngine } from '../electron/services/durable/engine.ts';
 import { createLocalLambdaService } from '../electron/services/lambda/lambda-service.ts';
 import { deployModule } from './deploy.ts';
+import { type ConcurrentFigures, floorConcurrent, studioConcurrent } from './durable-concurrent.ts';
 import { startHelperProcess } from './helper-process.ts';
 import { figuresOf } from './stats.ts';
 import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
@@ -26,6 +29,9 @@ import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
 const small = Number(process.argv[2] ?? 100);
 const large = Number(process.argv[3] ?? 1000);
 const sizes = [small, large];
+/** Executions at once, and the steps each does, for the concurrency figures. */
+const concurrent = Number(process.argv[4] ?? 1000);
+const concurrentSteps = 10;
 const runsOf = (steps: number) => (steps >= 1000 ? 3 : 5);
 
 const source = `import { withDurableExecution } from '@aws/durable-execution-sdk-js';
@@ -62,6 +68,7 @@ await engine.start();
 const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
 const studio = new Map<number, number>();
 let studioPeakRss: number;
+let studioMany: ConcurrentFigures;
 try {
   await deployModule(client, 'bench', source, { Timeout: 300, MemorySize: 1024, DurableConfig: { ExecutionTimeout: 3600, RetentionPeriodInDays: 1 } });
   for (const steps of sizes) {
@@ -75,6 +82,7 @@ try {
     );
   }
   studioPeakRss = process.resourceUsage().maxRSS * 1024;
+  studioMany = await studioConcurrent(service, engine, 'bench', concurrent, concurrentSteps);
 } finally {
   client.destroy();
   engine.close();
@@ -114,6 +122,7 @@ async function floorWith(port: number): Promise<Map<number, number>> {
 }
 const inProcessStub = await startStubCheckpointServer();
 const floor = await floorWith(inProcessStub.port);
+const floorMany = await floorConcurrent(inProcessStub.port, body, concurrent, concurrentSteps);
 inProcessStub.server.close();
 const stubProcess = await startHelperProcess('stub-checkpoint-server.ts');
 const floorApart = await floorWith(Number(stubProcess.firstLine));
@@ -150,3 +159,7 @@ for (const n of sizes) {
 console.log(`linearity: studio time(${large})/time(${small}) = ${((studio.get(large) ?? NaN) / (studio.get(small) ?? NaN)).toFixed(2)} (target <= ${((large / small) * 1.1).toFixed(0)})`);
 console.log(`target at N=${large}: studio/SDK floor <= 1.3`);
 console.log(`peak memory of the studio process (engine, service, SDK client): ${mb(studioPeakRss)} MB RSS`);
+console.log(
+  `${concurrent} executions of ${concurrentSteps} steps at once: studio ${studioMany.stepsPerSecond.toFixed(0)} steps/s (${(studioMany.ms / 1000).toFixed(1)} s, peak RSS ${mb(studioMany.peakRss)} MB), ` +
+    `SDK floor at the same concurrency ${floorMany.stepsPerSecond.toFixed(0)} steps/s (${(floorMany.ms / 1000).toFixed(1)} s): ratio ${(floorMany.stepsPerSecond / studioMany.stepsPerSecond).toFixed(2)}`,
+);
