@@ -1,4 +1,4 @@
-import { Inbox, RotateCcw, Send, Trash2 } from 'lucide-react';
+import { Inbox, RotateCcw, Send, Trash2, TriangleAlert } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { QueueMessage } from '../../shared/contract/queues.ts';
 import { messageBodies } from '../../shared/queues/message-text.ts';
@@ -291,6 +291,14 @@ export function QueueView({ fn }: { fn: string }) {
           </div>
         </div>
       </div>
+      {status?.blocked !== undefined && (
+        <div className="banner banner--warning" role="status" data-testid="queue-blocked">
+          <TriangleAlert size={14} aria-hidden />
+          <span>
+            Not delivering: {status.blocked} The messages wait, unreceived, and go once the function builds.
+          </span>
+        </div>
+      )}
       <SendBox fn={fn} />
       {(failure ?? actionFailure) !== null && <ErrorMessage failure={(failure ?? actionFailure)!} />}
       {messages.length === 0 ? (

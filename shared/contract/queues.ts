@@ -54,6 +54,8 @@ export const QueueStatus = z.object({
   arn: z.string(),
   /** False when the function has no queue, or it is off (messages wait). */
   delivering: z.boolean(),
+  /** Why a queue that is on delivers nothing for now: the function cannot be read or built (its messages wait, unreceived). */
+  blocked: z.string().optional(),
   counts: QueueCounts,
   /** Oldest first; at most the first 500. */
   messages: z.array(QueueMessage),

@@ -15,7 +15,7 @@ import { startFunctionUrlServer, type FunctionUrlServer } from '../function-urls
 import { createUrlDispatch } from '../function-urls/url-dispatch.ts';
 import { createScheduleDispatch } from '../schedules/schedule-dispatch.ts';
 import { createScheduler, realClock, type SchedulerClock } from '../schedules/scheduler.ts';
-import { createQueueDispatch } from '../queues/queue-dispatch.ts';
+import { createQueueDispatch, createQueuePrepare } from '../queues/queue-dispatch.ts';
 import { createQueuePoller } from '../queues/queue-poller.ts';
 import { openQueueStore } from '../queues/queue-store.ts';
 import { createQueuesHandlers } from '../queues/queues-handlers.ts';
@@ -152,6 +152,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     store: queueStore,
     list: async () => Promise.all((await functions.list()).map(async ({ name }) => ({ name, config: (await functions.get(name)).config }))),
     get: async (name) => (await functions.get(name)).config,
+    prepare: createQueuePrepare({ functions, sync }),
     invoke: createQueueDispatch({ functions, sync, lambda, engine }),
     region: lambda.region,
     account: lambda.accountId,

@@ -28,6 +28,13 @@ function errorOf(payload: string, fallback: string): string {
  * SUCCEEDED (its result read as the batch response), and failed as a whole when it FAILED, TIMED_OUT
  * or was STOPPED, or still runs after 15 minutes.
  */
+/** Reads and builds the function as it is on disk; throws what stops it from running. */
+export function createQueuePrepare(services: { functions: FunctionStore; sync: FunctionSync }) {
+  return async (functionName: string): Promise<void> => {
+    await syncForRun(services, functionName);
+  };
+}
+
 export function createQueueDispatch(services: { functions: FunctionStore; sync: FunctionSync; lambda: LocalLambdaService; engine: DurableEngine; durableWaitMs?: number }) {
   const { lambda, engine } = services;
   return async (functionName: string, event: SqsEvent): Promise<BatchInvocation> => {

@@ -12,6 +12,11 @@ export interface QueuePollerOptions {
   /** Every function's name and config (null when its function.json is broken). */
   list(): Promise<{ name: string; config: FunctionConfig | null }[]>;
   get(name: string): Promise<FunctionConfig | null>;
+  /**
+   * Gets the function ready to run (its function.json read, its code built) before a batch is
+   * received; when it throws, nothing is received, so a broken file or build costs no message a receive.
+   */
+  prepare?(functionName: string): Promise<void>;
   /** Runs the function with a batch, as an SQS event source mapping does (synchronously). */
   invoke(functionName: string, event: SqsEvent): Promise<BatchInvocation>;
   region: string;
@@ -32,6 +37,8 @@ export interface QueuePoller {
   refresh(name: string): Promise<void>;
   /** The function's queue setting while it has one (on or off). */
   trigger(name: string): QueueTrigger | undefined;
+  /** Why the queue is not delivering although it is on (the function cannot be prepared), if so. */
+  blocked(name: string): string | undefined;
   /** Looks at every queue now and starts the batches that are due; resolves when those batches have ended. */
   poll(): Promise<void>;
   /** Stops polling; batches still running record nothing more (their messages come back after their visibility timeout). */
@@ -44,7 +51,12 @@ interface Entry {
   running: Promise<void> | undefined;
   /** When a batch smaller than the batch size was first seen waiting (the batching window starts). */
   windowStartMs: number | undefined;
+  /** The function could not be prepared: why, and when to try again (sooner when its files change). */
+  blocked: { reason: string; untilMs: number } | undefined;
 }
+
+/** How long a queue whose function cannot be prepared waits before trying again, unless its files change. */
+const BLOCKED_RETRY_MS = 5_000;
 
 /**
  * Delivers each function's queue to it as an SQS event source mapping does: receive a batch (one
@@ -65,6 +77,20 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
 
   const runBatch = async (name: string, entry: Entry): Promise<void> => {
     const { trigger } = entry;
+    if (options.prepare !== undefined) {
+      try {
+        await options.prepare(name);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (entry.blocked?.reason !== reason) changed(name);
+        entry.blocked = { reason, untilMs: clock.now() + BLOCKED_RETRY_MS };
+        return;
+      }
+      if (entry.blocked !== undefined) {
+        entry.blocked = undefined;
+        changed(name);
+      }
+    }
     const received = store.receive(name, {
       max: trigger.batchSize,
       nowMs: clock.now(),
@@ -106,6 +132,7 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
   /** Starts the queue's next batch when one is due: a full batch, or the batching window over. */
   const consider = (name: string, entry: Entry): Promise<void> | undefined => {
     if (closed || !entry.trigger.enabled || entry.running !== undefined) return entry.running;
+    if (entry.blocked !== undefined && clock.now() < entry.blocked.untilMs) return undefined;
     const { visible } = store.counts(name, clock.now());
     if (visible === 0) {
       entry.windowStartMs = undefined;
@@ -122,8 +149,8 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
         entry.running = undefined;
       });
     entry.running = running;
-    // The next batch follows at once when more is waiting.
-    return running.then(() => consider(name, entry));
+    // The next batch follows at once when more is waiting (not while the function cannot be prepared).
+    return running.then(() => (entry.blocked === undefined ? consider(name, entry) : undefined));
   };
 
   const poll = async (): Promise<void> => {
@@ -153,8 +180,11 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
       return;
     }
     const current = entries.get(name);
-    if (current !== undefined) current.trigger = trigger;
-    else entries.set(name, { trigger, running: undefined, windowStartMs: undefined });
+    if (current !== undefined) {
+      current.trigger = trigger;
+      // Its files changed: try again at the next poll.
+      if (current.blocked !== undefined) current.blocked.untilMs = clock.now();
+    } else entries.set(name, { trigger, running: undefined, windowStartMs: undefined, blocked: undefined });
   };
 
   return {
@@ -170,11 +200,16 @@ export function createQueuePoller(options: QueuePollerOptions): QueuePoller {
         config = null; // deleted or renamed away
       }
       // A broken function.json keeps the queue it had, as a deployed mapping keeps running.
-      if (config === null && entries.has(name)) return;
+      const current = entries.get(name);
+      if (config === null && current !== undefined) {
+        if (current.blocked !== undefined) current.blocked.untilMs = clock.now();
+        return;
+      }
       apply(name, config);
       changed(name);
     },
     trigger: (name) => entries.get(name)?.trigger,
+    blocked: (name) => entries.get(name)?.blocked?.reason,
     poll,
     close() {
       closed = true;

@@ -11,7 +11,7 @@ const LISTED = 500;
 
 export interface QueuesHandlerServices {
   store: QueueStore;
-  poller: Pick<QueuePoller, 'trigger' | 'poll'>;
+  poller: Pick<QueuePoller, 'trigger' | 'blocked' | 'poll'>;
   functions: FunctionStore;
   clock: SchedulerClock;
   region: string;
@@ -33,6 +33,7 @@ export function createQueuesHandlers(services: QueuesHandlerServices): Pick<Hand
     'queues.status': async ({ functionName }) => ({
       arn: queueArn(functionName, services.region, services.account),
       delivering: poller.trigger(functionName)?.enabled === true,
+      ...(poller.blocked(functionName) === undefined ? {} : { blocked: poller.blocked(functionName) }),
       counts: store.counts(functionName, clock.now()),
       messages: store.list(functionName, clock.now(), LISTED),
     }),

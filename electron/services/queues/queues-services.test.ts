@@ -177,6 +177,27 @@ describe('a function behind a local queue', () => {
     expect((await services.handlers['queues.status']({ functionName: 'collect' })).messages.map((m) => m.body)).toEqual(['kept']);
   }, 30_000);
 
+  it('receives nothing while the function cannot be read, and delivers once it is fixed', async () => {
+    deliveries.length = 0;
+    const file = join(dir, 'functions', 'orders', 'function.json');
+    await writeFile(file, '{ "runtime": "nodejs22.x", ');
+    await expect.poll(async () => (await services.handlers['functions.get']({ name: 'orders' })).config, { timeout: 10_000 }).toBeNull();
+    const other = openQueueStore(join(dir, '.studio', 'queues.db'));
+    try {
+      other.send('orders', [{ body: 'patient' }], clock.now());
+    } finally {
+      other.close();
+    }
+    clock.advance(200);
+    await expect.poll(async () => (await status()).blocked, { timeout: 10_000 }).toMatch(/orders cannot run until its function.json is fixed/);
+    expect((await status()).messages.map((m) => [m.body, m.state, m.receiveCount])).toEqual([['patient', 'visible', 0]]);
+
+    await writeFile(file, JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, triggers: { queue } }));
+    await expect.poll(async () => (await services.handlers['functions.get']({ name: 'orders' })).config, { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => { clock.advance(200); return deliveries; }, { timeout: 20_000 }).toEqual(['1 patient']);
+    expect((await status()).blocked).toBeUndefined();
+  }, 60_000);
+
   it('refuses messages for a function without a queue', async () => {
     const folder = join(dir, 'functions', 'plain');
     await mkdir(folder, { recursive: true });
