@@ -38,7 +38,7 @@ export async function studioConcurrent(
   count: number,
   steps: number,
 ): Promise<ConcurrentFigures> {
-  const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1, requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) } });
+  const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1, requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: count }) } });
   try {
     return await measured(count, steps, async () => {
       const arns = await Promise.all(
@@ -64,7 +64,7 @@ export async function floorConcurrent(port: number, body: Body, count: number, s
     region: 'us-east-1',
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
     maxAttempts: 1,
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) },
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: count }) },
   });
   const wrapped = withDurableExecution(body, { durableExecutionClient: new DurableExecutionApiClient(stubClient) });
   const lambdaContext = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
