@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rendererBuildIsFresh } from './renderer-freshness.mjs';
+import { buildRendererIfStale } from './build-renderer.mjs';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -46,10 +46,7 @@ if (electron !== undefined) {
   foreground(electron, ['.', ...args]);
 } else {
   console.log("Electron's binary is not installed here (it could not be downloaded); starting Lambda Studio as a local web app instead.");
-  // The build is skipped when nothing it reads changed since the last one.
-  if (!rendererBuildIsFresh(root)) {
-    console.error('Building the web interface (once after each change to it)...');
-    run(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], 'Building the web interface');
-  }
+  // `npm install` built it; this builds again only after an edit to what it is built from.
+  buildRendererIfStale(root);
   foreground(process.execPath, ['--disable-warning=ExperimentalWarning', join(root, 'electron', 'server', 'cli.ts'), 'serve', ...args]);
 }
