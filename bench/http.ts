@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStudioServices } from '../electron/services/api/studio-services.ts';
+import { startStudioServices } from '../electron/services/studio/studio-services.ts';
 import { startHelperProcess } from './helper-process.ts';
 import { type Figures, figuresOf } from './stats.ts';
 

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStudioServer } from '../electron/server/serve.ts';
-import { createLambdaApiClient } from '../electron/services/api/lambda-api-client.ts';
+import { createLambdaApiClient } from '../electron/services/lambda-client/lambda-api-client.ts';
 
 const batches = Number(process.argv[2] ?? 100);
 const steps = Number(process.argv[3] ?? 99);

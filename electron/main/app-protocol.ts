@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../services/api/web-content.ts';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../server/web-content.ts';
 
 /** The page's origin: `studio://app/`. A real origin (not file://) gives the page a CSP header and 'self'. */
 export const APP_SCHEME = 'studio';

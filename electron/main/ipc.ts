@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
-import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents, INVOKE_CHANNEL } from '../services/api/ipc-handler.ts';
-import type { StudioServices } from '../services/api/studio-services.ts';
+import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents, INVOKE_CHANNEL } from './ipc-handler.ts';
+import type { StudioServices } from '../services/studio/studio-services.ts';
 
 /**
  * Mounts the contract on the single invoke channel. Calls from frames the studio did not

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Transport } from '../../shared/contract/client.ts';
 import { isEventName, isMethodName } from '../../shared/contract/index.ts';
 
-// Kept in step with electron/services/api/ipc-handler.ts; the preload cannot import Node-side modules.
+// Kept in step with electron/main/ipc-handler.ts; the preload cannot import Node-side modules.
 const INVOKE_CHANNEL = 'studio:invoke';
 const EVENT_CHANNEL = 'studio:event';
 

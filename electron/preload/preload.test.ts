@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '../../shared/contract/client.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../services/api/ipc-handler.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../main/ipc-handler.ts';
 
 /**
  * The preload as Electron's sandbox runs it: one CommonJS file whose only `require` is

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode, WireResult } from '../../shared/contract/errors.ts';
-import type { Dispatch } from '../services/api/handler-table.ts';
+import type { Dispatch } from '../services/handlers/handler-table.ts';
 
 /** Largest request body accepted; a whole handler file fits many times over. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import { startStudioServices, type StudioServices } from '../services/studio/studio-services.ts';
 import { log, workspaceFrom } from './cli-support.ts';
 import { projectPaths, projectVersion } from './project-paths.ts';
 

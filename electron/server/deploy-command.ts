@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { DeployProgress, DeployResult, ExecutionSummary } from '../../shared/contract/index.ts';
-import type { StudioServices } from '../services/api/studio-services.ts';
+import type { StudioServices } from '../services/studio/studio-services.ts';
 import { log, WORKSPACE_HELP } from './cli-support.ts';
 import { openCommandServices } from './command-services.ts';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventHub } from '../services/api/event-hub.ts';
+import type { EventHub } from '../services/studio/event-hub.ts';
 
 /** How often idle sockets are pinged, so dead peers are noticed and dropped. */
 const HEARTBEAT_MS = 30_000;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { attachDurableEngine } from '../services/durable/attach.ts';
 import type { StudioCredentials } from '../services/lambda/credentials.ts';
 import { createLocalLambdaService } from '../services/lambda/lambda-service.ts';
-import { createFunctionSync } from '../services/api/function-sync.ts';
+import { createFunctionSync } from '../services/local-run/function-sync.ts';
 import { createTemplates } from '../services/templates/templates.ts';
 import { createFunctionStore } from '../services/workspace/function-store.ts';
 import { openWorkspace } from '../services/workspace/layout.ts';

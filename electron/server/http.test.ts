@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startStudioServer, type StudioServer } from './serve.ts';
-import { CONTENT_SECURITY_POLICY } from '../services/api/web-content.ts';
+import { CONTENT_SECURITY_POLICY } from './web-content.ts';
 
 let temp: string;
 let server: StudioServer;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { EventHub } from '../services/api/event-hub.ts';
-import type { Dispatch } from '../services/api/handler-table.ts';
+import type { EventHub } from '../services/studio/event-hub.ts';
+import type { Dispatch } from '../services/handlers/handler-table.ts';
 import { handleApiCall, MAX_BODY_BYTES, sendResult } from './api-routes.ts';
 import { hasBearerToken, hasQueryToken } from './auth.ts';
 import { createEventsSocket } from './events-socket.ts';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startStudioServices } from '../services/api/studio-services.ts';
+import { startStudioServices } from '../services/studio/studio-services.ts';
 import { createToken } from './auth.ts';
 import { createStudioHttpServer } from './http.ts';
 import { projectPaths, projectVersion } from './project-paths.ts';

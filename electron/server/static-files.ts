@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY, mimeTypeOf } from '../services/api/web-content.ts';
+import { CONTENT_SECURITY_POLICY, mimeTypeOf } from './web-content.ts';
 
 async function isFile(path: string): Promise<boolean> {
   try {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApi, type Api, type Transport } from '../../shared/contract/client.ts';
 import type { WorkspaceChanged } from '../../shared/contract/events.ts';
 import { createHttpTransport, type HttpTransport } from '../../shared/transport/http-transport.ts';
-import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents } from '../services/api/ipc-handler.ts';
-import { startStudioServices, type StudioServices } from '../services/api/studio-services.ts';
+import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents } from '../main/ipc-handler.ts';
+import { startStudioServices, type StudioServices } from '../services/studio/studio-services.ts';
 import { projectPaths } from './project-paths.ts';
 import { startStudioServer, type StudioServer } from './serve.ts';
 

@@ -5,7 +5,7 @@ import type { OpenCallback } from '../../shared/executions/pending-callbacks.ts'
 import { type DeployProgress, LOCAL_TARGET_ID, type Target } from '../../shared/contract/targets.ts';
 import type { WorkflowDeployResult } from '../../shared/contract/workflows.ts';
 import { RunnerEvent, WORKFLOW_RUNNER_FUNCTION } from '../../shared/workflow/runner-event.ts';
-import type { StudioServices } from '../services/api/studio-services.ts';
+import type { StudioServices } from '../services/studio/studio-services.ts';
 import { CREDENTIALS_FILE } from '../services/lambda/credentials.ts';
 import { log, parsePort, WORKSPACE_HELP } from './cli-support.ts';
 import { openCommandServices } from './command-services.ts';

@@ -1,7 +1,7 @@
 import type { ExecutionDetail, HistoryEvent } from '../../shared/contract/executions.ts';
 import type { WireResult } from '../../shared/contract/errors.ts';
 import { openCallbacks, type OpenCallback } from '../../shared/executions/pending-callbacks.ts';
-import type { StudioServices } from '../services/api/studio-services.ts';
+import type { StudioServices } from '../services/studio/studio-services.ts';
 
 /** How often the state is read again when no change event arrives (a missed event costs at most this). */
 const POLL_MS = 1_000;

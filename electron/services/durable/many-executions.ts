@@ -2,7 +2,7 @@ import { GetDurableExecutionHistoryCommand, InvokeCommand, LambdaClient, SendDur
 import { once } from 'node:events';
 import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { forwardExecutionChanges } from '../api/execution-events.ts';
+import { forwardExecutionChanges } from '../studio/execution-events.ts';
 import { startDurableHarness } from './test-support.ts';
 
 /** What a run of many executions at once measured. */

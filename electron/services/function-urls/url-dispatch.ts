@@ -1,8 +1,8 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { shapeAnswer } from '../../../shared/rules/shape-answer.ts';
-import { runDurable } from '../api/durable-run.ts';
-import type { FunctionSync } from '../api/function-sync.ts';
-import { syncForRun } from '../api/sync-for-run.ts';
+import { runDurable } from '../local-run/durable-run.ts';
+import type { FunctionSync } from '../local-run/function-sync.ts';
+import { syncForRun } from '../local-run/sync-for-run.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;

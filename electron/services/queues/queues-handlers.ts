@@ -1,6 +1,6 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { SchedulerClock } from '../schedules/scheduler.ts';
-import type { Handlers } from '../api/handler-table.ts';
+import type { Handlers } from '../handlers/handler-table.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { QueuePoller } from './queue-poller.ts';
 import type { QueueStore } from './queue-store.ts';

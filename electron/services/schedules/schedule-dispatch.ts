@@ -1,5 +1,5 @@
-import type { FunctionSync } from '../api/function-sync.ts';
-import { syncForRun } from '../api/sync-for-run.ts';
+import type { FunctionSync } from '../local-run/function-sync.ts';
+import { syncForRun } from '../local-run/sync-for-run.ts';
 import type { DurableEngine } from '../durable/engine.ts';
 import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';

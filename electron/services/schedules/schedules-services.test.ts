@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionConfig } from '../../../shared/workspace/function-config.ts';
-import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;

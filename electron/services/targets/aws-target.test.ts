@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployProgress, MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/index.ts';
-import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 import { type DurableHarness, startDurableHarness } from '../durable/test-support.ts';
 import { startFakeIam, writeAwsFiles } from './test-support.ts';
 

@@ -2,7 +2,7 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { WorkflowRun } from '../../../shared/contract/workflows.ts';
 import { type RunnerEvent, WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
-import type { RemoteWorkflowRuns } from '../api/workflow-runs.ts';
+import type { RemoteWorkflowRuns } from '../handlers/workflow-runs.ts';
 import { deployedGraph } from '../export/workflow-metadata.ts';
 import type { AwsExecutions } from './aws-executions.ts';
 import { LIVE_ALIAS } from './deploy-steps.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployProgress, MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/index.ts';
 import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import type { WorkflowGraphInput } from '../../../shared/workflow/schema.ts';
-import { startStudioServices, type StudioServices } from '../api/studio-services.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 import { type DurableHarness, startDurableHarness } from '../durable/test-support.ts';
 import { invokePolicyName } from './deploy-workflow.ts';
 import { startFakeIam, writeAwsFiles } from './test-support.ts';

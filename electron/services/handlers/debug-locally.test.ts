@@ -10,7 +10,7 @@ import { decodeCallbackId } from '../durable/arns.ts';
 import { historyToReplaySeed } from '../durable/history-replay.ts';
 import { type DurableHarness, startDurableHarness } from '../durable/test-support.ts';
 import { createDebugLocallyHandlers, historyFromLocal, type HistoryOf } from './debug-locally-handlers.ts';
-import { createLambdaApiClient } from './lambda-api-client.ts';
+import { createLambdaApiClient } from '../lambda-client/lambda-api-client.ts';
 
 let h: DurableHarness;
 let historyOf: HistoryOf;

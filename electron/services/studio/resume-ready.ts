@@ -1,6 +1,6 @@
 import type { DurableStore } from '../durable/store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
-import type { FunctionSync } from './function-sync.ts';
+import type { FunctionSync } from '../local-run/function-sync.ts';
 
 /**
  * Brings the bundle of every workspace function with an unfinished execution up to date before

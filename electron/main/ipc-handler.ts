@@ -1,7 +1,7 @@
-import type { WireResult } from '../../../shared/contract/errors.ts';
-import { isEventName, type EventName } from '../../../shared/contract/index.ts';
-import type { EventHub } from './event-hub.ts';
-import type { Dispatch } from './handler-table.ts';
+import type { WireResult } from '../../shared/contract/errors.ts';
+import { isEventName, type EventName } from '../../shared/contract/index.ts';
+import type { EventHub } from '../services/studio/event-hub.ts';
+import type { Dispatch } from '../services/handlers/handler-table.ts';
 
 /** The IPC channel every contract call travels on. */
 export const INVOKE_CHANNEL = 'studio:invoke';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventHub } from './event-hub.ts';
-import { createDispatch, type Handlers } from './handler-table.ts';
+import { createEventHub } from '../services/studio/event-hub.ts';
+import { createDispatch, type Handlers } from '../services/handlers/handler-table.ts';
 import { createIpcInvokeHandler, EVENT_CHANNEL, forwardEvents } from './ipc-handler.ts';
 
 const appInfo = { version: '1.0.0', workspace: '/w', host: 'electron' as const, platform: 'linux' };

@@ -14,7 +14,7 @@ import type { DurableEngine } from '../durable/engine.ts';
 import { assertJson } from '../../../shared/json/assert-json.ts';
 import type { ExecutionLogs } from './execution-logs.ts';
 import type { Handlers } from './handler-table.ts';
-import { type LambdaApiCall, label } from './lambda-api-client.ts';
+import { type LambdaApiCall, label } from '../lambda-client/lambda-api-client.ts';
 import { filterExecutions } from '../../../shared/executions/filter-executions.ts';
 import { type ExecutionsPage, listLocalExecutions } from './local-executions-list.ts';
 

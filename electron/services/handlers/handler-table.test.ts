@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { contract } from '../../../shared/contract/index.ts';
 import { createDispatch, type Handlers } from './handler-table.ts';
-import { startStudioServices, type StudioServices } from './studio-services.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;

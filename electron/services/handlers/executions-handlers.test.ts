@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { parseHistoryFile } from '../../../shared/executions/history-file.ts';
 import type { Handlers } from './handler-table.ts';
-import { createLambdaApiClient, type LambdaApiCall } from './lambda-api-client.ts';
-import { startStudioServices, type StudioServices } from './studio-services.ts';
+import { createLambdaApiClient, type LambdaApiCall } from '../lambda-client/lambda-api-client.ts';
+import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;

@@ -11,9 +11,9 @@ import type { FunctionStore } from '../workspace/function-store.ts';
 import type { WorkflowRunIndex } from '../workflows/run-index.ts';
 import { runnableGraph } from '../workflows/runnable-graph.ts';
 import type { WorkflowStore } from '../workflows/workflow-store.ts';
-import type { FunctionSync } from './function-sync.ts';
-import { type LambdaApiCall, label } from './lambda-api-client.ts';
-import { syncForRun } from './sync-for-run.ts';
+import type { FunctionSync } from '../local-run/function-sync.ts';
+import { type LambdaApiCall, label } from '../lambda-client/lambda-api-client.ts';
+import { syncForRun } from '../local-run/sync-for-run.ts';
 
 /** The part of the workflow runner a run waits for: its registration with the Lambda service. */
 export interface WorkflowRunnerHandle {

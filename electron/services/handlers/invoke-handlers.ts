@@ -6,10 +6,10 @@ import type { LocalLambdaService } from '../lambda/lambda-service.ts';
 import { assertJson } from '../../../shared/json/assert-json.ts';
 import type { TestEventsStore } from '../test-events/test-events-store.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
-import { runDurable } from './durable-run.ts';
-import type { FunctionSync } from './function-sync.ts';
+import { runDurable } from '../local-run/durable-run.ts';
+import type { FunctionSync } from '../local-run/function-sync.ts';
 import type { Handlers } from './handler-table.ts';
-import { syncForRun } from './sync-for-run.ts';
+import { syncForRun } from '../local-run/sync-for-run.ts';
 
 type InvokeArea = Pick<Handlers, 'lambda.endpoint' | 'invoke.run' | 'testEvents.list' | 'testEvents.save' | 'testEvents.delete'>;
 

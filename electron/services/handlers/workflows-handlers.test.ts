@@ -14,9 +14,9 @@ import { createWorkflowRunIndex } from '../workflows/run-index.ts';
 import { createWorkflowStore } from '../workflows/workflow-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
 import { openWorkspace, type WorkspaceLayout } from '../workspace/layout.ts';
-import { createFunctionSync, type FunctionSync } from './function-sync.ts';
+import { createFunctionSync, type FunctionSync } from '../local-run/function-sync.ts';
 import { createDispatch, type Dispatch } from './handler-table.ts';
-import { createLambdaApiClient } from './lambda-api-client.ts';
+import { createLambdaApiClient } from '../lambda-client/lambda-api-client.ts';
 import { createWorkflowRuns } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DurableEngine } from '../durable/engine.ts';
 import { HistoryReplayError, historyToReplaySeed, type ReplaySeed } from '../durable/history-replay.ts';
 import type { Handlers } from './handler-table.ts';
-import { type LambdaApiCall, label } from './lambda-api-client.ts';
+import { type LambdaApiCall, label } from '../lambda-client/lambda-api-client.ts';
 
 type DebugLocallyArea = Pick<Handlers, 'executions.debugLocally'>;
 
