@@ -1,7 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, Ban, Ellipsis, History, RotateCcw, Square } from 'lucide-react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { EmptyState } from '../shell/EmptyState.tsx';
 import { useUi } from '../shell/ui-store.ts';
 import { useCurrentTarget } from '../targets/useCurrentTarget.ts';
@@ -13,6 +13,8 @@ import { formatAgo, formatDuration, formatExact } from './time-format.ts';
 import { confirmStop } from './timer-actions.ts';
 
 const ROW = 32;
+/** Rows from the end of the loaded ones at which the next page is asked for, so scrolling rarely waits. */
+const AHEAD = 40;
 
 function Head({ label, sortKey }: { label: string; sortKey: SortKey }) {
   const sort = useExecutions((s) => s.sort);
@@ -93,7 +95,7 @@ function RowMenu({ e, canRerun }: { e: ExecutionSummary; canRerun: boolean }) {
   );
 }
 
-/** Every execution, virtualized, in the chosen order; ticking rows enables the bulk bar. */
+/** The executions, a page at a time as the list is scrolled, virtualized, in the chosen order; ticking rows enables the bulk bar. */
 export function ExecutionList({ nowMs }: { nowMs: number }) {
   const list = useExecutions((s) => s.list);
   const loaded = useExecutions((s) => s.loaded);
@@ -107,8 +109,18 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
   const setView = useUi((s) => s.setView);
   const allChecked = shown.length > 0 && shown.every((e) => checked.has(e.arn));
   const target = useCurrentTarget();
+  const nextCursor = useExecutions((s) => s.nextCursor);
+  const loadingMore = useExecutions((s) => s.loadingMore);
+  const counts = useExecutions((s) => s.counts);
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? -1;
+  // Scrolling near the end of the loaded rows (or a list too short to scroll) asks for the next page.
+  useEffect(() => {
+    if (loaded && nextCursor !== undefined && !loadingMore && lastShown >= shown.length - AHEAD) void useExecutions.getState().loadMore();
+  }, [loaded, nextCursor, loadingMore, lastShown, shown.length]);
+  const total = (filter.statuses.length === 0 ? Object.keys(counts) : filter.statuses).reduce((sum, status) => sum + (counts[status] ?? 0), 0);
 
-  if (loaded && list.length === 0) {
+  if (loaded && list.length === 0 && !isFiltered(filter)) {
     return (
       <div className="page page--center">
         <EmptyState
@@ -154,10 +166,23 @@ export function ExecutionList({ nowMs }: { nowMs: number }) {
         />
       ) : (
         <div className="exec-list__inner" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
+          {items.map((v) => {
             const e = shown[v.index]!;
             return <Row key={e.arn} e={e} top={v.start} nowMs={nowMs} checked={checked.has(e.arn)} canRerun={target.kind === 'local' && e.functionDeleted !== true} />;
           })}
+        </div>
+      )}
+      {loaded && shown.length > 0 && (
+        <div className="exec-list__more" data-testid="executions-more" aria-live="polite">
+          <span data-testid="executions-loaded">
+            {nextCursor === undefined ? `${total.toLocaleString()} ${total === 1 ? 'execution' : 'executions'}` : `${shown.length.toLocaleString()} of ${total.toLocaleString()} loaded`}
+          </span>
+          {nextCursor !== undefined && sort.key !== 'started' && <span className="exec-list__note">sorted among the loaded rows</span>}
+          {nextCursor !== undefined && (
+            <button className="button button--small" disabled={loadingMore} onClick={() => void useExecutions.getState().loadMore()} data-testid="executions-load-more">
+              {loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          )}
         </div>
       )}
     </div>

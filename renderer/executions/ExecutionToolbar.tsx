@@ -1,7 +1,8 @@
 import { FileUp, RefreshCw, Search, Square, X } from 'lucide-react';
 import { useMemo } from 'react';
 import { TargetChip } from '../targets/TargetChip.tsx';
-import { countByStatus, EXECUTION_STATUSES, functionNames, parseLocalDateTime } from './execution-filters.ts';
+import { EXECUTION_STATUSES, functionNames, parseLocalDateTime } from './execution-filters.ts';
+import { useWorkspace } from '../functions/workspace-store.ts';
 import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
 import { StatusIcon } from './StatusBadge.tsx';
@@ -19,8 +20,14 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
   const filter = useExecutions((s) => s.filter);
   const checked = useExecutions((s) => s.checked);
   const { setFilter, load, stop, setChecked } = useExecutions.getState();
-  const counts = useMemo(() => countByStatus(list, filter), [list, filter]);
-  const functions = useMemo(() => functionNames(list), [list]);
+  // Exact for every execution the filter matches, loaded or not: the server counts them.
+  const counts = useExecutions((s) => s.counts);
+  const workspace = useWorkspace((s) => s.functions);
+  // The loaded rows name only some functions: the workspace's and the chosen one are offered too.
+  const functions = useMemo(
+    () => [...new Set([...functionNames(list), ...workspace.map((f) => f.name), ...(filter.functionName === '' ? [] : [filter.functionName])])].sort((a, b) => a.localeCompare(b)),
+    [list, workspace, filter.functionName],
+  );
   const runningRows = list.filter((e) => checked.has(e.arn) && e.status === 'RUNNING');
   const running = runningRows.map((e) => e.arn);
   const toggleStatus = (status: string) => setFilter({ statuses: filter.statuses.includes(status) ? filter.statuses.filter((s) => s !== status) : [...filter.statuses, status] });
@@ -54,7 +61,7 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
       <div className="exec-toolbar exec-toolbar--filters">
         <label className="exec-toolbar__search">
           <Search size={13} aria-hidden />
-          <input className="input" placeholder="Search name, ARN or function" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
+          <input className="input" placeholder="Search execution names" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
         </label>
         <label>
           Function

@@ -1,7 +1,6 @@
 import { BellRing, FileUp, List } from 'lucide-react';
-import { useMemo } from 'react';
 import { useApprovals } from './approvals-store.ts';
-import { countByStatus, EMPTY_FILTER, EXECUTION_STATUSES } from './execution-filters.ts';
+import { EMPTY_FILTER, EXECUTION_STATUSES } from './execution-filters.ts';
 import { useDetail } from './detail-store.ts';
 import { useExecutions } from './executions-store.ts';
 import { executionLook } from './status-look.ts';
@@ -12,11 +11,11 @@ import { showExecutionList } from './show-list.ts';
 
 /** The side list for Executions and Approvals: quick status views with their counts. */
 export function ExecutionsSide() {
-  const list = useExecutions((s) => s.list);
+  // The server's counts of every execution, not of the rows loaded so far.
+  const counts = useExecutions((s) => s.allCounts);
   const filter = useExecutions((s) => s.filter);
   const pending = useApprovals((s) => s.pending.length);
   const view = useUi((s) => s.view);
-  const counts = useMemo(() => countByStatus(list, EMPTY_FILTER), [list]);
   const fileInput = useHistoryFileInput();
   // While one execution is open, no quick view is current: each one shows the list.
   const noneOpen = useExecutions((s) => s.openArn === null);
@@ -37,7 +36,7 @@ export function ExecutionsSide() {
         <li>
           <button className={`list__row side-status${onList && filter.statuses.length === 0 ? ' is-selected' : ''}`} onClick={() => show([])} data-testid="side-status-all">
             <List size={13} aria-hidden /> All
-            <span className="side-status__count">{list.length}</span>
+            <span className="side-status__count">{Object.values(counts).reduce((sum, n) => sum + n, 0)}</span>
           </button>
         </li>
         {EXECUTION_STATUSES.map((status) => {

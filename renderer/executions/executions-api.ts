@@ -1,10 +1,11 @@
 import type { ExecutionChanged } from '../../shared/contract/events.ts';
-import type { ExecutionDetail, ExecutionLogLine, ExecutionSummary as WireSummary, HistoryEvent, NextTimer, PendingCallback } from '../../shared/contract/executions.ts';
+import type { ExecutionDetail, ExecutionLogLine, HistoryEvent, NextTimer, PendingCallback } from '../../shared/contract/executions.ts';
 import { parseHistoryFile as readHistoryFile } from '../../shared/executions/history-file.ts';
 import { api } from '../api/api.ts';
 import { currentTargetId, currentTargetParam } from '../targets/target-store.ts';
 import { functionNameOfArn, functionOfExecutionArn } from '../../shared/arn/function-arn.ts';
 import type { ExecutionSummary } from './execution-filters.ts';
+import { type ListCall, summaryOf } from './execution-pages.ts';
 import { errorInfo, fromHistory, historyRows } from './from-history.ts';
 import { logsByOperation } from './log-lines.ts';
 import type { ExecutionDetailView, PendingCallbackView } from './model.ts';
@@ -20,22 +21,11 @@ function functionNameOf(functionArn: string): string {
   return functionNameOfArn(functionArn) ?? functionArn;
 }
 
-function summaryOf(e: WireSummary): ExecutionSummary {
-  return {
-    arn: e.DurableExecutionArn,
-    name: e.DurableExecutionName,
-    functionName: e.FunctionName,
-    status: e.Status,
-    startMs: e.StartTimestamp * 1000,
-    ...(e.EndTimestamp === undefined ? {} : { endMs: e.EndTimestamp * 1000 }),
-    ...(e.FunctionDeleted === true ? { functionDeleted: true } : {}),
-  };
-}
-
-export async function listExecutions(): Promise<ExecutionSummary[]> {
-  const { items } = await api().call('executions.list', currentTargetParam());
-  return items.map(summaryOf);
-}
+/** `executions.list` on the current target: a page of the filtered list and the counts (an AWS target answers every row at once). */
+export const listPage: ListCall = async (filter) => {
+  const { items, counts, nextCursor } = await api().call('executions.list', { ...filter, ...currentTargetParam() });
+  return { items: items.map(summaryOf), counts, nextCursor };
+};
 
 function detailView(detail: ExecutionDetail, events: Parameters<typeof fromHistory>[0]): ExecutionDetailView {
   const { operations } = fromHistory(events);

@@ -4,12 +4,29 @@ import { useUi } from '../shell/ui-store.ts';
 import { LOCAL_TARGET_ID } from '../../shared/contract/targets.ts';
 import { currentTargetId, useTargets } from '../targets/target-store.ts';
 import { EMPTY_FILTER, type ExecutionFilter, type ExecutionSummary, type Sort, type SortKey } from './execution-filters.ts';
-import { debugLocally, listExecutions, rerunExecution, stopExecutions } from './executions-api.ts';
-import { mergeSummaries } from './merge-summaries.ts';
+import { debugLocally, listPage, rerunExecution, stopExecutions } from './executions-api.ts';
+import { appendPage, applyChanges, firstPage, narrowsBeyondStatus, nextPage, PAGE_SIZE, serverFilter } from './execution-pages.ts';
+
+/** Rows per page; a test may set a smaller one in local storage to page through a few executions. */
+function pageSize(): number {
+  const set = typeof localStorage === 'undefined' ? null : Number(localStorage.getItem('executions.pageSize'));
+  return set !== null && Number.isInteger(set) && set >= 1 && set <= 1000 ? set : PAGE_SIZE;
+}
+
+/** How long typing in the search waits before the list is asked again. */
+const SEARCH_MS = 250;
 
 interface ExecutionsState {
+  /** The rows loaded so far, newest first as the API pages them. */
   list: ExecutionSummary[];
   loaded: boolean;
+  /** Per status, of every execution the filter (statuses aside) matches: the server's, not the loaded rows'. */
+  counts: Record<string, number>;
+  /** Per status, of every execution. */
+  allCounts: Record<string, number>;
+  /** Where the next page starts; undefined when every matching row is loaded. */
+  nextCursor: string | undefined;
+  loadingMore: boolean;
   failure: Failure | null;
   filter: ExecutionFilter;
   sort: Sort;
@@ -17,7 +34,12 @@ interface ExecutionsState {
   checked: ReadonlySet<string>;
   /** The execution whose detail is open, or null for the list. */
   openArn: string | null;
-  load(): Promise<void>;
+  /** Asks for the list again: as many rows as are loaded (at least a page), or with `fresh` the first page only. */
+  load(fresh?: boolean): Promise<void>;
+  /** Adds the next page to the loaded rows. */
+  loadMore(): Promise<void>;
+  /** Asks the server for the counts again (live changes move them, also for rows not loaded). */
+  refreshCounts(): Promise<void>;
   /** Applies changed executions, all in one update of the list. */
   upsert(summaries: readonly ExecutionSummary[]): void;
   setFilter(patch: Partial<ExecutionFilter>): void;
@@ -31,30 +53,86 @@ interface ExecutionsState {
   debugLocally(arn: string): Promise<void>;
 }
 
+/** Bumped by every load: a page or counts asked for before it are for another filter and are dropped. */
+let generation = 0;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
 export const useExecutions = create<ExecutionsState>((set, get) => ({
   list: [],
   loaded: false,
+  counts: {},
+  allCounts: {},
+  nextCursor: undefined,
+  loadingMore: false,
   failure: null,
   filter: EMPTY_FILTER,
   sort: { key: 'started', descending: true },
   checked: new Set(),
   openArn: null,
-  load: async () => {
+  load: async (fresh = false) => {
     const target = currentTargetId();
+    const mine = ++generation;
+    const { filter, list } = get();
     try {
-      const list = await listExecutions();
-      // The target changed while this was on its way: the new target's own load follows.
-      if (target !== currentTargetId()) return;
-      set({ list, loaded: true, failure: null });
+      const [pages, allCounts] = await Promise.all([
+        firstPage(listPage, filter, pageSize(), fresh ? 0 : list.length),
+        narrowsBeyondStatus(filter) ? allCountsNow() : Promise.resolve(undefined),
+      ]);
+      // The target or the filter changed while this was on its way: their own load follows.
+      if (target !== currentTargetId() || mine !== generation) return;
+      set({ ...pages, allCounts: allCounts ?? (narrowsBeyondStatus(filter) ? get().allCounts : pages.counts), loaded: true, loadingMore: false, failure: null });
     } catch (error) {
-      if (target !== currentTargetId()) return;
-      set({ loaded: true, failure: toFailure(error, 'Could not list the executions') });
+      if (target !== currentTargetId() || mine !== generation) return;
+      set({ loaded: true, loadingMore: false, failure: toFailure(error, 'Could not list the executions') });
+    }
+  },
+  loadMore: async () => {
+    const { nextCursor, loadingMore, filter } = get();
+    if (nextCursor === undefined || loadingMore) return;
+    const target = currentTargetId();
+    const mine = generation;
+    set({ loadingMore: true });
+    try {
+      const page = await nextPage(listPage, filter, nextCursor, pageSize());
+      if (target !== currentTargetId() || mine !== generation) return;
+      set({ list: appendPage(get().list, page), counts: page.counts, nextCursor: page.nextCursor, loadingMore: false });
+    } catch (error) {
+      if (target !== currentTargetId() || mine !== generation) return;
+      set({ loadingMore: false, failure: toFailure(error, 'Could not list more executions') });
+    }
+  },
+  refreshCounts: async () => {
+    const target = currentTargetId();
+    const mine = generation;
+    const { filter } = get();
+    try {
+      const [counts, allCounts] = await Promise.all([
+        listPage({ ...serverFilter({ ...filter, statuses: [] }), limit: 1 }).then((p) => p.counts),
+        narrowsBeyondStatus(filter) ? allCountsNow() : Promise.resolve(undefined),
+      ]);
+      if (target !== currentTargetId() || mine !== generation) return;
+      set({ counts, allCounts: allCounts ?? counts });
+    } catch {
+      // The next change or load asks again; the list itself is unaffected.
     }
   },
   upsert: (summaries) => {
-    if (summaries.length > 0) set({ list: mergeSummaries(get().list, summaries) });
+    if (summaries.length === 0) return;
+    const { list, nextCursor, counts, filter } = get();
+    const next = applyChanges({ list, nextCursor, counts }, summaries, filter);
+    if (next !== list) set({ list: next });
   },
-  setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
+  setFilter: (patch) => {
+    const before = get().filter;
+    const filter = { ...before, ...patch };
+    set({ filter });
+    clearTimeout(searchTimer);
+    // The filter is applied by the server: the list is asked again, after a pause while the search is typed.
+    const onlySearch = Object.keys(patch).every((key) => key === 'search');
+    if (onlySearch && filter.search.trim() === before.search.trim()) return;
+    if (onlySearch) searchTimer = setTimeout(() => void get().load(true), SEARCH_MS);
+    else void get().load(true);
+  },
   sortBy: (key) => {
     const sort = get().sort;
     set({ sort: sort.key === key ? { key, descending: !sort.descending } : { key, descending: key === 'started' || key === 'duration' } });
@@ -104,3 +182,12 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * Per status, of every execution on the local target (one row asked for). An AWS target would
+ * answer every execution for it, so there the side list keeps the counts of the last unfiltered load.
+ */
+async function allCountsNow(): Promise<Record<string, number> | undefined> {
+  if (currentTargetId() !== LOCAL_TARGET_ID) return undefined;
+  return (await listPage({ limit: 1 })).counts;
+}

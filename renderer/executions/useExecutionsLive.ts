@@ -14,6 +14,8 @@ import { useExecutions } from './executions-store.ts';
 const REFRESH_MS = 300;
 /** How often changed executions are put into the list: the first at once, then at most this often. */
 const LIST_MS = 100;
+/** How often the counts are asked again while executions change. */
+const COUNTS_MS = 500;
 /** AWS sends the studio no events: an AWS target's views are asked again this often. */
 const AWS_POLL_MS = 5_000;
 
@@ -35,11 +37,14 @@ export function useExecutionsLive(): void {
       changes = [];
       if (currentTargetId() === LOCAL_TARGET_ID) useExecutions.getState().upsert(batch);
     }, LIST_MS);
+    // Changes move the counts, also of executions not loaded: the server counts them again.
+    const counts = coalesce(() => useExecutions.getState().refreshCounts(), COUNTS_MS);
     const offChanged = onExecutionsChanged((summary) => {
       // These events come from the local engine; an AWS target's views are polled instead.
       if (currentTargetId() !== LOCAL_TARGET_ID) return;
       changes.push(summary);
       apply.request();
+      counts.request();
       pending.request();
       if (useDetail.getState().arn === summary.arn) detail.request();
     });
@@ -54,7 +59,7 @@ export function useExecutionsLive(): void {
       useExecutions.getState().open(null);
       useExecutions.getState().setChecked([]);
       useApprovals.getState().setChecked([]);
-      useExecutions.setState({ list: [], loaded: false, failure: null });
+      useExecutions.setState({ list: [], loaded: false, failure: null, counts: {}, allCounts: {}, nextCursor: undefined });
       useApprovals.setState({ pending: [], loaded: false, failure: null });
       void useExecutions.getState().load();
       pending.request();
@@ -77,6 +82,7 @@ export function useExecutionsLive(): void {
       pending.cancel();
       detail.cancel();
       apply.cancel();
+      counts.cancel();
     };
   }, []);
 }
