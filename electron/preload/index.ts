@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Transport } from '../../shared/contract/client.ts';
-import { isEventName, isMethodName } from '../../shared/contract/index.ts';
+import { isEventName, isMethodName } from '../../shared/contract/names.ts';
 
 // Kept in step with electron/main/ipc-handler.ts; the preload cannot import Node-side modules.
 const INVOKE_CHANNEL = 'studio:invoke';
