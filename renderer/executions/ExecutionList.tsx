@@ -13,8 +13,8 @@ import { formatAgo, formatDuration, formatExact } from './time-format.ts';
 import { confirmStop } from './timer-actions.ts';
 
 const ROW = 32;
-/** Rows from the end of the loaded ones at which the next page is asked for, so scrolling rarely waits. */
-const AHEAD = 40;
+/** Rows past the last drawn one (which is itself 10 rows of overscan below the view) at which the next page is asked for. */
+const AHEAD = 10;
 
 function Head({ label, sortKey }: { label: string; sortKey: SortKey }) {
   const sort = useExecutions((s) => s.sort);

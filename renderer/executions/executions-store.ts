@@ -117,7 +117,8 @@ export const useExecutions = create<ExecutionsState>((set, get) => ({
     }
   },
   upsert: (summaries) => {
-    if (summaries.length === 0) return;
+    // Before the first page the list knows nothing to place them against; that page brings them.
+    if (summaries.length === 0 || !get().loaded) return;
     const { list, nextCursor, counts, filter } = get();
     const next = applyChanges({ list, nextCursor, counts }, summaries, filter);
     if (next !== list) set({ list: next });
