@@ -106,7 +106,7 @@ export function EditorArea() {
         <span className="editor-header__name" data-testid="editor-function-name">
           {fn}
         </span>
-        {detail.config !== null && <span className="mono muted">{detail.config.runtime}</span>}
+        {detail.config !== null && <span className="mono muted editor-header__runtime">{detail.config.runtime}</span>}
         {detail.config?.runner === 'docker' && (
           <span className="badge" title="Runs in a local container (function.json: runner)" data-testid="badge-docker">
             <Container size={11} aria-hidden /> docker

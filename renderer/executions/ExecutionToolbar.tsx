@@ -1,4 +1,4 @@
-import { FileUp, RefreshCw, Search, Square, X } from 'lucide-react';
+import { CalendarClock, FileUp, RefreshCw, Search, Square, X } from 'lucide-react';
 import { useMemo } from 'react';
 import { TargetChip } from '../targets/TargetChip.tsx';
 import { EXECUTION_STATUSES, functionNames, parseLocalDateTime } from './execution-filters.ts';
@@ -40,9 +40,16 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
           {EXECUTION_STATUSES.map((status) => {
             const look = executionLook(status);
             return (
-              <button key={status} className={`status-chip${filter.statuses.includes(status) ? ' is-active' : ''}`} onClick={() => toggleStatus(status)} aria-pressed={filter.statuses.includes(status)} data-testid={`status-chip-${status}`}>
+              <button
+                key={status}
+                className={`status-chip${filter.statuses.includes(status) ? ' is-active' : ''}`}
+                onClick={() => toggleStatus(status)}
+                aria-pressed={filter.statuses.includes(status)}
+                title={`${look.label}: ${counts[status] ?? 0}`}
+                data-testid={`status-chip-${status}`}
+              >
                 <StatusIcon tone={look.tone} size={12} />
-                {look.label}
+                <span className="exec-toolbar__wide">{look.label}</span>
                 <span className="status-chip__count" data-testid={`status-count-${status}`}>
                   {counts[status] ?? 0}
                 </span>
@@ -52,7 +59,7 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
         </span>
         <span className="exec-toolbar__spacer" />
         <button className="button button--small" onClick={onOpenFile} title="View an exported history (from this studio or AWS) offline" data-testid="open-history-file">
-          <FileUp size={12} /> Open history file
+          <FileUp size={12} aria-hidden /> <span className="exec-toolbar__wide">Open history file</span>
         </button>
         <button className="icon-button" onClick={() => void load()} aria-label="Refresh" title="Refresh">
           <RefreshCw size={14} />
@@ -61,12 +68,12 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
       <div className="exec-toolbar exec-toolbar--filters">
         <label className="exec-toolbar__search">
           <Search size={13} aria-hidden />
-          <input className="input" placeholder="Search execution names" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
+          <input className="input" placeholder="Search names" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} data-testid="executions-search" style={{ flex: 1 }} />
         </label>
         <label>
-          Function
+          <span className="exec-toolbar__wide">Function</span>
           <select className="input" value={filter.functionName} onChange={(e) => setFilter({ functionName: e.target.value })} data-testid="executions-function">
-            <option value="">All</option>
+            <option value="">All functions</option>
             {functions.map((f) => (
               <option key={f} value={f}>
                 {f}
@@ -75,12 +82,13 @@ export function ExecutionToolbar({ onOpenFile }: { onOpenFile(): void }) {
           </select>
         </label>
         <label>
-          Started between
-          <input className="input" type="datetime-local" value={toLocalInput(filter.startedAfterMs)} onChange={(e) => setFilter({ startedAfterMs: parseLocalDateTime(e.target.value) })} data-testid="executions-after" />
+          <CalendarClock size={13} aria-hidden />
+          <span className="exec-toolbar__wide">Started</span>
+          <input className="input" type="datetime-local" aria-label="Started after" value={toLocalInput(filter.startedAfterMs)} onChange={(e) => setFilter({ startedAfterMs: parseLocalDateTime(e.target.value) })} data-testid="executions-after" />
         </label>
         <label>
-          and
-          <input className="input" type="datetime-local" value={toLocalInput(filter.startedBeforeMs)} onChange={(e) => setFilter({ startedBeforeMs: parseLocalDateTime(e.target.value) })} data-testid="executions-before" />
+          <span aria-hidden>–</span>
+          <input className="input" type="datetime-local" aria-label="Started before" value={toLocalInput(filter.startedBeforeMs)} onChange={(e) => setFilter({ startedBeforeMs: parseLocalDateTime(e.target.value) })} data-testid="executions-before" />
         </label>
       </div>
       {checked.size > 0 && (

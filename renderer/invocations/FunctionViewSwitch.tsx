@@ -17,8 +17,8 @@ export function FunctionViewSwitch({ fn }: { fn: string }) {
   const setView = useInvocations.getState().setView;
   return (
     <div className="segmented" role="tablist" aria-label="Function views">
-      <button role="tab" aria-selected={view === 'code'} className={view === 'code' ? 'is-active' : undefined} onClick={() => setView('code')} data-testid="function-view-code">
-        <Code2 size={12} aria-hidden /> Code
+      <button role="tab" aria-selected={view === 'code'} className={view === 'code' ? 'is-active' : undefined} onClick={() => setView('code')} title="The function's code and its Invoke panel" data-testid="function-view-code">
+        <Code2 size={12} aria-hidden /> <span className="segmented__label">Code</span>
       </button>
       <button
         role="tab"
@@ -28,7 +28,7 @@ export function FunctionViewSwitch({ fn }: { fn: string }) {
         title="Every invocation of this function, from any caller"
         data-testid="function-view-invocations"
       >
-        <Activity size={12} aria-hidden /> Invocations
+        <Activity size={12} aria-hidden /> <span className="segmented__label">Invocations</span>
         {count !== undefined && count > 0 && <span className="count-badge">{count}</span>}
       </button>
       <button
@@ -39,7 +39,7 @@ export function FunctionViewSwitch({ fn }: { fn: string }) {
         title={hasQueue ? "The function's local queue: its messages, counts and dead letters" : 'Give the function a local SQS-style queue'}
         data-testid="function-view-queue"
       >
-        <Inbox size={12} aria-hidden /> Queue
+        <Inbox size={12} aria-hidden /> <span className="segmented__label">Queue</span>
         {hasQueue && waiting !== undefined && waiting > 0 && <span className="count-badge">{waiting}</span>}
       </button>
     </div>
