@@ -105,9 +105,9 @@ export function DockerSection() {
           overview?.images.map((image) => (
             <div key={image.name} style={{ display: 'contents' }}>
               <dt>{`${image.kind === 'official' ? 'Official' : 'Local base'} image, ${RUNTIME_TEXT[image.runtime]}`}</dt>
-              <dd className="fact-copy mono" data-testid={`docker-image-${image.kind}-${image.runtime}`} data-present={image.present}>
+              <dd className="fact-copy mono" data-testid={`docker-image-${image.kind}-${image.runtime}`} data-present={image.present} data-outdated={image.outdated === true}>
                 <span>
-                  {image.name} — {image.present ? `present${megabytes(image.sizeBytes)}` : 'not on this engine'}
+                  {image.name} — {!image.present ? 'not on this engine' : image.outdated === true ? `out of date — rebuild${megabytes(image.sizeBytes)}` : `present${megabytes(image.sizeBytes)}`}
                 </span>
                 {image.kind === 'official' && !image.present && (
                   <button className="button button--small" onClick={() => pull(image.name)} disabled={busy} data-testid="docker-pull">

@@ -33,6 +33,8 @@ export const DockerImageInfo = z.object({
   runtime: LocalBaseKind,
   present: z.boolean(),
   sizeBytes: z.number().optional(),
+  /** A local base image built from another bootstrap or recipe than this studio's: the next invoke rebuilds it. */
+  outdated: z.boolean().optional(),
 });
 export type DockerImageInfo = z.infer<typeof DockerImageInfo>;
 

@@ -11,7 +11,7 @@ export function createDockerHandlers(runner: DockerRunner): DockerArea {
   return {
     'docker.status': async () => {
       const engine = await runner.engine.status();
-      return { engine, images: engine.state === 'running' ? await listRunnerImages(runner.engine) : [] };
+      return { engine, images: engine.state === 'running' ? await listRunnerImages(runner.engine, runner.bootstrapDir) : [] };
     },
     'docker.buildBaseImage': async ({ runtime }) => {
       try {

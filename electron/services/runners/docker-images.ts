@@ -6,6 +6,7 @@ import type { BuildBaseImageResult, DockerImageInfo, LocalBaseKind } from '../..
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import type { DockerEngine } from './docker-engine.ts';
 import { SandboxNotReadyError } from './sandbox-errors.ts';
+import { LOCAL_BASE_RECIPE_LABEL, localBaseRecipeHash } from './base-image-recipe.ts';
 import { IMAGE_PYTHON, pickPython, stagePythonRootfs } from './docker-python-rootfs.ts';
 import type { NodeBootstrap } from './launchers.ts';
 import { nodeSandboxArgs } from './node-args.ts';
@@ -60,7 +61,7 @@ export type ImageChoice = { name: string; layout: 'local-base' | 'lambda-image' 
  * image when the engine has it, else the runtime's local base image. Throws a Lambda error
  * saying what to pull or build when none is there.
  */
-export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined, localImages: LocalImages = DEFAULT_LOCAL_IMAGES): Promise<ImageChoice> {
+export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: string | undefined, localImages: LocalImages = DEFAULT_LOCAL_IMAGES, bootstrapDir?: string): Promise<ImageChoice> {
   if (own !== undefined) {
     const local = await imageLabels(engine, own);
     if (local === undefined) {
@@ -70,10 +71,26 @@ export async function chooseImage(engine: DockerEngine, runtime: Runtime, own: s
   }
   const official = officialImage(runtime);
   if ((await imageLabels(engine, official)) !== undefined) return { name: official, layout: 'lambda-image' };
-  const localImage = localImages[localBaseKind(runtime)];
-  if ((await imageLabels(engine, localImage)) !== undefined) return { name: localImage, layout: 'local-base' };
+  const kind = localBaseKind(runtime);
+  const localImage = localImages[kind];
+  const labels = await imageLabels(engine, localImage);
+  if (labels !== undefined) {
+    if (bootstrapDir !== undefined && labels[LOCAL_BASE_RECIPE_LABEL] !== localBaseRecipeHash(bootstrapDir, kind)) {
+      throw new LocalImageOutdatedError(`The local base image ${localImage} was built from an older bootstrap than this studio's. Rebuild it in Settings > Docker (or \`npm run setup\`).`);
+    }
+    return { name: localImage, layout: 'local-base' };
+  }
   const fix = `Pull it in Settings > Docker (or \`docker pull ${official}\`), or build the local base image ${localImage} there (no registry needed).`;
   throw new SandboxNotReadyError(`No container image for ${runtime}: ${official} is not on this Docker engine. ${fix}`);
+}
+
+/** The local base image is there but was built from other bootstrap files or recipe than the studio's: it is rebuilt, never pulled. */
+export class LocalImageOutdatedError extends SandboxNotReadyError {}
+
+/** Whether a local base image's label says it was built from something other than the studio's current bootstrap. */
+export async function localImageOutdated(engine: DockerEngine, name: string, kind: LocalBaseKind, bootstrapDir: string): Promise<boolean | undefined> {
+  const labels = await imageLabels(engine, name);
+  return labels === undefined ? undefined : labels[LOCAL_BASE_RECIPE_LABEL] !== localBaseRecipeHash(bootstrapDir, kind);
 }
 
 /** The image's labels, or undefined when the engine does not have it. */
@@ -87,7 +104,7 @@ async function imageLabels(engine: DockerEngine, name: string): Promise<Record<s
 }
 
 /** The images the docker runner may use, and which of them the engine has. */
-export async function listRunnerImages(engine: DockerEngine): Promise<DockerImageInfo[]> {
+export async function listRunnerImages(engine: DockerEngine, bootstrapDir?: string): Promise<DockerImageInfo[]> {
   const wanted: Array<Pick<DockerImageInfo, 'name' | 'kind' | 'runtime'>> = [
     { name: officialImage('nodejs22.x'), kind: 'official', runtime: 'nodejs' },
     { name: officialImage('python3.13'), kind: 'official', runtime: 'python' },
@@ -98,7 +115,8 @@ export async function listRunnerImages(engine: DockerEngine): Promise<DockerImag
     wanted.map(async (image) => {
       try {
         const info = await engine.docker.getImage(image.name).inspect();
-        return { ...image, present: true, sizeBytes: info.Size };
+        const outdated = image.kind === 'local-base' && bootstrapDir !== undefined && (info.Config.Labels ?? {})[LOCAL_BASE_RECIPE_LABEL] !== localBaseRecipeHash(bootstrapDir, image.runtime);
+        return { ...image, present: true, sizeBytes: info.Size, ...(outdated ? { outdated } : {}) };
       } catch {
         return { ...image, present: false };
       }
@@ -210,7 +228,7 @@ export async function buildLocalBaseImage(
   try {
     onProgress(GATHERING[kind]);
     const labels = kind === 'python' ? await stagePython(join(context, 'rootfs'), sources) : await stageNode(join(context, 'rootfs'), sources, onProgress);
-    await writeFile(join(context, 'Dockerfile'), DOCKERFILES[kind](labels));
+    await writeFile(join(context, 'Dockerfile'), DOCKERFILES[kind](`${labels} ${LOCAL_BASE_RECIPE_LABEL}=${localBaseRecipeHash(sources.bootstrapDir, kind)}`));
     onProgress('Sending the files to the Docker engine');
     const stream = await engine.docker.buildImage({ context, src: ['Dockerfile', 'rootfs'] }, { t: tag, rm: true, forcerm: true });
     await new Promise<void>((resolve, reject) => {

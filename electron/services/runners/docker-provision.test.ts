@@ -1,8 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DockerProgress } from '../../../shared/contract/docker.ts';
 import { deploy, invoke, startTestService, type TestService } from '../lambda/test-support.ts';
 import { connectDockerEngine } from './docker-engine.ts';
-import { officialImage } from './docker-images.ts';
+import { LOCAL_BASE_RECIPE_LABEL, localBaseRecipeHash } from './base-image-recipe.ts';
+import { LOCAL_NODE_IMAGE, localImageOutdated, officialImage } from './docker-images.ts';
+import { defaultLauncherPaths } from './launchers.ts';
 import { registryUnreachable } from './docker-provision.ts';
 
 const engine = connectDockerEngine();
@@ -14,6 +19,20 @@ const noOfficialPython = engineUp && !(await present(officialImage('python3.12')
 // Tags of their own, so the suites that use the real local base images are left alone.
 const FRESH = `lambda-studio/nodejs:provision-test-${process.pid}`;
 const FRESH_PYTHON = `lambda-studio/python:provision-test-${process.pid}`;
+const STALE = `lambda-studio/nodejs:stale-test-${process.pid}`;
+const hasLocalNode = engineUp && (await present(LOCAL_NODE_IMAGE));
+
+/** Tags `tag` as a copy of the shared local Node.js image whose recipe label says another bootstrap built it. */
+async function buildStaleCopy(tag: string): Promise<void> {
+  const context = await mkdtemp(join(tmpdir(), 'stale-image-'));
+  try {
+    await writeFile(join(context, 'Dockerfile'), `FROM ${LOCAL_NODE_IMAGE}\nLABEL ${LOCAL_BASE_RECIPE_LABEL}=built-from-an-older-bootstrap\n`);
+    const stream = await engine.docker.buildImage({ context, src: ['Dockerfile'] }, { t: tag, rm: true });
+    await new Promise<void>((resolve, reject) => engine.docker.modem.followProgress(stream, (error: Error | null) => (error === null ? resolve() : reject(error))));
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
 
 describe('registryUnreachable', () => {
   it('tells a registry nobody can reach from one that answered with an error', () => {
@@ -79,5 +98,37 @@ describe.skipIf(!noOfficialPython)('docker runner on first use of a Python funct
     expect(builds.every((p) => p.forInvoke === true)).toBe(true);
     expect(builds.filter((p) => p.line.startsWith('Gathering')).length).toBe(1);
     expect(builds.some((p) => p.line.includes('Python interpreter'))).toBe(true);
+  }, 60_000);
+});
+
+describe.skipIf(!noOfficial || !hasLocalNode)('docker runner with a local base image built from another bootstrap', () => {
+  let t: TestService;
+  const progress: DockerProgress[] = [];
+  const { bootstrapDir } = defaultLauncherPaths();
+  beforeAll(async () => {
+    await buildStaleCopy(STALE);
+    t = await startTestService({ runner: 'docker', docker: { localImage: STALE } });
+    t.service.docker.onProgress((p) => progress.push(p));
+    await deploy(t, 'stale-first', { 'index.mjs': 'export const handler = async (e) => ({ got: e.n });' });
+    await deploy(t, 'stale-second', { 'index.mjs': 'export const handler = async () => 2;' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await engine.docker.getImage(STALE).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('counts it out of date, rebuilds it once on the next invokes with progress, and runs them in the new image', async () => {
+    expect(await localImageOutdated(engine, STALE, 'nodejs', bootstrapDir)).toBe(true);
+    const [a, b] = await Promise.all([invoke(t, 'stale-first', { n: 1 }), invoke(t, 'stale-second')]);
+    expect(a.body).toEqual({ got: 1 });
+    expect(b.body).toBe(2);
+    const labels = (await engine.docker.getImage(STALE).inspect()).Config.Labels ?? {};
+    expect(labels[LOCAL_BASE_RECIPE_LABEL]).toBe(localBaseRecipeHash(bootstrapDir, 'nodejs'));
+    expect(await localImageOutdated(engine, STALE, 'nodejs', bootstrapDir)).toBe(false);
+    const builds = progress.filter((p) => p.operation === 'build' && p.image === STALE);
+    expect(builds.every((p) => p.forInvoke === true)).toBe(true);
+    expect(builds.filter((p) => p.line.startsWith('Gathering')).length).toBe(1);
+    // No pull was tried first: an out-of-date local image is the studio's to rebuild.
+    expect(progress.some((p) => p.operation === 'pull')).toBe(false);
   }, 60_000);
 });

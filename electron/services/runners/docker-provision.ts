@@ -1,7 +1,7 @@
 import type { Runtime } from '../../../shared/workspace/function-config.ts';
 import { SandboxNotReadyError } from './sandbox-errors.ts';
 import type { DockerEngine } from './docker-engine.ts';
-import { chooseImage, type ImageChoice, localBaseKind, type LocalImages, officialImage } from './docker-images.ts';
+import { chooseImage, type ImageChoice, localBaseKind, LocalImageOutdatedError, type LocalImages, officialImage } from './docker-images.ts';
 
 /**
  * How long a pull may stay silent before the registry counts as unreachable. The engine
@@ -24,6 +24,8 @@ export function registryUnreachable(error: unknown): boolean {
 export interface ProvisionerDeps {
   engine: DockerEngine;
   localImages: LocalImages;
+  /** The studio's bootstrap files: a local base image built from others is out of date and rebuilt. */
+  bootstrapDir?: string;
   /** Pulls on behalf of an invoke; `onEvent` runs at every line the engine sends. */
   pull(image: string, signal: AbortSignal, onEvent: () => void): Promise<unknown>;
   /** Builds the runtime's local base image (one build of each at a time, shared with Settings). */
@@ -40,12 +42,22 @@ export interface ImageProvisioner {
  * When a function has no image to run in, the first invoke tries to pull the
  * runtime's official image; when that shows the engine cannot reach the registry (see
  * {@link registryUnreachable}, or no answer within {@link PROBE_MS}) it builds the local
- * base image instead. Invokes that arrive meanwhile wait for the same pull or build.
+ * base image instead. A local base image that is out of date is rebuilt at once. Invokes that
+ * arrive meanwhile wait for the same pull or build.
  */
 export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner {
   const inflight = new Map<string, Promise<void>>();
 
   const provision = async (runtime: Runtime, missing: SandboxNotReadyError): Promise<void> => {
+    if (missing instanceof LocalImageOutdatedError) {
+      deps.log?.(`${missing.message} Rebuilding it now.`);
+      try {
+        await deps.build(runtime);
+        return;
+      } catch (error) {
+        throw new SandboxNotReadyError(`${missing.message} Rebuilding it failed: ${(error as Error).message}`);
+      }
+    }
     const official = officialImage(runtime);
     const controller = new AbortController();
     const quiet = setTimeout(() => controller.abort(), PROBE_MS);
@@ -71,7 +83,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
   return {
     async ensure(runtime, own) {
       try {
-        return await chooseImage(deps.engine, runtime, own, deps.localImages);
+        return await chooseImage(deps.engine, runtime, own, deps.localImages, deps.bootstrapDir);
       } catch (error) {
         // Only the runtime's default images can be fetched or built; a function's own image is its author's to provide.
         if (!(error instanceof SandboxNotReadyError) || own !== undefined) throw error;
@@ -83,7 +95,7 @@ export function createImageProvisioner(deps: ProvisionerDeps): ImageProvisioner 
           inflight.set(key, pending);
         }
         await pending;
-        return chooseImage(deps.engine, runtime, own, deps.localImages);
+        return chooseImage(deps.engine, runtime, own, deps.localImages, deps.bootstrapDir);
       }
     },
   };

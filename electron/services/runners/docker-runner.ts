@@ -36,6 +36,8 @@ export interface DockerRunner {
   engine: DockerEngine;
   /** This studio's id, on every container it starts (`lambda-studio.instance`). */
   instanceId: string;
+  /** The studio's bootstrap files the local base images are built from (an image built from others is out of date). */
+  bootstrapDir: string;
   startSandbox(version: SandboxFunction, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>, onLog: (line: SandboxLogLine) => void): Promise<Sandbox>;
   /** Builds a local base image (Node.js by default) from the studio's own binaries and bootstrap. */
   buildBaseImage(kind?: LocalBaseKind): Promise<BuildBaseImageResult>;
@@ -185,6 +187,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
   const provisioner = createImageProvisioner({
     engine,
     localImages,
+    bootstrapDir: options.bootstrapDir,
     pull: (image, signal, onEvent) => pullTracked(image, true, signal, onEvent),
     build: (runtime) => buildShared(localBaseKind(runtime), true),
     ...(options.log === undefined ? {} : { log: options.log }),
@@ -193,6 +196,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
   return {
     engine,
     instanceId,
+    bootstrapDir: options.bootstrapDir,
     async startSandbox(version, host, onLog) {
       if (closed) throw new Error('The docker runner is closed.');
       await engine.ensureRunning();
