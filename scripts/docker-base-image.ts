@@ -1,8 +1,9 @@
 // Builds the docker runner's local base images (no registry needed): `node scripts/docker-base-image.ts [nodejs|python]`
 // (both when none is named). `--status` only reports whether the engine answers (exit 0 when it does).
+// `--if-outdated` builds only the images that are missing or were built from another bootstrap than this checkout's.
 import type { LocalBaseKind } from '../shared/contract/docker.ts';
 import { connectDockerEngine } from '../electron/services/runners/docker-engine.ts';
-import { buildLocalBaseImage, DEFAULT_LOCAL_IMAGES } from '../electron/services/runners/docker-images.ts';
+import { buildLocalBaseImage, DEFAULT_LOCAL_IMAGES, localImageOutdated } from '../electron/services/runners/docker-images.ts';
 import { defaultLauncherPaths } from '../electron/services/runners/launchers.ts';
 
 const KINDS: LocalBaseKind[] = ['nodejs', 'python'];
@@ -27,6 +28,10 @@ if (process.argv.includes('--status')) {
 const paths = defaultLauncherPaths();
 const quiet = process.argv.includes('--quiet');
 for (const kind of kinds) {
+  if (process.argv.includes('--if-outdated') && (await localImageOutdated(engine, DEFAULT_LOCAL_IMAGES[kind], kind, paths.bootstrapDir)) === false) {
+    console.log(`${DEFAULT_LOCAL_IMAGES[kind]} is up to date.`);
+    continue;
+  }
   const result = await buildLocalBaseImage(engine, paths, (line) => {
     if (!quiet) console.log(line);
   }, DEFAULT_LOCAL_IMAGES[kind], kind);

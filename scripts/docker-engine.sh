@@ -2,7 +2,8 @@
 # Makes a Docker engine available for the docker runner's tests, and takes down what it started.
 #   scripts/docker-engine.sh start   use the engine that answers, or install Debian's docker.io and
 #                                    start dockerd (vfs storage, no iptables, no bridge: containers use
-#                                    host networking); then build the local base images. Exit 1 if no engine.
+#                                    host networking); then build the local base images that are missing or
+#                                    out of date (built from another bootstrap). Exit 1 if no engine.
 #   scripts/docker-engine.sh stop    stop the dockerd that `start` started (nothing else).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +47,8 @@ start() {
       return 1
     fi
   fi
-  echo "docker engine: building the local base images (Node.js, Python)"
-  DOCKER_HOST="unix://$socket" node --disable-warning=ExperimentalWarning scripts/docker-base-image.ts --quiet
+  echo "docker engine: building the local base images (Node.js, Python) that are missing or out of date"
+  DOCKER_HOST="unix://$socket" node --disable-warning=ExperimentalWarning scripts/docker-base-image.ts --quiet --if-outdated
 }
 
 stop() {

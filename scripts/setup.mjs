@@ -61,10 +61,14 @@ if (status.state !== 'running') {
   console.log(`  • Docker engine: ${status.message} ${status.fix ?? ''} Functions with "runner": "docker" need it; the process runner does not.`);
 } else {
   console.log(`  ✓ Docker engine ${status.version ?? ''} at ${status.socket}`);
-  for (const image of await listRunnerImages(engine)) {
+  for (const image of await listRunnerImages(engine, join(root, 'resources', 'bootstrap'))) {
     const runtime = image.runtime === 'python' ? 'Python' : 'Node.js';
     const add = image.kind === 'official' ? `\`docker pull ${image.name}\` (needs the registry)` : `\`node scripts/docker-base-image.ts ${image.runtime}\` (no registry needed)`;
     const label = `${image.kind === 'official' ? 'Official' : 'Local base'} image for ${runtime}: ${image.name}`;
-    optional(image.present, `${label} (${Math.round((image.sizeBytes ?? 0) / 1e6)} MB)`, `${label} is not on the engine. Add it: ${add}, or let the first invoke of such a function fetch or build it.`);
+    if (image.outdated === true) {
+      optional(false, '', `${label} is out of date (built from an older bootstrap than this checkout's). Rebuild it: ${add}, or let the next invoke of such a function rebuild it.`);
+    } else {
+      optional(image.present, `${label} (${Math.round((image.sizeBytes ?? 0) / 1e6)} MB)`, `${label} is not on the engine. Add it: ${add}, or let the first invoke of such a function fetch or build it.`);
+    }
   }
 }
