@@ -32,12 +32,14 @@ describe(`a durable handler's work left running after its invocation (${TEST_RUN
       expect(JSON.parse(done.Result ?? 'null')).toEqual({ winner: 'fast' });
       // The sandbox freezes once its runtime, having answered, asks for the next event: a moment
       // after the execution ends, in which the loser still runs. Wait until its beats stop.
-      const beat = () => (existsSync(`${gate}.beat`) ? readFileSync(`${gate}.beat`, 'utf8') : '');
+      // An empty beat file is a beat too: writeFileSync truncates before it writes, and the
+      // freeze can fall between the two, leaving the file empty for good.
+      const beat = () => (existsSync(`${gate}.beat`) ? readFileSync(`${gate}.beat`, 'utf8') : undefined);
       await expect
         .poll(async () => {
           const before = beat();
           await pause(500);
-          return before !== '' && beat() === before;
+          return before !== undefined && beat() === before;
         }, { timeout: 10_000 })
         .toBe(true);
       // Only now may the loser go on; had its sandbox kept running, it would finish within a poll.
