@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { InvokePanelPage } from './pages/invoke-panel-page.ts';
 import { expect, readWorkspaceFile, test } from './fixtures/studio.ts';
 
@@ -22,8 +23,29 @@ test('a Python function runs in a container, and Settings > Docker lists its loc
   const python = page.getByTestId('docker-image-local-base-python');
   await expect(python).toContainText('lambda-studio/python:3-local — present');
   await expect(python).toHaveAttribute('data-present', 'true');
+  // The invoke built it (or rebuilt one built from an older bootstrap), so it is not out of date.
+  await expect(python).toHaveAttribute('data-outdated', 'false');
   await expect(page.getByTestId('docker-build-python')).toHaveText(/Rebuild/);
   await expect(page.getByTestId('docker-image-local-base-nodejs')).toContainText('lambda-studio/nodejs:22-local');
   await page.getByTestId('settings-docker').scrollIntoViewIfNeeded();
   await studio.screenshotBothThemes('73-settings-docker-images');
+});
+
+test('Settings > Docker shows a local base image built from an older bootstrap as out of date, and Rebuild brings it up to date', async ({ studio }) => {
+  test.skip(process.env['LAMBDA_STUDIO_DOCKER_TESTS'] !== '1', 'needs a Docker engine (npm test starts one where it can)');
+  test.setTimeout(120_000);
+  const { page } = studio;
+  // The same files under a recipe label an older studio would have written: any invoke meanwhile rebuilds it, nothing breaks.
+  execFileSync('docker', ['build', '-q', '-t', 'lambda-studio/python:3-local', '--label', 'lambda-studio.recipe=built-by-an-older-studio', '-'], { input: 'FROM lambda-studio/python:3-local\n' });
+
+  await studio.activity('settings').click();
+  const python = page.getByTestId('docker-image-local-base-python');
+  await expect(python).toContainText('lambda-studio/python:3-local — out of date — rebuild');
+  await expect(python).toHaveAttribute('data-outdated', 'true');
+  await page.getByTestId('settings-docker').scrollIntoViewIfNeeded();
+  await studio.screenshotBothThemes('73-settings-docker-image-outdated');
+
+  await page.getByTestId('docker-build-python').click();
+  await expect(python).toHaveAttribute('data-outdated', 'false', { timeout: 90_000 });
+  await expect(python).toContainText('lambda-studio/python:3-local — present');
 });
