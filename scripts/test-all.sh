@@ -11,10 +11,13 @@ rm -f "$results/unit.json" "$results/e2e.json"
 
 status=0
 # The function and durable suites run a second time in containers when a Docker engine answers;
-# scripts/docker-engine.sh starts one (and stops it at the end) where none runs.
-if bash scripts/docker-engine.sh start; then
+# scripts/docker-engine.sh starts one where none runs, and only that one is stopped at the end
+# (an engine that already answered, e.g. one another run started, is left as it was).
+if bash scripts/docker-engine.sh start | tee "$results/docker-engine.log"; then
   export LAMBDA_STUDIO_DOCKER_TESTS=1
-  trap 'bash scripts/docker-engine.sh stop' EXIT
+  if grep -q '^docker engine: starting dockerd' "$results/docker-engine.log"; then
+    trap 'bash scripts/docker-engine.sh stop' EXIT
+  fi
 elif [ "${CI:-}" = true ]; then
   echo "No Docker engine could be started, so the docker runner's suites cannot run." >&2
   status=1
