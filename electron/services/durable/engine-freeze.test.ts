@@ -52,8 +52,9 @@ describe(`a durable handler's work left running after its invocation (${TEST_RUN
 
       // The next invocation of that sandbox resumes the loser, as a reused environment does on
       // AWS: what it writes then is logged under that invocation, which is not disturbed by it.
-      // The second execution's own loser waits at a gate that never opens.
-      const second = await h.start('race', { gate: `${gate}-never` });
+      // The second execution's own loser waits at a gate that never opens; its winner waits for
+      // the first loser to finish, which only a thawed sandbox lets it do.
+      const second = await h.start('race', { gate: `${gate}-never`, holdFor: `${gate}.finished` });
       expect((await h.finish(second)).Status).toBe('SUCCEEDED');
       await expect.poll(() => lines.find((l) => l.line.includes('late step finished'))).toBeDefined();
       const starts = lines.filter((l) => l.line.startsWith('START RequestId: ')).map((l) => l.requestId);

@@ -9,7 +9,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // fast branch can take longer than any fixed head start.
 export const handler = withDurableExecution(async (event, context) => {
   const winner = await context.promise.race('race', [
-    context.step('fast', async () => 'fast'),
+    context.step('fast', async () => {
+      // Held until an earlier execution's loser, resumed by this invocation, has finished: the
+      // thawed loser runs only while an invocation does, and a quick one could end first.
+      while (event.holdFor !== undefined && !existsSync(event.holdFor)) await sleep(10);
+      return 'fast';
+    }),
     context.step('late', async () => {
       // A beat each poll tells the test the step is still running: a frozen sandbox stops beating.
       for (let beat = 1; !existsSync(event.gate); beat++) {
@@ -17,6 +22,7 @@ export const handler = withDurableExecution(async (event, context) => {
         await sleep(20);
       }
       console.log('late step finished');
+      writeFileSync(`${event.gate}.finished`, '');
       return 'late';
     }),
   ]);
