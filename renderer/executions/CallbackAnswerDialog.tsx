@@ -5,7 +5,7 @@ import type { Failure } from '../lib/errors.ts';
 import { ErrorMessage } from '../shell/ErrorMessage.tsx';
 import { initialResult, lastResult, rememberResult, RESULT_TEMPLATES, type TemplateId } from './answer-memory.ts';
 import { useCallbacks } from './callback-store.ts';
-import { sendAll, type FailureFields } from './CallbackDialogs.tsx';
+import { JsonResultInput, sendAll, type FailureFields } from './CallbackDialogs.tsx';
 import { jsonProblem } from './json-text.ts';
 import { DialogButtons } from '../shell/DialogButtons.tsx';
 
@@ -115,20 +115,7 @@ export function CallbackAnswerDialog({ targets, subject, kind: initialKind, temp
                     )}
                   </span>
                 </span>
-                <textarea
-                  className={`json-editor${problem !== undefined ? ' is-invalid' : ''}`}
-                  value={text}
-                  spellCheck={false}
-                  autoFocus
-                  onChange={(e) => setText(e.target.value)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-                  }}
-                  data-testid="callback-result"
-                />
-                <span className={`field__hint${problem !== undefined ? ' is-error' : ''}`} data-testid="callback-result-hint">
-                  {problem ?? 'Valid JSON. Ctrl+Enter sends.'}
-                </span>
+                <JsonResultInput text={text} problem={problem} onChange={setText} onSend={(e) => void submit(e)} />
               </label>
             ) : (
               <>

@@ -62,20 +62,7 @@ export function SendSuccessDialog({ targets, initial = '{\n  "approved": true\n}
           <form onSubmit={(e) => void submit(e)}>
             <label className="field">
               <span className="field__label">Result (JSON)</span>
-              <textarea
-                className={`json-editor${problem !== undefined ? ' is-invalid' : ''}`}
-                value={text}
-                spellCheck={false}
-                autoFocus
-                onChange={(e) => setText(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
-                }}
-                data-testid="callback-result"
-              />
-              <span className={`field__hint${problem !== undefined ? ' is-error' : ''}`} data-testid="callback-result-hint">
-                {problem ?? 'Valid JSON. Ctrl+Enter sends.'}
-              </span>
+              <JsonResultInput text={text} problem={problem} onChange={setText} onSend={(e) => void submit(e)} />
             </label>
             {failure !== null && <ErrorMessage failure={failure} />}
             <DialogButtons closeDisabled={busy} confirm={{ label: busy ? 'Sending…' : 'Send success', disabled: busy || problem !== undefined, testId: 'callback-success-send' }} />
@@ -143,5 +130,27 @@ export function SendFailureDialog({ targets, title, initial, onSend, onClose }: 
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+/** A callback result's JSON, with its validity hint; Ctrl/Cmd+Enter sends. */
+export function JsonResultInput({ text, problem, onChange, onSend }: { text: string; problem: string | undefined; onChange: (text: string) => void; onSend: (e: React.KeyboardEvent) => void }) {
+  return (
+    <>
+      <textarea
+        className={`json-editor${problem !== undefined ? ' is-invalid' : ''}`}
+        value={text}
+        spellCheck={false}
+        autoFocus
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSend(e);
+        }}
+        data-testid="callback-result"
+      />
+      <span className={`field__hint${problem !== undefined ? ' is-error' : ''}`} data-testid="callback-result-hint">
+        {problem ?? 'Valid JSON. Ctrl+Enter sends.'}
+      </span>
+    </>
   );
 }
