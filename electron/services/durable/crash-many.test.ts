@@ -5,13 +5,12 @@ import {
   InvokeCommand,
   LambdaClient,
 } from '@aws-sdk/client-lambda';
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serveProcess, type ServeReady } from '../../server/test-support.ts';
 import { seededRandom } from './seeded-random.ts';
 
 /**
@@ -30,15 +29,13 @@ const seed = Number(process.env['LAMBDA_STUDIO_CRASH_SEED'] ?? Math.floor(Math.r
 const random = seededRandom(seed);
 console.log(`crash-many: seed ${seed} (replay with LAMBDA_STUDIO_CRASH_SEED=${seed})`);
 
-const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 const root = await mkdtemp(join(tmpdir(), 'crash-many-'));
 const workspace = join(root, 'workspace');
 const runsFile = join(root, 'step-runs.log');
-let host: ChildProcessWithoutNullStreams | undefined;
-let hostLog = '';
+const studio = serveProcess(workspace, join(root, 'config'));
 
 afterAll(async () => {
-  await killHost();
+  await studio.kill();
   // Whatever a failed run left behind in this test's workspace.
   for (const pid of sandboxesLeft()) process.kill(pid, 'SIGKILL');
   await rm(root, { recursive: true, force: true });
@@ -69,40 +66,7 @@ export const handler = withDurableExecution(async (event: { id: string; log: str
 });
 `;
 
-interface Ready {
-  lambdaEndpoint: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-}
-
-/** Starts `serve` on the workspace in a process group of its own; `ready` settles on its JSON line. */
-function startHost(): { ready: Promise<Ready> } {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, 'serve', '--workspace', workspace, '--port', '0', '--no-open'], {
-    detached: true,
-    env: { ...process.env, LAMBDA_STUDIO_CONFIG_DIR: join(root, 'config') },
-  });
-  host = child;
-  child.stderr.on('data', (chunk: Buffer) => (hostLog += chunk.toString()));
-  const ready = new Promise<Ready>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as Ready));
-    child.once('exit', (code, signal) => reject(new Error(`the studio exited before it was ready (${code ?? signal})`)));
-  });
-  // A kill may come before the line; the caller only awaits it when it means to use the studio.
-  ready.catch(() => undefined);
-  return { ready };
-}
-
-/** SIGKILLs the studio's whole process group, as when the app is killed, and waits for it to be gone. */
-async function killHost(): Promise<void> {
-  const child = host;
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGKILL');
-  await gone;
-}
-
-function clientOf(ready: Ready): LambdaClient {
+function clientOf(ready: ServeReady): LambdaClient {
   return new LambdaClient({
     endpoint: ready.lambdaEndpoint,
     region: ready.region,
@@ -143,7 +107,7 @@ function lastRuns(): Map<string, string> {
 
 describe('100 executions through repeated SIGKILLs of the whole studio', () => {
   it('ends every execution SUCCEEDED with each step holding the value its last run wrote', async () => {
-    const first = await startHost().ready;
+    const first = await studio.start();
     let client = clientOf(first);
     const dir = join(workspace, 'functions', 'many');
     await mkdir(dir, { recursive: true });
@@ -167,16 +131,16 @@ describe('100 executions through repeated SIGKILLs of the whole studio', () => {
     // A quarter of the kills land in the middle of a start-up (rebuilding under the executions),
     // the others while the restarted studio runs them.
     for (let kill = 0; kill < KILLS; kill++) {
-      const during = kill === 0 ? undefined : startHost().ready;
+      const during = kill === 0 ? undefined : studio.start();
       if (during !== undefined && random() < 0.25) await sleep(Math.floor(random() * 1_000));
       else await (during ?? Promise.resolve()).then(() => sleep(Math.floor(random() * 2_500)));
-      await killHost();
+      await studio.kill();
       // The function's code dies with the studio: a run cut short must not go on to write after its rerun.
       await expect.poll(sandboxesLeft, { timeout: 2_000, interval: 50 }).toEqual([]);
     }
 
     const runsBeforeLastStart = stepRuns();
-    client = clientOf(await startHost().ready);
+    client = clientOf(await studio.start());
     const statuses = new Map<string, string>();
     await expect
       .poll(
@@ -192,7 +156,7 @@ describe('100 executions through repeated SIGKILLs of the whole studio', () => {
       )
       .toBe(0);
     const failed = arns.filter((arn) => statuses.get(arn) !== 'SUCCEEDED');
-    if (failed.length > 0) console.log(`crash-many: seed ${seed}; the studio's log:\n${hostLog.slice(-20_000)}`);
+    if (failed.length > 0) console.log(`crash-many: seed ${seed}; the studio's log:\n${studio.log().slice(-20_000)}`);
     expect(failed.map((arn) => `${arn}: ${statuses.get(arn)}`)).toEqual([]);
 
     const last = lastRuns();
@@ -215,7 +179,7 @@ describe('100 executions through repeated SIGKILLs of the whole studio', () => {
     expect(mismatches).toEqual([]);
     client.destroy();
     // Idle sandboxes too: nothing of the studio outlives it.
-    await killHost();
+    await studio.kill();
     await expect.poll(sandboxesLeft, { timeout: 2_000, interval: 50 }).toEqual([]);
   }, 150_000);
 });

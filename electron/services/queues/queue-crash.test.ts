@@ -1,11 +1,11 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serveProcess } from '../../server/test-support.ts';
 
 /**
  * The whole studio (`serve`) is SIGKILLed, process group and all, while the function behind a
@@ -17,11 +17,10 @@ const cli = join(import.meta.dirname, '..', '..', 'server', 'cli.ts');
 const root = await mkdtemp(join(tmpdir(), 'queue-crash-'));
 const workspace = join(root, 'workspace');
 const runsFile = join(root, 'runs.log');
-let host: ChildProcessWithoutNullStreams | undefined;
-let hostLog = '';
+const studio = serveProcess(workspace, join(root, 'config'));
 
 afterAll(async () => {
-  await killHost();
+  await studio.kill();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -35,28 +34,6 @@ export const handler = async (event) => {
   return { batchItemFailures: [] };
 };
 `;
-
-/** Starts `serve` on the workspace in a process group of its own; resolves on its JSON line. */
-function startHost(): Promise<unknown> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, 'serve', '--workspace', workspace, '--port', '0', '--no-open'], {
-    detached: true,
-    env: { ...process.env, LAMBDA_STUDIO_CONFIG_DIR: join(root, 'config') },
-  });
-  host = child;
-  child.stderr.on('data', (chunk: Buffer) => (hostLog += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-    child.once('exit', (code, signal) => reject(new Error(`the studio exited before it was ready (${code ?? signal}): ${hostLog}`)));
-  });
-}
-
-async function killHost(): Promise<void> {
-  const child = host;
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  process.kill(-child.pid, 'SIGKILL');
-  await gone;
-}
 
 const runLines = () => (existsSync(runsFile) ? readFileSync(runsFile, 'utf8') : '').split('\n').filter(Boolean);
 const starts = () => runLines().filter((l) => l.startsWith('start '));
@@ -82,7 +59,7 @@ describe('a queue through a SIGKILL of the whole studio mid-batch', () => {
       join(dir, 'function.json'),
       JSON.stringify({ runtime: 'nodejs22.x', handler: 'index.handler', timeout: 30, triggers: { queue: { enabled: true, batchSize: 3, visibilityTimeoutSeconds: 2, maxReceiveCount: 5 } } }),
     );
-    await startHost();
+    await studio.start();
     // Sent by the CLI into the store of the running studio, as a user would.
     const bodies = JSON.stringify(Array.from({ length: 9 }, (_, i) => ({ id: `m${i + 1}` })));
     const sent = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', cli, 'queue', 'send', 'worker', '--workspace', workspace, '--body', bodies, '--each'], { encoding: 'utf8' });
@@ -91,13 +68,13 @@ describe('a queue through a SIGKILL of the whole studio mid-batch', () => {
 
     // Killed while the second batch runs: the first one's success is recorded by then.
     await expect.poll(() => starts().length, { timeout: 30_000, interval: 20 }).toBe(2);
-    await killHost();
+    await studio.kill();
     expect(runLines()).toEqual(['start m1:1 m2:1 m3:1', 'done m1 m2 m3', 'start m4:1 m5:1 m6:1']);
     expect(storedMessages()).toBe(6);
 
-    await startHost();
+    await studio.start();
     await expect.poll(storedMessages, { timeout: 30_000, interval: 100 }).toBe(0);
-    await killHost();
+    await studio.kill();
     const deliveries = starts().flatMap((line) => line.slice('start '.length).split(' '));
     // m1-m3 once; the cut batch again, received a second time; the rest once.
     expect(deliveries.sort()).toEqual(['m1:1', 'm2:1', 'm3:1', 'm4:1', 'm4:2', 'm5:1', 'm5:2', 'm6:1', 'm6:2', 'm7:1', 'm8:1', 'm9:1']);

@@ -1,0 +1,57 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** The CLI's entry point, run with this Node as a user runs it. */
+const cli = join(import.meta.dirname, 'cli.ts');
+
+/** What `serve` prints on its JSON line that the tests use: how to reach its local Lambda service. */
+export interface ServeReady {
+  lambdaEndpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** The whole studio as `serve` runs it on one workspace, started and SIGKILLed as often as a test likes. */
+export interface ServeProcess {
+  /**
+   * Starts `serve` in a process group of its own; settles on its JSON line, or rejects with the
+   * studio's log when it exits before. A kill may come before the line: nobody has to await it.
+   */
+  start(): Promise<ServeReady>;
+  /** SIGKILLs the studio's whole process group, as when the app is killed, and waits for it to be gone. */
+  kill(): Promise<void>;
+  /** What the studio wrote to stderr over all its starts. */
+  log(): string;
+}
+
+/** `serve` on `workspace`, with its own config folder so the user's settings and targets stay out of the test. */
+export function serveProcess(workspace: string, configDir: string): ServeProcess {
+  let host: ChildProcessWithoutNullStreams | undefined;
+  let log = '';
+  return {
+    start() {
+      const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, 'serve', '--workspace', workspace, '--port', '0', '--no-open'], {
+        detached: true,
+        env: { ...process.env, LAMBDA_STUDIO_CONFIG_DIR: configDir },
+      });
+      host = child;
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const ready = new Promise<ServeReady>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as ServeReady));
+        child.once('exit', (code, signal) => reject(new Error(`the studio exited before it was ready (${code ?? signal}): ${log}`)));
+      });
+      ready.catch(() => undefined);
+      return ready;
+    },
+    async kill() {
+      const child = host;
+      if (child === undefined || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      process.kill(-child.pid, 'SIGKILL');
+      await gone;
+    },
+    log: () => log,
+  };
+}
