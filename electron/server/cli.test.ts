@@ -10,6 +10,7 @@ import { createTemplates } from '../services/templates/templates.ts';
 import { createFunctionStore } from '../services/workspace/function-store.ts';
 import { openWorkspace } from '../services/workspace/layout.ts';
 import { projectPaths } from './project-paths.ts';
+import { runCli } from './test-support.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 let temp: string;
@@ -107,15 +108,6 @@ describe('cli serve', () => {
     expect(stderr).toMatch(/port is a whole number/);
   });
 });
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('cli invoke', () => {
   it('runs a function with a saved event or a payload, response on stdout, log on stderr', async () => {

@@ -1,28 +1,15 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTemplates } from '../services/templates/templates.ts';
 import { createFunctionStore, type FunctionStore } from '../services/workspace/function-store.ts';
 import { openWorkspace } from '../services/workspace/layout.ts';
 import { projectPaths } from './project-paths.ts';
+import { runCli, tempWorkspace } from './test-support.ts';
 
-const cli = join(import.meta.dirname, 'cli.ts');
-let workspace: string;
+const workspace = await tempWorkspace('studio-http-cli-');
 let store: FunctionStore;
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 beforeAll(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'studio-http-cli-'));
   store = createFunctionStore({ layout: await openWorkspace(workspace), templates: createTemplates(join(projectPaths.resourcesDir, 'templates')) });
   await store.create('api', 'node-js');
   await store.writeFile('api', 'index.mjs', "export const handler = async (event) => { console.log('path', event.rawPath); if (event.rawPath === '/fail') throw new Error('nope'); return { method: event.requestContext.http.method, path: event.rawPath, q: event.queryStringParameters, body: event.body, who: event.headers['x-who'] }; };\n");
@@ -31,8 +18,6 @@ beforeAll(async () => {
   await store.saveConfig('api', { ...detail.config, triggers: { http: { enabled: true, invocationType: 'RequestResponse', maxWaitSeconds: 30 } } });
   await store.create('quiet', 'node-js');
 });
-
-afterAll(() => rm(workspace, { recursive: true, force: true }));
 
 describe('cli http', () => {
   it('sends a request to the function URL: body on stdout, status, headers and log on stderr', async () => {

@@ -1,21 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openQueueStore } from '../services/queues/queue-store.ts';
+import { runCli, tempWorkspace } from './test-support.ts';
 
-const cli = join(import.meta.dirname, 'cli.ts');
-let workspace: string;
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const workspace = await tempWorkspace('studio-queue-cli-');
 
 async function addFunction(name: string, config: object): Promise<void> {
   await mkdir(join(workspace, 'functions', name), { recursive: true });
@@ -32,12 +21,9 @@ function stored(queue: string) {
 }
 
 beforeAll(async () => {
-  workspace = await mkdtemp(join(tmpdir(), 'studio-queue-cli-'));
   await addFunction('orders', { triggers: { queue: { enabled: false } } });
   await addFunction('plain', {});
 });
-
-afterAll(() => rm(workspace, { recursive: true, force: true }));
 
 describe('cli queue send', () => {
   it('puts one message, or each item of a JSON array with --each, on the queue and prints their ids', async () => {

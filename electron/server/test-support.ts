@@ -1,9 +1,39 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll } from 'vitest';
 
 /** The CLI's entry point, run with this Node as a user runs it. */
 const cli = join(import.meta.dirname, 'cli.ts');
+
+/** How a CLI command run to its end exited, and all it printed. */
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cli.ts <args>` with this Node to its end, as a user types the command. */
+export function runCli(args: string[]): Promise<CliResult> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/**
+ * A fresh workspace folder in the system's temp folder, removed once the test file's tests are
+ * done; called at the top of a test file, which is where it registers that clean-up.
+ */
+export async function tempWorkspace(prefix: string): Promise<string> {
+  const workspace = await mkdtemp(join(tmpdir(), prefix));
+  afterAll(() => rm(workspace, { recursive: true, force: true }));
+  return workspace;
+}
 
 /** What `serve` prints on its JSON line that the tests use: how to reach its local Lambda service. */
 export interface ServeReady {
