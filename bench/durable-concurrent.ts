@@ -1,11 +1,11 @@
 // Many durable executions of a few steps at once: the studio (each execution through the Lambda
 // API, its sandbox and the engine) against the SDK floor at the same concurrency (the same
 // wrapped handler called that many times at once in this process, against a stub endpoint).
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DurableExecutionApiClient, withDurableExecution } from '@aws/durable-execution-sdk-js';
-import type { Context } from 'aws-lambda';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { Agent } from 'node:http';
 import type { DurableEngine } from '../electron/services/durable/engine.ts';
+import { lambdaClientOf } from './bench-servers.ts';
+import { type Body, durableFloor, expected } from './durable-floor.ts';
 
 /** Steps per second over the whole run, and this process's most RSS while it ran. */
 export interface ConcurrentFigures {
@@ -13,9 +13,6 @@ export interface ConcurrentFigures {
   stepsPerSecond: number;
   peakRss: number;
 }
-
-type Body = (event: { steps: number }, context: { step: (name: string, fn: () => Promise<number>) => Promise<number> }) => Promise<number>;
-const expected = (steps: number) => (steps * (steps - 1)) / 2;
 
 async function measured(count: number, steps: number, run: () => Promise<void>): Promise<ConcurrentFigures> {
   let peakRss = process.memoryUsage().rss;
@@ -38,7 +35,7 @@ export async function studioConcurrent(
   count: number,
   steps: number,
 ): Promise<ConcurrentFigures> {
-  const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1, requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: count }) } });
+  const client = lambdaClientOf(service, { requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: count }) } });
   try {
     return await measured(count, steps, async () => {
       const arns = await Promise.all(
@@ -59,35 +56,16 @@ export async function studioConcurrent(
 
 /** The same handler body wrapped by the SDK, called `count` times at once against a stub checkpoint endpoint on `port`. */
 export async function floorConcurrent(port: number, body: Body, count: number, steps: number): Promise<ConcurrentFigures> {
-  const stubClient = new LambdaClient({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-    maxAttempts: 1,
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: count }) },
-  });
-  const wrapped = withDurableExecution(body, { durableExecutionClient: new DurableExecutionApiClient(stubClient) });
-  const lambdaContext = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 300_000 } as unknown as Context;
+  const floor = durableFloor(port, body, count);
   try {
     return await measured(count, steps, async () => {
       await Promise.all(
         Array.from({ length: count }, async (_, i) => {
-          const arn = `arn:aws:lambda:us-east-1:000000000000:function:bench:$LATEST/durable-execution/many-${i}/00000000-0000-0000-0000-${String(i).padStart(12, '0')}`;
-          const out = await wrapped(
-            {
-              DurableExecutionArn: arn,
-              CheckpointToken: 't0',
-              InitialExecutionState: {
-                Operations: [{ Id: 'execution', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: new Date(), ExecutionDetails: { InputPayload: JSON.stringify({ steps }) } }],
-              },
-            } as unknown as Parameters<typeof wrapped>[0],
-            lambdaContext,
-          );
-          if (out.Status !== 'SUCCEEDED' || Number(out.Result) !== expected(steps)) throw new Error(`unexpected floor output: ${JSON.stringify(out).slice(0, 300)}`);
+          await floor.run(`arn:aws:lambda:us-east-1:000000000000:function:bench:$LATEST/durable-execution/many-${i}/00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, steps);
         }),
       );
     });
   } finally {
-    stubClient.destroy();
+    floor.destroy();
   }
 }

@@ -9,64 +9,19 @@
 // (frequency, other load) falls on all of them alike.
 // Target: warm p50 within 1.5x of the client floor. Also prints the cold start.
 // Run: node bench/invoke.ts [iterations]
-import { InvokeCommand, LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type LambdaClient, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { Agent, request } from 'node:http';
-import { type Reachable, startFloorServer, startStudio } from './bench-servers.ts';
+import { lambdaClientOf, type Reachable, startApart, startFloorServer, startStudio } from './bench-servers.ts';
 import { deployModule } from './deploy.ts';
-import { startHelperProcess } from './helper-process.ts';
+import { type Call, interleaved, throughput } from './sampling.ts';
 import { type Figures, figuresOf } from './stats.ts';
 
 const iterations = Number(process.argv[2] ?? 2000);
-const blocks = 10;
 const concurrency = 4;
 const handler = 'export const handler = async (event) => ({ n: event.n + 1 });';
 
-type Call = (i: number) => Promise<void>;
-interface Kind {
-  label: string;
-  once: Call;
-}
-
-/** p50/p99 of each kind, sampled in `blocks` alternating blocks after a warm-up of each. */
-async function interleaved(kinds: Kind[], count: number): Promise<Figures[]> {
-  for (const kind of kinds) for (let i = 0; i < Math.min(1000, count); i++) await kind.once(i); // JIT, connections
-  const samples = kinds.map(() => [] as number[]);
-  const perBlock = Math.ceil(count / blocks);
-  for (let block = 0; block < blocks; block++) {
-    for (const [k, kind] of kinds.entries()) {
-      for (let i = 0; i < perBlock; i++) {
-        const start = performance.now();
-        await kind.once(i);
-        samples[k]?.push(performance.now() - start);
-      }
-    }
-  }
-  return kinds.map((kind, k) => {
-    const figures = figuresOf(samples[k] ?? []);
-    console.log(`  ${kind.label.padEnd(44)} p50 ${figures.p50.toFixed(3)} ms   p99 ${figures.p99.toFixed(3)} ms   (n=${samples[k]?.length})`);
-    return figures;
-  });
-}
-
-/** Invocations per second with `concurrency` callers in flight. */
-async function throughput(label: string, count: number, call: Call): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await call(next++);
-    }),
-  );
-  const perSecond = count / ((performance.now() - start) / 1000);
-  console.log(`  ${label.padEnd(44)} ${perSecond.toFixed(0)} invocations/s   (${concurrency} in flight, n=${count})`);
-  return perSecond;
-}
-
-/** Starts `bench-servers.ts <what>` as a process of its own. */
-async function startApart(what: 'floor' | 'studio'): Promise<Reachable> {
-  const helper = await startHelperProcess('bench-servers.ts', [what]);
-  return { ...(JSON.parse(helper.firstLine) as Omit<Reachable, 'close'>), close: helper.stop };
-}
+const sampling = { warmUp: 1000, labelWidth: 44 };
+const rate = { concurrency, unit: 'invocations', labelWidth: 44 };
 
 interface Setup {
   floor: Reachable;
@@ -75,10 +30,9 @@ interface Setup {
 
 async function measure(title: string, setup: Setup, withThroughputAndCold: boolean): Promise<void> {
   const { floor, studio } = setup;
-  if (studio.region === undefined || studio.credentials === undefined) throw new Error('the studio did not say its region and credentials');
-  const clientOptions = { region: studio.region, credentials: studio.credentials, maxAttempts: 1 };
-  const client = new LambdaClient({ ...clientOptions, endpoint: studio.endpoint });
-  const floorClient = new LambdaClient({ ...clientOptions, endpoint: floor.endpoint });
+  const client = lambdaClientOf(studio);
+  // The floor takes the studio's signing, so the SDK does the same work for both.
+  const floorClient = lambdaClientOf({ ...studio, endpoint: floor.endpoint });
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const floorUrl = new URL(floor.endpoint);
   const bare: Call = (i) =>
@@ -110,11 +64,12 @@ async function measure(title: string, setup: Setup, withThroughputAndCold: boole
         { label: 'studio: SDK Invoke -> Lambda API -> sandbox', once: invokeWith(client) },
       ],
       iterations,
+      sampling,
     )) as [Figures, Figures, Figures];
     let rates: [number, number] | undefined;
     let cold: Figures | undefined;
     if (withThroughputAndCold) {
-      rates = [await throughput('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient)), await throughput('studio: SDK Invoke -> sandbox', iterations, invokeWith(client))];
+      rates = [await throughput('floor: SDK Invoke answered at once', iterations, invokeWith(floorClient), rate), await throughput('studio: SDK Invoke -> sandbox', iterations, invokeWith(client), rate)];
       // A configuration change retires the warm sandboxes, so every invoke here starts a new one.
       const samples: number[] = [];
       for (let i = 0; i < Math.max(10, Math.floor(iterations / 100)); i++) {
