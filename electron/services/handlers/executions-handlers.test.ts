@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,23 +6,15 @@ import type { ParsedInput } from '../../../shared/contract/index.ts';
 import { parseHistoryFile } from '../../../shared/executions/history-file.ts';
 import type { Handlers } from './handler-table.ts';
 import { createLambdaApiClient, type LambdaApiCall } from '../lambda-client/lambda-api-client.ts';
-import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
+import type { StudioServices } from '../studio/studio-services.ts';
+import { addTemplateFunction, startTestStudio, untilWith } from '../studio/test-support.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
 let services: StudioServices;
 let h: Handlers;
 let call: LambdaApiCall;
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = untilWith();
 
 /** Starts an order-approval execution as any Lambda client would: an Event invoke with a name. */
 async function start(name: string, input: object): Promise<string> {
@@ -43,16 +35,8 @@ const list = (filter: ParsedInput<'executions.list'>) => h['executions.list'](fi
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studio-executions-'));
-  await cp(join(root, 'resources', 'templates', 'durable-ts'), join(dir, 'functions', 'orders'), { recursive: true });
-  const config = join(dir, 'functions', 'orders', 'function.json');
-  await writeFile(config, (await readFile(config, 'utf8')).replace('__FUNCTION_NAME__', 'orders'));
-  services = await startStudioServices({
-    workspaceDir: dir,
-    host: 'serve',
-    version: '0.0.0',
-    resourcesDir: join(root, 'resources'),
-    nodeModulesDir: join(root, 'node_modules'),
-  });
+  await addTemplateFunction(dir, 'durable-ts', 'orders');
+  services = await startTestStudio(dir);
   h = services.handlers;
   const { endpoint, region, credentials } = services.lambda;
   call = createLambdaApiClient(() => ({ endpoint, region, credentials }));
@@ -209,11 +193,7 @@ describe('executions through the Lambda API', () => {
 
 describe('executions of functions that are no longer durable, or no longer there', () => {
   it('are still listed: switched off, renamed or deleted, their executions stay, a missing function marked', async () => {
-    for (const name of ['switched', 'removed']) {
-      await cp(join(root, 'resources', 'templates', 'durable-ts'), join(dir, 'functions', name), { recursive: true });
-      const config = join(dir, 'functions', name, 'function.json');
-      await writeFile(config, (await readFile(config, 'utf8')).replace('__FUNCTION_NAME__', name));
-    }
+    for (const name of ['switched', 'removed']) await addTemplateFunction(dir, 'durable-ts', name);
     const run = async (fn: string) => (await h['invoke.run']({ functionName: fn, payload: '{"orderId": "x", "amount": 1}' })).durableExecutionArn ?? '';
     const switched = await until(async () => (await run('switched')) || undefined, 'an execution of switched');
     const removed = await until(async () => (await run('removed')) || undefined, 'an execution of removed');

@@ -19,6 +19,7 @@ import { createDispatch, type Dispatch } from './handler-table.ts';
 import { createLambdaApiClient } from '../lambda-client/lambda-api-client.ts';
 import { createWorkflowRuns } from './workflow-runs.ts';
 import { createWorkflowsHandlers } from './workflows-handlers.ts';
+import { untilWith } from '../studio/test-support.ts';
 
 /**
  * A stand-in for the workflow runner: a durable function that answers with what it was given,
@@ -47,15 +48,7 @@ async function api<T>(method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = untilWith();
 
 const at = { x: 0, y: 0 };
 const greeting: WorkflowGraphInput = {

@@ -1,9 +1,10 @@
-import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployProgress, MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/index.ts';
-import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
+import type { StudioServices } from '../studio/studio-services.ts';
+import { addTemplateFunction, startTestStudio, untilWith } from '../studio/test-support.ts';
 import { type DurableHarness, startDurableHarness } from '../durable/test-support.ts';
 import { startFakeIam, writeAwsFiles } from './test-support.ts';
 
@@ -13,7 +14,6 @@ import { startFakeIam, writeAwsFiles } from './test-support.ts';
  * target uses. IAM, which that service does not serve, is a small stand-in.
  */
 
-const root = join(import.meta.dirname, '..', '..', '..');
 const WRONG_SECRET = 'wrongSecretKeyThatMustNeverBeShown0123456789';
 let dir: string;
 let cloud: DurableHarness;
@@ -36,15 +36,7 @@ async function call<M extends MethodName>(method: M, input: ParsedInput<M>): Pro
   }
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = untilWith({ intervalMs: 50 });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'studio-aws-target-'));
@@ -68,15 +60,8 @@ beforeAll(async () => {
   process.env['HOME'] = dir;
 
   const workspace = join(dir, 'workspace');
-  await cp(join(root, 'resources', 'templates', 'durable-ts'), join(workspace, 'functions', 'orders'), { recursive: true });
-  const config = join(workspace, 'functions', 'orders', 'function.json');
-  await writeFile(config, (await readFile(config, 'utf8')).replace('__FUNCTION_NAME__', 'orders'));
-  studio = await startStudioServices({
-    workspaceDir: workspace,
-    host: 'serve',
-    version: '0.0.0',
-    resourcesDir: join(root, 'resources'),
-    nodeModulesDir: join(root, 'node_modules'),
+  await addTemplateFunction(workspace, 'durable-ts', 'orders');
+  studio = await startTestStudio(workspace, {
     syncOnStart: false,
     configDir: join(dir, 'config'),
     awsClients: { serviceEndpoints: { iam: iam.url }, maxAttempts: 2 },

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeployProgress, MethodName, MethodOutput, ParsedInput } from '../../../shared/contract/index.ts';
 import { WORKFLOW_RUNNER_FUNCTION } from '../../../shared/workflow/runner-event.ts';
 import type { WorkflowGraphInput } from '../../../shared/workflow/schema.ts';
-import { startStudioServices, type StudioServices } from '../studio/studio-services.ts';
+import type { StudioServices } from '../studio/studio-services.ts';
+import { startTestStudio, untilWith } from '../studio/test-support.ts';
 import { type DurableHarness, startDurableHarness } from '../durable/test-support.ts';
 import { invokePolicyName } from './deploy-workflow.ts';
 import { startFakeIam, writeAwsFiles } from './test-support.ts';
@@ -15,7 +16,6 @@ import { startFakeIam, writeAwsFiles } from './test-support.ts';
  * through a profile, IAM a small stand-in, as in `aws-target.test.ts`.
  */
 
-const root = join(import.meta.dirname, '..', '..', '..');
 let dir: string;
 let cloud: DurableHarness;
 let iam: Awaited<ReturnType<typeof startFakeIam>>;
@@ -26,15 +26,7 @@ function call<M extends MethodName>(method: M, input: ParsedInput<M>): Promise<M
   return (studio.handlers[method] as (input: ParsedInput<M>) => Promise<MethodOutput<M>>)(input);
 }
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = untilWith({ timeoutMs: 15_000, intervalMs: 50 });
 
 const at = { x: 0, y: 0 };
 /** Input → price (Lambda) → approve (Approval) → label (Lambda) → Output. */
@@ -73,12 +65,7 @@ beforeAll(async () => {
   for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
   process.env['HOME'] = dir;
 
-  studio = await startStudioServices({
-    workspaceDir: join(dir, 'workspace'),
-    host: 'serve',
-    version: '0.0.0',
-    resourcesDir: join(root, 'resources'),
-    nodeModulesDir: join(root, 'node_modules'),
+  studio = await startTestStudio(join(dir, 'workspace'), {
     syncOnStart: false,
     configDir: join(dir, 'config'),
     awsClients: { serviceEndpoints: { iam: iam.url }, maxAttempts: 2 },
