@@ -1,8 +1,8 @@
 import { LambdaApiError } from '../lambda/api-types.ts';
-import { encodeCallbackId } from './arns.ts';
+import { encodeCallbackId, newCheckpointToken } from './arns.ts';
 import { errorOf, operationEvent, payloadOf, seconds } from './history.ts';
 import type { DurableStore, ExecutionRow } from './store.ts';
-import type { Operation, OperationAction, OperationType, OperationUpdate } from './wire.ts';
+import { type Operation, type OperationAction, type OperationType, type OperationUpdate, operationOnWire, toEpochSeconds } from './wire.ts';
 
 /** Work a checkpoint asks for that happens outside its transaction. */
 export interface ChainedInvokeRequest {
@@ -280,4 +280,22 @@ export function applyUpdates(store: DurableStore, exec: ExecutionRow, updates: O
     });
   });
   return invokes;
+}
+
+/**
+ * One CheckpointDurableExecution, in one transaction: the updates, the next checkpoint token
+ * and the answer (the operations changed since the handler last saw them). The store writes
+ * each changed operation's row once and the execution's row once when the transaction commits.
+ */
+export function runCheckpoint(store: DurableStore, exec: ExecutionRow, updates: OperationUpdate[], nowMs: number): { response: string; invokes: ChainedInvokeRequest[] } {
+  return store.tx(() => {
+    const invokes = applyUpdates(store, exec, updates, nowMs);
+    const after = store.getExecution(exec.arn) as ExecutionRow;
+    const closing = after.pendingClose !== null;
+    const token = closing ? after.token : newCheckpointToken();
+    const operations = store.operationsChangedAfter(exec.arn, exec.seenChange).map((op) => operationOnWire(op, toEpochSeconds));
+    store.updateExecution(exec.arn, { token, seenChange: after.changeNo });
+    const response = JSON.stringify({ ...(closing ? {} : { CheckpointToken: token }), NewExecutionState: { Operations: operations } });
+    return { response, invokes };
+  });
 }

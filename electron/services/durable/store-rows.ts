@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS operations (
   PRIMARY KEY (arn, id)
 );
 CREATE INDEX IF NOT EXISTS operations_by_seq ON operations (arn, seq);
-CREATE INDEX IF NOT EXISTS operations_by_change ON operations (arn, change_no);
+DROP INDEX IF EXISTS operations_by_change;
 CREATE TABLE IF NOT EXISTS events (
   arn TEXT NOT NULL, event_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, event_id)
 );

@@ -3,6 +3,7 @@ import { EXPIRED_SQL, expiredValues, FINISHED_SQL, fileBytes, reclaimSpace } fro
 import { createListing, functionListQuery, type PageFilter, prepareListing } from './store-listing.ts';
 import { COLUMN, num, numOrNull, type Row, str, toExecution, toTimer } from './store-rows.ts';
 import { openDatabase } from './store-open.ts';
+import { createOperationSet } from './store-operations.ts';
 import type { Operation } from './wire.ts';
 
 import type { ExecutionRow, ListFilter, TimerKind, TimerRow } from './store-types.ts';
@@ -41,21 +42,20 @@ export function openDurableStore(dbPath: string) {
   // only add pages to every checkpoint's commit.
   const answered = new Map<string, { response: string; createdMs: number }>();
   const getExec = stmt('SELECT * FROM executions WHERE arn = ?');
-  const getOp = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');
   const maxEventId = stmt('SELECT COALESCE(MAX(event_id), 0) AS n FROM events WHERE arn = ?');
   const insertEvent = stmt('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
-  const maxOpSeq = stmt('SELECT COALESCE(MAX(seq), 0) AS n FROM operations WHERE arn = ?');
   let depth = 0;
   // The engine is the database's only user (it holds the exclusive lock), so the rows every
-  // checkpoint reads again can be kept in memory, written through on every change and dropped
-  // on a rollback. This saves a handful of queries per checkpoint.
+  // checkpoint reads again can be kept in memory and dropped on a rollback. An execution row's
+  // changes are held until the transaction commits and written then, one UPDATE per execution,
+  // however many of its fields the transaction changed (a checkpoint changes some three times).
   const executionRows = new Map<string, ExecutionRow>();
+  const dirtyExecutions = new Map<string, Set<string>>();
   const lastEventIds = new Map<string, number>();
-  const lastOpSeqs = new Map<string, number>();
   const forget = (): void => {
     executionRows.clear();
+    dirtyExecutions.clear();
     lastEventIds.clear();
-    lastOpSeqs.clear();
   };
   const cachedExecution = (arn: string): ExecutionRow | undefined => {
     let row = executionRows.get(arn);
@@ -77,9 +77,55 @@ export function openDurableStore(dbPath: string) {
     return n;
   };
   const lastEventId = (arn: string): number => highest(lastEventIds, maxEventId, arn);
+  const operations = createOperationSet(stmt, (arn) => cachedExecution(arn)?.status === 'RUNNING');
+  const markDirty = (arn: string, ...fields: string[]): void => {
+    let set = dirtyExecutions.get(arn);
+    if (set === undefined) dirtyExecutions.set(arn, (set = new Set()));
+    for (const field of fields) set.add(field);
+  };
+  /** Writes what the open transaction holds back: before it commits, and before any query that could read those rows. */
+  const flush = (): void => {
+    operations.flush();
+    for (const [arn, fields] of dirtyExecutions) {
+      const row = executionRows.get(arn);
+      if (row === undefined) throw new Error(`changes held for execution ${arn} whose row is not held`);
+      const sets: string[] = [];
+      const values: SQLInputValue[] = [];
+      for (const field of fields) {
+        sets.push(`${COLUMN[field]} = ?`);
+        const value = row[field as keyof ExecutionRow];
+        values.push(value === null ? null : typeof value === 'object' ? JSON.stringify(value) : value);
+      }
+      stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
+    }
+    dirtyExecutions.clear();
+  };
+  /** Runs `fn` in a transaction unless one is open already (a lone write outside one commits by itself). */
+  const inTx = <T>(fn: () => T): T => (depth > 0 ? fn() : tx(fn));
+  const tx = <T>(fn: () => T): T => {
+    if (depth > 0) return fn();
+    depth++;
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = fn();
+      flush();
+      db.exec('COMMIT');
+      operations.committed();
+      return out;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      forget();
+      operations.rolledBack();
+      throw error;
+    } finally {
+      depth--;
+    }
+  };
   const listing = createListing(stmt, namesIndexed);
   const deleteExecutions = (arns: readonly string[]): void => {
+    flush();
     for (const arn of arns) {
+      operations.drop(arn);
       for (const table of ['operations', 'events', 'timers', 'executions']) stmt(`DELETE FROM ${table} WHERE arn = ?`).run(arn);
     }
     if (arns.length > 0) {
@@ -98,22 +144,7 @@ export function openDurableStore(dbPath: string) {
       db.close();
     },
     /** Runs `fn` in one transaction (nested calls join the outer one). */
-    tx<T>(fn: () => T): T {
-      if (depth > 0) return fn();
-      depth++;
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const out = fn();
-        db.exec('COMMIT');
-        return out;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        forget();
-        throw error;
-      } finally {
-        depth--;
-      }
-    },
+    tx,
     /** A copy: changing it changes nothing stored. */
     getExecution(arn: string): ExecutionRow | undefined {
       const row = cachedExecution(arn);
@@ -130,15 +161,18 @@ export function openDurableStore(dbPath: string) {
       }
     },
     findByName(functionName: string, name: string): ExecutionRow | undefined {
+      flush();
       const r = stmt('SELECT * FROM executions WHERE function_name = ? AND name = ?').get(functionName, name) as Row | undefined;
       return r === undefined ? undefined : toExecution(r);
     },
     /** The child execution a chained invoke started, if any. */
     childExecution(parentArn: string, opId: string): ExecutionRow | undefined {
+      flush();
       const r = stmt('SELECT * FROM executions WHERE parent_arn = ? AND parent_op = ?').get(parentArn, opId) as Row | undefined;
       return r === undefined ? undefined : toExecution(r);
     },
     runningExecutions(): ExecutionRow[] {
+      flush();
       return (stmt("SELECT * FROM executions WHERE status = 'RUNNING' ORDER BY seq").all() as Row[]).map(toExecution);
     },
     insertExecution(e: Omit<ExecutionRow, 'seq' | 'invocationNo' | 'changeNo' | 'seenChange' | 'serviceChange' | 'failures' | 'token' | 'invocationId' | 'invocationStartMs' | 'pendingClose' | 'result' | 'error' | 'endMs'>): void {
@@ -149,85 +183,77 @@ export function openDurableStore(dbPath: string) {
       ).run(e.arn, seq, e.functionName, e.functionArn, e.version, e.name, e.executionId, e.status, e.input, e.startMs,
         e.timeoutSeconds, e.retentionDays, e.traceId, e.parentArn, e.parentOpId);
       executionRows.delete(e.arn);
+      dirtyExecutions.delete(e.arn);
       lastEventIds.delete(e.arn);
-      lastOpSeqs.delete(e.arn);
+      operations.drop(e.arn);
     },
     updateExecution(arn: string, patch: Partial<ExecutionRow>): void {
-      const sets: string[] = [];
-      const values: SQLInputValue[] = [];
       // What each field reads back as: JSON columns round-trip, missing values are null.
       const stored: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(patch)) {
-        const column = COLUMN[key];
-        if (column === undefined) throw new Error(`execution field ${key} is not updatable`);
-        sets.push(`${column} = ?`);
-        if (value === null || value === undefined) {
-          values.push(null);
-          stored[key] = null;
-        } else if (typeof value === 'object') {
-          const json = JSON.stringify(value);
-          values.push(json);
-          stored[key] = JSON.parse(json) as unknown;
-        } else {
-          values.push(value as SQLInputValue);
-          stored[key] = value;
-        }
+        if (COLUMN[key] === undefined) throw new Error(`execution field ${key} is not updatable`);
+        stored[key] = value === null || value === undefined ? null : typeof value === 'object' ? (JSON.parse(JSON.stringify(value)) as unknown) : value;
       }
-      if (sets.length === 0) return;
-      stmt(`UPDATE executions SET ${sets.join(', ')} WHERE arn = ?`).run(...values, arn);
-      const row = executionRows.get(arn);
-      if (row !== undefined) Object.assign(row, stored);
+      const keys = Object.keys(stored);
+      if (keys.length === 0) return;
+      inTx(() => {
+        const row = cachedExecution(arn);
+        if (row === undefined) return;
+        Object.assign(row, stored);
+        markDirty(arn, ...keys);
+      });
     },
     /** Every function with an execution in the store, whether or not it exists or is durable now. */
     functionNames(): string[] {
+      flush();
       return (stmt('SELECT DISTINCT function_name FROM executions ORDER BY function_name').all() as Row[]).map((r) => str(r['function_name']));
     },
     listExecutions(f: ListFilter): ExecutionRow[] {
+      flush();
       const q = functionListQuery(f);
       return (stmt(q.sql).all(...q.values) as Row[]).map(toExecution);
     },
     /** The studio's list: newest first across functions or within one, filtered, a page after a cursor. */
-    executionPage: (f: PageFilter): ExecutionRow[] => listing.page(f),
-    /** Executions per status under the same filters but the status one (counters when unfiltered). */
-    statusCounts: (f: PageFilter): Record<string, number> => listing.counts(f),
-
-    getOperation(arn: string, id: string): Operation | undefined {
-      const r = getOp.get(arn, id) as Row | undefined;
-      return r === undefined ? undefined : (JSON.parse(str(r['data'])) as Operation);
+    executionPage: (f: PageFilter): ExecutionRow[] => {
+      flush();
+      return listing.page(f);
     },
+    /** Executions per status under the same filters but the status one (counters when unfiltered). */
+    statusCounts: (f: PageFilter): Record<string, number> => {
+      flush();
+      return listing.counts(f);
+    },
+
+    getOperation: (arn: string, id: string): Operation | undefined => operations.get(arn, id),
     /** Every operation in start order. */
     operations(arn: string): Operation[] {
+      flush();
       return (stmt('SELECT data FROM operations WHERE arn = ? ORDER BY seq').all(arn) as Row[]).map((r) => JSON.parse(str(r['data'])) as Operation);
     },
     /** Up to `limit` operations after the one numbered `afterSeq`, in start order, with their numbers. */
     operationsFrom(arn: string, afterSeq: number, limit: number): Array<{ seq: number; op: Operation }> {
+      flush();
       return (stmt('SELECT seq, data FROM operations WHERE arn = ? AND seq > ? ORDER BY seq LIMIT ?').all(arn, afterSeq, limit) as Row[]).map((r) => ({
         seq: num(r['seq']),
         op: JSON.parse(str(r['data'])) as Operation,
       }));
     },
-    operationsChangedAfter(arn: string, changeNo: number): Operation[] {
-      return (stmt('SELECT data FROM operations WHERE arn = ? AND change_no > ? ORDER BY seq').all(arn, changeNo) as Row[]).map(
-        (r) => JSON.parse(str(r['data'])) as Operation,
-      );
-    },
-    /** Writes an operation and gives it a new change number; `service` marks a change the handler has not caused. */
+    operationsChangedAfter: (arn: string, changeNo: number): Operation[] => operations.changedAfter(arn, changeNo),
+    /**
+     * Stores an operation and gives it a new change number; `service` marks a change the handler
+     * has not caused. The row is written when the transaction commits, once however often the
+     * transaction changed it.
+     */
     putOperation(arn: string, op: Operation, service = false): void {
-      const exec = cachedExecution(arn);
-      if (exec === undefined) throw new Error(`no execution ${arn} for operation ${op.Id}`);
-      const change = exec.changeNo + 1;
-      const existing = getOp.get(arn, op.Id) as Row | undefined;
-      if (existing === undefined) {
-        const seq = highest(lastOpSeqs, maxOpSeq, arn) + 1;
-        stmt('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?)').run(arn, op.Id, seq, change, JSON.stringify(op));
-        lastOpSeqs.set(arn, seq);
-      } else {
-        stmt('UPDATE operations SET change_no = ?, data = ? WHERE arn = ? AND id = ?').run(change, JSON.stringify(op), arn, op.Id);
-      }
-      if (service) stmt('UPDATE executions SET change_no = ?, service_change = ? WHERE arn = ?').run(change, change, arn);
-      else stmt('UPDATE executions SET change_no = ? WHERE arn = ?').run(change, arn);
-      exec.changeNo = change;
-      if (service) exec.serviceChange = change;
+      inTx(() => {
+        const exec = cachedExecution(arn);
+        if (exec === undefined) throw new Error(`no execution ${arn} for operation ${op.Id}`);
+        const change = exec.changeNo + 1;
+        operations.put(arn, op, change);
+        exec.changeNo = change;
+        if (service) exec.serviceChange = change;
+        markDirty(arn, 'changeNo', ...(service ? ['serviceChange'] : []));
+      });
     },
 
     /** Appends a history event, numbering it; returns the event as stored. */
@@ -286,20 +312,24 @@ export function openDurableStore(dbPath: string) {
 
     /** Closed executions past their retention period at `nowMs`, at most `limit`. */
     expiredExecutions(nowMs: number, limit: number): string[] {
+      flush();
       return (stmt(EXPIRED_SQL).all(...expiredValues(nowMs, limit)) as Row[]).map((r) => str(r['arn']));
     },
     /** Closed executions, whatever their retention, at most `limit`. */
     finishedExecutions(limit: number): string[] {
+      flush();
       return (stmt(FINISHED_SQL).all(limit) as Row[]).map((r) => str(r['arn']));
     },
     /** How many executions have closed (from the per-status counters). */
     finishedCount(): number {
+      flush();
       return num((stmt("SELECT COALESCE(SUM(n), 0) AS n FROM execution_counts WHERE status != 'RUNNING'").get() as Row)['n']);
     },
     /** Deletes executions with their operations, history and timers. */
     deleteExecutions: (arns: readonly string[]): void => deleteExecutions(arns),
     /** Deletes closed executions whose retention period has passed, all at once; returns how many. */
     purgeExpired(nowMs: number): number {
+      flush();
       // LIMIT -1: no limit.
       const expired = (stmt(EXPIRED_SQL).all(...expiredValues(nowMs, -1)) as Row[]).map((r) => str(r['arn']));
       deleteExecutions(expired);

@@ -1,10 +1,10 @@
 import { LambdaApiError, type ApiRoute } from '../../lambda/api-types.ts';
-import { newCheckpointToken, parseExecutionArn } from '../arns.ts';
-import { applyUpdates, type ChainedInvokeRequest } from '../checkpoint.ts';
+import { parseExecutionArn } from '../arns.ts';
+import { runCheckpoint } from '../checkpoint.ts';
 import type { EngineInternals } from '../engine-types.ts';
 import { operationsPage } from '../invocation.ts';
 import type { ExecutionRow } from '../store.ts';
-import { CheckpointBody, operationOnWire, toEpochSeconds } from '../wire.ts';
+import { CheckpointBody, toEpochSeconds } from '../wire.ts';
 import { API, invalidParameter, markerParam, maxItems, notFound, parseBody } from './common.ts';
 
 function executionFor(ctx: EngineInternals, arn: string): ExecutionRow {
@@ -43,16 +43,7 @@ export function checkpointRoutes(ctx: EngineInternals): ApiRoute[] {
           throw invalidParameter('The execution was already completed by this invocation; no further updates are accepted.');
         }
         const nowMs = ctx.now();
-        let invokes: ChainedInvokeRequest[] = [];
-        const response = ctx.store.tx(() => {
-          invokes = applyUpdates(ctx.store, exec, updates, nowMs);
-          const after = ctx.store.getExecution(arn) as ExecutionRow;
-          const closing = after.pendingClose !== null;
-          const token = closing ? after.token : newCheckpointToken();
-          const operations = ctx.store.operationsChangedAfter(arn, exec.seenChange).map((op) => operationOnWire(op, toEpochSeconds));
-          ctx.store.updateExecution(arn, { token, seenChange: after.changeNo });
-          return JSON.stringify({ ...(closing ? {} : { CheckpointToken: token }), NewExecutionState: { Operations: operations } });
-        });
+        const { response, invokes } = runCheckpoint(ctx.store, exec, updates, nowMs);
         if (body.ClientToken !== undefined) ctx.store.cacheCheckpoint(arn, body.CheckpointToken, body.ClientToken, response, nowMs);
         ctx.startChainedInvokes(arn, invokes);
         ctx.changed(arn);
