@@ -1,6 +1,5 @@
 import { LambdaClient, ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,22 +9,10 @@ import { createTemplates } from '../services/templates/templates.ts';
 import { createFunctionStore } from '../services/workspace/function-store.ts';
 import { openWorkspace } from '../services/workspace/layout.ts';
 import { projectPaths } from './project-paths.ts';
-import { runCli } from './test-support.ts';
+import { freePort, runCli } from './test-support.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 let temp: string;
-
-/** A port nothing listens on right now, for options that fix one. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'studio-cli-'));

@@ -2,12 +2,12 @@ import { CreateFunctionCommand, InvokeCommand, LambdaClient, ListFunctionsComman
 import { CloudDurableTestRunner, WaitingOperationStatus } from '@aws/durable-execution-sdk-js-testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipOf } from '../services/lambda/test-support.ts';
+import { freePort } from './test-support.ts';
 
 const cli = join(import.meta.dirname, 'cli.ts');
 const credentials = { accessKeyId: 'AKIACITESTKEY0001', secretAccessKey: 'ci/secret+key' };
@@ -21,17 +21,6 @@ export const handler = withDurableExecution(async (event, context) => {
   return { order, decision };
 });
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface Ready {
   workspace: string;

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -33,6 +34,18 @@ export async function tempWorkspace(prefix: string): Promise<string> {
   const workspace = await mkdtemp(join(tmpdir(), prefix));
   afterAll(() => rm(workspace, { recursive: true, force: true }));
   return workspace;
+}
+
+/** A port nothing listens on right now, for options that fix one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** What `serve` prints on its JSON line that the tests use: how to reach its local Lambda service. */
