@@ -1,6 +1,7 @@
 /**
  * Test-only: hosts the local Lambda service and the durable engine on a state folder, so a
  * test can SIGKILL this process at any moment and start it again on the same folder.
+ * Deploys `test-handlers/<handler>.mjs` (crash by default) as a durable function of that name.
  * Prints one JSON line `{endpoint, accessKeyId, secretAccessKey}` when ready.
  */
 import { CreateFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -11,16 +12,17 @@ import { zipOf } from '../lambda/test-support.ts';
 import { createDurableEngine } from './engine.ts';
 
 const stateDir = process.argv[2];
-if (stateDir === undefined) throw new Error('usage: crash-host.ts <stateDir>');
+const handlerName = process.argv[3] ?? 'crash';
+if (stateDir === undefined) throw new Error('usage: crash-host.ts <stateDir> [handler]');
 const service = await createLocalLambdaService({ stateDir, idleSandboxMs: 60_000 });
 const engine = createDurableEngine({ dbPath: join(stateDir, 'durable.db'), invoker: service, region: service.region, accountId: service.accountId, log: (m) => process.stderr.write(`${m}\n`) });
 service.attachDurable(engine);
 const client = new LambdaClient({ endpoint: service.endpoint, region: service.region, credentials: service.credentials, maxAttempts: 1 });
-const source = readFileSync(join(import.meta.dirname, 'test-handlers', 'crash.mjs'), 'utf8');
+const source = readFileSync(join(import.meta.dirname, 'test-handlers', `${handlerName}.mjs`), 'utf8');
 await client
   .send(
     new CreateFunctionCommand({
-      FunctionName: 'crash',
+      FunctionName: handlerName,
       Runtime: 'nodejs22.x',
       Role: 'arn:aws:iam::000000000000:role/x',
       Handler: 'index.handler',

@@ -1,16 +1,18 @@
+import type {
+  LambdaClient} from '@aws-sdk/client-lambda';
 import {
   GetDurableExecutionCommand,
   GetDurableExecutionHistoryCommand,
   InvokeCommand,
-  LambdaClient,
   SendDurableExecutionCallbackSuccessCommand,
 } from '@aws-sdk/client-lambda';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CrashHost, startCrashHost } from './crash-host-process.ts';
 import { seededRandom } from './seeded-random.ts';
+import { storeInconsistencies } from './store-consistency.ts';
 
 /**
  * Crash safety: the process hosting the service and the engine is SIGKILLed at random
@@ -23,33 +25,19 @@ const random = seededRandom(seed);
 console.log(`crash: seed ${seed} (replay with LAMBDA_STUDIO_CRASH_SEED=${seed})`);
 const stateDir = mkdtempSync(join(tmpdir(), 'durable-crash-'));
 const counterFile = join(stateDir, 'side-effects.log');
-let host: ChildProcess | undefined;
+let host: CrashHost | undefined;
 
-afterAll(() => {
-  host?.kill('SIGKILL');
+afterAll(async () => {
+  await host?.kill();
 });
 
 async function startHost(): Promise<LambdaClient> {
-  host = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(import.meta.dirname, 'crash-host.ts'), stateDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    host?.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
-    });
-    host?.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
-  });
-  const info = JSON.parse(line) as { endpoint: string; accessKeyId: string; secretAccessKey: string };
-  return new LambdaClient({ endpoint: info.endpoint, region: 'us-east-1', credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, maxAttempts: 1 });
+  host = await startCrashHost(stateDir);
+  return host.client;
 }
 
 async function kill(): Promise<void> {
-  const h = host;
-  if (h === undefined || h.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    h.once('exit', () => resolve());
-    h.kill('SIGKILL');
-  });
+  await host?.kill();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,7 +53,7 @@ describe('crash and restart', () => {
       // The kill lands at a random (seeded) moment of the run: the timing is what is under test.
       await sleep(150 + Math.floor(random() * 900));
       await kill();
-      client.destroy();
+      expect(storeInconsistencies(join(stateDir, 'durable.db'))).toEqual([]);
       client = await startHost();
       // Re-invoking with the same name must not start a second execution.
       const again = await client.send(new InvokeCommand({ FunctionName: 'crash:$LATEST', InvocationType: 'Event', Payload: JSON.stringify({ counterFile }), DurableExecutionName: 'crash-run' }));
@@ -96,7 +84,6 @@ describe('crash and restart', () => {
     const starts = log.filter((l) => l.startsWith('start')).length;
     for (let i = 1; i <= 6; i++) expect(log).toContain(`end ${i}`);
     expect(starts - 6).toBeLessThanOrEqual(kills);
-    client.destroy();
     await kill();
   }, 120_000);
 });
