@@ -45,8 +45,11 @@ export function checkpointRoutes(ctx: EngineInternals): ApiRoute[] {
         const nowMs = ctx.now();
         const { response, invokes } = runCheckpoint(ctx.store, exec, updates, nowMs);
         if (body.ClientToken !== undefined) ctx.store.cacheCheckpoint(arn, body.CheckpointToken, body.ClientToken, response, nowMs);
-        ctx.startChainedInvokes(arn, invokes);
-        ctx.changed(arn);
+        // After the answer is on its way: the handler waits for it, and nothing here changes it.
+        setImmediate(() => {
+          ctx.startChainedInvokes(arn, invokes);
+          ctx.changed(arn);
+        });
         return { status: 200, headers: { 'content-type': 'application/json' }, body: response };
       },
     },
