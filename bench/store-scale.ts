@@ -11,6 +11,7 @@ import { operationsPage } from '../electron/services/durable/invocation.ts';
 import { openDurableStore } from '../electron/services/durable/store.ts';
 import { toEpochSeconds } from '../electron/services/durable/wire.ts';
 import { figuresOf } from './stats.ts';
+import { fillExecutions, fillHistory } from './store-fill.ts';
 
 const executions = Number(process.argv[2] ?? 100_000);
 const operations = Number(process.argv[3] ?? 100_000);
@@ -20,33 +21,10 @@ const DAY = 86_400_000;
 const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
 const dbPath = join(dir, 'durable.db');
 const store = openDurableStore(dbPath);
-const statuses = ['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'STOPPED'];
 const now = Date.now();
 const fill = performance.now();
-const insert = store.db.prepare(
-  `INSERT INTO executions (arn, seq, function_name, function_arn, version, name, execution_id, status, input, result, start_ms, end_ms, timeout_s, retention_days)
-   VALUES (?, ?, ?, ?, '$LATEST', ?, ?, ?, '{"n":1}', '"ok"', ?, ?, 300, 14)`,
-);
-store.db.exec('BEGIN');
-for (let i = 1; i <= executions; i++) {
-  const fn = `fn-${i % 20}`;
-  const name = `order-${i}`;
-  const arn = `arn:aws:lambda:us-east-1:000000000000:function:${fn}:$LATEST/durable-execution/${name}/${i}`;
-  const running = i > executions - 10;
-  const startMs = now - (executions - i) * 30_000;
-  insert.run(arn, i, fn, `arn:aws:lambda:us-east-1:000000000000:function:${fn}`, name, String(i), running ? 'RUNNING' : (statuses[i % statuses.length] ?? 'SUCCEEDED'), startMs, running ? null : startMs + 1_000);
-}
-store.db.exec('COMMIT');
-const longArn = store.executionPage({ limit: 1 })[0]?.arn ?? '';
-const opInsert = store.db.prepare('INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?, ?, ?, ?, ?)');
-const eventInsert = store.db.prepare('INSERT INTO events (arn, event_id, data) VALUES (?, ?, ?)');
-store.db.exec('BEGIN');
-for (let i = 1; i <= operations; i++) {
-  const id = `op-${i}`;
-  opInsert.run(longArn, id, i, i, JSON.stringify({ Id: id, Type: 'STEP', Status: 'SUCCEEDED', Name: `step ${i}`, StepDetails: { Result: `"r${i}"` } }));
-  eventInsert.run(longArn, i, JSON.stringify({ EventId: i, EventType: 'StepSucceeded', Id: id, Name: `step ${i}` }));
-}
-store.db.exec('COMMIT');
+const longArn = fillExecutions(store, executions, now);
+fillHistory(store, longArn, operations);
 const fillMs = performance.now() - fill;
 
 function time(label: string, run: () => unknown): number {
