@@ -62,9 +62,9 @@ describe('GetDurableExecutionState pages', () => {
       'SELECT data FROM events WHERE arn = ? AND event_id >= ? ORDER BY event_id ASC LIMIT ?',
       'SELECT data FROM events WHERE arn = ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?',
     ].map((sql) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(ARN, 5, 10) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
-    expect(plans[0]).toMatch(/SEARCH operations USING INDEX operations_by_seq \(arn=\? AND seq>\?\)/);
-    expect(plans[1]).toMatch(/SEARCH events USING INDEX sqlite_autoindex_events_1 \(arn=\? AND event_id>\?\)/);
-    expect(plans[2]).toMatch(/SEARCH events USING INDEX sqlite_autoindex_events_1 \(arn=\? AND event_id<\?\)/);
+    expect(plans[0]).toMatch(/SEARCH operations USING PRIMARY KEY \(arn=\? AND seq>\?\)/);
+    expect(plans[1]).toMatch(/SEARCH events USING PRIMARY KEY \(arn=\? AND event_id>\?\)/);
+    expect(plans[2]).toMatch(/SEARCH events USING PRIMARY KEY \(arn=\? AND event_id<\?\)/);
     for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE|^SCAN/m);
   });
 });

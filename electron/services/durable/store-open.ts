@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { StudioError } from '../../../shared/contract/errors.ts';
+import { migrateToKeyedTables } from './store-keyed-tables.ts';
 import { ensureIncrementalVacuum } from './store-retention.ts';
 import { type Row, SCHEMA, str } from './store-rows.ts';
 
@@ -26,6 +27,7 @@ export function openDatabase(dbPath: string): OpenedDatabase {
     // workspace is refused here, before it could drive the same executions twice.
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE;');
     vacuumed = ensureIncrementalVacuum(db);
+    migrateToKeyedTables(db);
     db.exec(SCHEMA);
   } catch (error) {
     db.close();

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +112,27 @@ describe('running executions’ operations kept in memory next to the store', ()
     const read = store.getOperation(arn, 'a') ?? expect.fail();
     read.Status = 'FAILED';
     expect(store.getOperation(arn, 'a')?.Status).toBe('STARTED');
+  });
+
+  it('rewrites a store from before keyed tables once, keeping every operation and event', () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'durable-ops-')), 'durable.db');
+    const old = new DatabaseSync(dbPath);
+    old.exec(`CREATE TABLE operations (arn TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, change_no INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, id));
+      CREATE INDEX operations_by_seq ON operations (arn, seq);
+      CREATE INDEX operations_by_change ON operations (arn, change_no);
+      CREATE TABLE events (arn TEXT NOT NULL, event_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, event_id));`);
+    for (let i = 1; i <= 3; i++) {
+      old.prepare('INSERT INTO operations VALUES (?, ?, ?, ?, ?)').run('arn-1', `op-${i}`, i, i, JSON.stringify({ Id: `op-${i}`, Type: 'STEP', Status: 'SUCCEEDED' }));
+      old.prepare('INSERT INTO events VALUES (?, ?, ?)').run('arn-1', i, JSON.stringify({ EventId: i, EventType: 'StepSucceeded', Id: `op-${i}` }));
+    }
+    old.close();
+    const { store } = openStore(dbPath);
+    const sql = (name: string) => (store.db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(name) as { sql: string }).sql;
+    expect(sql('operations')).toMatch(/WITHOUT ROWID/);
+    expect(sql('events')).toMatch(/WITHOUT ROWID/);
+    expect(store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'operations'").all()).toEqual([]);
+    expect(store.operations('arn-1').map((o) => o.Id)).toEqual(['op-1', 'op-2', 'op-3']);
+    expect(store.getOperation('arn-1', 'op-2')?.Status).toBe('SUCCEEDED');
+    expect(store.events('arn-1', 1, 10, false).map((e) => e['EventId'])).toEqual([1, 2, 3]);
   });
 });

@@ -35,7 +35,7 @@ export function createOperationSet(stmt: (sql: string) => StatementSync, isRunni
   /** Executions whose operations changed in the open transaction (written or not). */
   const touched = new Set<string>();
   const upsert = stmt(
-    'INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?) ON CONFLICT (arn, id) DO UPDATE SET change_no = excluded.change_no, data = excluded.data',
+    'INSERT INTO operations (arn, id, seq, change_no, data) VALUES (?,?,?,?,?) ON CONFLICT (arn, seq) DO UPDATE SET change_no = excluded.change_no, data = excluded.data',
   );
   const loadAll = stmt('SELECT id, seq, change_no, data FROM operations WHERE arn = ? ORDER BY change_no');
   const readOne = stmt('SELECT data FROM operations WHERE arn = ? AND id = ?');

@@ -1,5 +1,6 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { ErrorObject, ExecutionStatus } from './wire.ts';
+import { KEYED_TABLES } from './store-keyed-tables.ts';
 import type { ExecutionRow, TimerKind, TimerRow } from './store-types.ts';
 
 /** The engine's tables. Timestamps are epoch milliseconds; operations and events are stored as JSON. */
@@ -17,15 +18,7 @@ CREATE TABLE IF NOT EXISTS executions (
 );
 CREATE INDEX IF NOT EXISTS executions_by_function ON executions (function_name, seq);
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status);
-CREATE TABLE IF NOT EXISTS operations (
-  arn TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL, change_no INTEGER NOT NULL, data TEXT NOT NULL,
-  PRIMARY KEY (arn, id)
-);
-CREATE INDEX IF NOT EXISTS operations_by_seq ON operations (arn, seq);
-DROP INDEX IF EXISTS operations_by_change;
-CREATE TABLE IF NOT EXISTS events (
-  arn TEXT NOT NULL, event_id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (arn, event_id)
-);
+${KEYED_TABLES}
 CREATE TABLE IF NOT EXISTS timers (
   arn TEXT NOT NULL, op_id TEXT NOT NULL, kind TEXT NOT NULL, due_ms INTEGER NOT NULL,
   PRIMARY KEY (arn, op_id, kind)
