@@ -250,17 +250,16 @@ export function applyUpdates(store: DurableStore, exec: ExecutionRow, updates: O
     }
     const transition = TRANSITIONS[u.Type][u.Action];
     if (transition === undefined) throw invalid(`Invalid ${u.Type} action.`);
-    const op: Operation = structuredClone(
-      current ?? {
-        Id: u.Id,
-        Type: u.Type,
-        Status: 'STARTED',
-        StartTimestamp: nowMs,
-        ...(u.ParentId !== undefined ? { ParentId: u.ParentId } : {}),
-        ...(u.Name !== undefined ? { Name: u.Name } : {}),
-        ...(u.SubType !== undefined ? { SubType: u.SubType } : {}),
-      },
-    );
+    // The store hands out a new copy on every read: a second read is the transition's own to change.
+    const op: Operation = (current === undefined ? undefined : store.getOperation(arn, u.Id)) ?? {
+      Id: u.Id,
+      Type: u.Type,
+      Status: 'STARTED',
+      StartTimestamp: nowMs,
+      ...(u.ParentId !== undefined ? { ParentId: u.ParentId } : {}),
+      ...(u.Name !== undefined ? { Name: u.Name } : {}),
+      ...(u.SubType !== undefined ? { SubType: u.SubType } : {}),
+    };
     transition({
       store,
       arn,
