@@ -6,6 +6,7 @@ const dockerRunnerSuites = [
   'electron/services/runners/aws-lambda-ric.test.ts',
   'electron/services/runners/failures.test.ts',
   'electron/services/runners/freeze.test.ts',
+  'electron/services/runners/log-boundaries.test.ts',
   'electron/services/durable/engine-*.test.ts',
   'electron/services/invocations/invocation-recorder.test.ts',
 ];

@@ -8,6 +8,7 @@ import { type BaseImageSources, buildLocalBaseImage, DEFAULT_LOCAL_IMAGES, IMAGE
 import { createImageProvisioner } from './docker-provision.ts';
 import { pullImage } from './docker-pull.ts';
 import type { NodeBootstrap } from './launchers.ts';
+import { OUTPUT_MARK_ENV } from './output-marks.ts';
 import { startSandbox } from './process-sandbox.ts';
 import { type SandboxHostInfo, sandboxEnvironment } from './sandbox-env.ts';
 import type { Sandbox, SandboxFunction, SandboxLogLine } from './sandbox-types.ts';
@@ -99,7 +100,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
     }
   };
 
-  const spec = (version: SandboxFunction, image: ImageChoice, runtimeApi: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
+  const spec = (version: SandboxFunction, image: ImageChoice, runtimeApi: string, outputMark: string, host: Omit<SandboxHostInfo, 'nodeModulesDir' | 'runtimeDir' | 'path'>): Docker.ContainerCreateOptions => {
     const env = sandboxEnvironment(version, {
       ...host,
       runtimeApi: fromContainer(runtimeApi),
@@ -109,6 +110,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       path: '/usr/local/bin:/usr/bin:/bin',
     });
     env['LAMBDA_TASK_ROOT'] = IMAGE_PATHS.taskRoot;
+    env[OUTPUT_MARK_ENV] = outputMark;
     const binds = [`${version.codeDir}:${IMAGE_PATHS.taskRoot}:ro`, ...(options.binds ?? [])];
     const ownTmp = !binds.some((bind) => bind.split(':')[1] === '/tmp');
     let entrypoint: string[] | undefined;
@@ -205,7 +207,7 @@ export function createDockerRunner(options: DockerRunnerOptions): DockerRunner {
       return startSandbox({
         version,
         onLog,
-        launch: (runtimeApi) => startContainer(engine.docker, spec(version, image, runtimeApi, host), track, options.freezeMode),
+        launch: (runtimeApi, outputMark) => startContainer(engine.docker, spec(version, image, runtimeApi, outputMark, host), track, options.freezeMode),
       });
     },
     buildBaseImage(kind = 'nodejs') {

@@ -5,6 +5,7 @@ import { type RuntimeAnswer, startSandboxRuntimeApi } from '../runtime/runtime-a
 import { createMemoryReader } from './proc-memory.ts';
 import { guardProcessGroup, releaseProcessGroup } from './sandbox-guardian.ts';
 import { failureDocument, reportLine } from './report.ts';
+import { createOutputMarks, MARK_WAIT_MS, OUTPUT_MARK_ENV, type OutputStream } from './output-marks.ts';
 import type { AnswerListener, InvocationResult, Sandbox, SandboxChild, SandboxCommand, SandboxExit, SandboxFunction, SandboxInvocation, SandboxLogLine } from './sandbox-types.ts';
 
 /** Lambda gives init 10 s of its own before the invoke's timeout applies. */
@@ -14,7 +15,7 @@ const MEMORY_POLL_MS = 25;
 /** What starting one process sandbox needs. */
 export interface ProcessSandboxOptions {
   version: SandboxFunction;
-  /** Builds the command once the sandbox's Runtime API address is known. */
+  /** Builds the command once the sandbox's Runtime API address is known (the output marks' secret is added to its environment). */
   command(runtimeApi: string): SandboxCommand;
   onLog(line: SandboxLogLine): void;
 }
@@ -22,8 +23,12 @@ export interface ProcessSandboxOptions {
 /** What starting any sandbox needs: how to launch its program once its Runtime API listens. */
 export interface SandboxOptions {
   version: SandboxFunction;
-  /** Starts the program; throws when it cannot even be attempted (the sandbox is then not created). */
-  launch(runtimeApi: string): Promise<SandboxChild>;
+  /**
+   * Starts the program; throws when it cannot even be attempted (the sandbox is then not created).
+   * `outputMark` goes into its environment as `OUTPUT_MARK_ENV`: the studio's bootstraps then mark
+   * where each invocation's output ends (see output-marks.ts).
+   */
+  launch(runtimeApi: string, outputMark: string): Promise<SandboxChild>;
   onLog(line: SandboxLogLine): void;
 }
 
@@ -80,7 +85,14 @@ export function spawnChild(cmd: SandboxCommand): SandboxChild {
 
 /** Starts a sandbox running `options.command` as a child process of the host. */
 export function startProcessSandbox(options: ProcessSandboxOptions): Promise<Sandbox> {
-  return startSandbox({ version: options.version, onLog: options.onLog, launch: async (runtimeApi) => spawnChild(options.command(runtimeApi)) });
+  return startSandbox({
+    version: options.version,
+    onLog: options.onLog,
+    launch: async (runtimeApi, outputMark) => {
+      const command = options.command(runtimeApi);
+      return spawnChild({ ...command, env: { ...command.env, [OUTPUT_MARK_ENV]: outputMark } });
+    },
+  });
 }
 
 /**
@@ -111,6 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Set when the sandbox was stopped while frozen: see `kill`.
   let killedFrozen = false;
   const memory = createMemoryReader();
+  const marks = createOutputMarks();
   const wake = new Set<() => void>();
   const notify = () => {
     for (const fn of wake) fn();
@@ -133,7 +146,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   let child: SandboxChild;
   try {
-    child = await options.launch(api.address);
+    child = await options.launch(api.address, marks.secret);
   } catch (error) {
     api.abandon();
     await api.close();
@@ -144,14 +157,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     lines.push(line);
     options.onLog({ functionName: version.functionName, requestId, line, timestamp: new Date().toISOString() });
   };
-  const onOutput = (line: string) => {
-    if (killedFrozen) return;
+  const onOutput = (stream: OutputStream, read: string) => {
+    const line = marks.strip(stream, read);
+    if (line === undefined || killedFrozen) return;
     if (/JavaScript heap out of memory|Reached heap limit/.test(line)) outOfMemory = true;
     // Runtimes write a multi-line record with \r between its lines so it stays one record.
     emit(line.replace(/\r/g, '\n'));
   };
-  if (child.stdout !== null) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', onOutput);
-  if (child.stderr !== null) createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', onOutput);
+  if (child.stdout !== null) createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => onOutput('stdout', line));
+  if (child.stderr !== null) createInterface({ input: child.stderr, crlfDelay: Infinity }).on('line', (line) => onOutput('stderr', line));
 
   const kill = () => {
     if (!alive) return;
@@ -241,10 +255,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
   };
 
-  const flushOutput = async (careful: boolean) => {
-    // The program writes its log lines before it answers. A pipe written before the answer's
-    // socket is read in the same turn of the loop, so one turn suffices for a process; a
-    // container's output comes through the engine's stream and gets a few.
+  const flushOutput = async (careful: boolean, marked: boolean) => {
+    // A runtime that marked its output has, once both marks are read, nothing of this invocation
+    // left in flight: no turn of the loop and no quiet spell is needed. Marks that do not come
+    // (the handler closed its stdout) are waited for briefly, then the invocation ends without them.
+    if (marked) {
+      await marks.arrived(requestId, MARK_WAIT_MS);
+      return;
+    }
+    // Other runtimes (aws-lambda-ric, official images) write their log lines before they answer.
+    // A pipe written before the answer's socket is read in the same turn of the loop, so one turn
+    // suffices for a process; a container's output comes through the engine's stream and gets a few.
     const turns = child.settleOutput === undefined ? 1 : 3;
     for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
     // A failure or a cold start is where a missing line hurts most, and a few milliseconds cost
@@ -252,10 +273,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (careful) await child.settleOutput?.({ quietMs: 10, maxMs: 300 });
   };
 
-  const finish = async (startedAt: number, initMs: number | undefined, payload: Buffer, errorType: string | undefined, runtimeFailure: boolean, status?: string): Promise<InvocationResult> => {
+  const finish = async (startedAt: number, initMs: number | undefined, payload: Buffer, errorType: string | undefined, runtimeFailure: boolean, status?: string, marked = false): Promise<InvocationResult> => {
     const durationMs = round2(performance.now() - startedAt);
     watching = false;
-    await flushOutput(errorType !== undefined || initMs !== undefined);
+    await flushOutput(errorType !== undefined || initMs !== undefined, marked);
     const pid = child.memoryPid();
     if (pid !== undefined && alive) {
       // REPORT's figure is the same measure the limit uses: the peak of the samples, and now.
@@ -319,7 +340,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         setImmediate(outcome.acknowledge);
       }
       try {
-        return await finish(startedAt, initMs, outcome.body, errorType, errorType?.startsWith('Runtime.') ?? false);
+        return await finish(startedAt, initMs, outcome.body, errorType, errorType?.startsWith('Runtime.') ?? false, undefined, outcome.outputMarked);
       } finally {
         if (onAnswer === undefined) setImmediate(outcome.acknowledge);
       }

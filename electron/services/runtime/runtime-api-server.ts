@@ -20,9 +20,15 @@ export interface RuntimeInvocation {
  * wakes the sandbox) is not on the invoke's critical path.
  */
 export type RuntimeAnswer =
-  | { kind: 'response'; body: Buffer; acknowledge(): void }
-  | { kind: 'error'; body: Buffer; errorType?: string; acknowledge(): void }
+  | { kind: 'response'; body: Buffer; outputMarked: boolean; acknowledge(): void }
+  | { kind: 'error'; body: Buffer; errorType?: string; outputMarked: boolean; acknowledge(): void }
   | { kind: 'response-too-large'; size: number };
+
+/**
+ * Sent (`1`) on a response or error post by a runtime that wrote the studio's output marks for
+ * that request just before it (see runners/output-marks.ts); other runtimes never send it.
+ */
+export const OUTPUT_MARKED_HEADER = 'lambda-studio-output-marked';
 
 /** Lambda's limit on a synchronous response. */
 export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024 + 100;
@@ -131,8 +137,9 @@ export async function startSandboxRuntimeApi(events: RuntimeApiEvents): Promise<
       const acknowledge = () => {
         if (!res.headersSent) reply(res, 202, { status: 'OK' });
       };
-      if (match[2] === 'response') settle({ kind: 'response', body, acknowledge });
-      else settle({ kind: 'error', body, errorType: req.headers['lambda-runtime-function-error-type'] as string | undefined, acknowledge });
+      const outputMarked = req.headers[OUTPUT_MARKED_HEADER] === '1';
+      if (match[2] === 'response') settle({ kind: 'response', body, outputMarked, acknowledge });
+      else settle({ kind: 'error', body, errorType: req.headers['lambda-runtime-function-error-type'] as string | undefined, outputMarked, acknowledge });
       return;
     }
     reply(res, 404, { errorMessage: `No Runtime API route for ${req.method} ${path}`, errorType: 'NotFound' });

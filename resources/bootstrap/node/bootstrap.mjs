@@ -12,6 +12,11 @@ const [apiHost, apiPort] = (process.env.AWS_LAMBDA_RUNTIME_API ?? '').split(':')
 const runtime = createRuntimeClient(apiHost, Number(apiPort));
 const PREFIX = '/2018-06-01/runtime';
 let currentRequestId = '';
+// The studio's secret for output marks, taken out of the environment before the handler loads:
+// handler code (and what it starts) can then never write a mark by accident or on purpose.
+const outputMark = process.env._LAMBDA_STUDIO_OUTPUT_MARK ?? '';
+delete process.env._LAMBDA_STUDIO_OUTPUT_MARK;
+const MARKED = { 'lambda-studio-output-marked': '1' };
 
 // Console records go to stdout as Lambda writes them: time, request id, level, message;
 // newlines inside a record become \r so one record stays one line.
@@ -26,6 +31,25 @@ function patchConsole() {
   console.error = write('ERROR');
   console.debug = write('DEBUG');
   console.trace = write('TRACE');
+}
+
+// Writes the mark of `requestId` to stdout and stderr, after everything the invocation wrote
+// there: the studio reads the answer's post, then waits for both marks before it closes the
+// invocation's log, however late a container's output arrives. Resolves to the header that tells
+// it so, or to none when there is no secret or a stream is gone.
+async function markOutput(requestId) {
+  if (outputMark === '') return {};
+  const line = `LAMBDA_STUDIO_OUTPUT_MARK ${outputMark} ${requestId}\n`;
+  const write = (stream) =>
+    new Promise((resolve) => {
+      try {
+        stream.write(line, (error) => resolve(!error));
+      } catch {
+        resolve(false);
+      }
+    });
+  const [out, err] = await Promise.all([write(process.stdout), write(process.stderr)]);
+  return out && err ? MARKED : {};
 }
 
 function errorDocument(error) {
@@ -175,11 +199,13 @@ async function main() {
       const event = next.body.length === 0 ? {} : JSON.parse(next.body.toString('utf8'));
       const result = await runHandler(handler, event, next.headers);
       const body = JSON.stringify(result === undefined ? null : result);
-      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/response`, body, { 'content-type': 'application/json' });
+      const marked = await markOutput(requestId);
+      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/response`, body, { 'content-type': 'application/json', ...marked });
     } catch (error) {
       const doc = errorDocument(error);
       console.error(`Invoke Error \t${JSON.stringify(doc)}`);
-      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType });
+      const marked = await markOutput(requestId);
+      await runtime.request('POST', `${PREFIX}/invocation/${requestId}/error`, JSON.stringify(doc), { 'content-type': 'application/json', 'lambda-runtime-function-error-type': doc.errorType, ...marked });
     }
   }
 }

@@ -17,6 +17,10 @@ PREFIX = "/2018-06-01/runtime"
 host, _, port = os.environ.get("AWS_LAMBDA_RUNTIME_API", "").partition(":")
 connection = http.client.HTTPConnection(host, int(port or 0), timeout=None)
 current_request_id = ""
+# The studio's secret for output marks, taken out of the environment before the handler loads:
+# handler code (and what it starts) can then never write a mark by accident or on purpose.
+output_mark = os.environ.pop("_LAMBDA_STUDIO_OUTPUT_MARK", "")
+MARKED = {"lambda-studio-output-marked": "1"}
 
 
 class RequestIdFilter(logging.Filter):
@@ -78,8 +82,31 @@ def error_document(error, error_type=None):
     }
 
 
-def post_json(path, document, error_type=None):
+def mark_output(request_id):
+    """Writes the mark of request_id to stdout and stderr, after everything the invocation wrote
+    there: the studio reads the answer's post, then waits for both marks before it closes the
+    invocation's log, however late a container's output arrives. Returns the header that tells it
+    so, or none when there is no secret or a stream is gone."""
+    if not output_mark:
+        return {}
+    line = ("LAMBDA_STUDIO_OUTPUT_MARK %s %s\n" % (output_mark, request_id)).encode("utf-8")
+    # What the handler left in Python's buffers goes out first, then the mark straight to the descriptor.
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    try:
+        os.write(1, line)
+        os.write(2, line)
+    except OSError:
+        return {}
+    return MARKED
+
+
+def post_json(path, document, error_type=None, extra_headers=None):
     headers = {"content-type": "application/json"}
+    headers.update(extra_headers or {})
     if error_type:
         # A class name may hold any Unicode; a header value must stay printable ASCII.
         headers["lambda-runtime-function-error-type"] = "".join(c if " " <= c <= "~" else "?" for c in error_type)
@@ -162,9 +189,11 @@ def main():
             document["requestId"] = request_id
             print("[ERROR] %s: %s" % (document["errorType"], error), flush=True)
             traceback.print_exc()
-            post_json(PREFIX + "/invocation/%s/error" % request_id, document, document["errorType"])
+            post_json(PREFIX + "/invocation/%s/error" % request_id, document, document["errorType"], mark_output(request_id))
             continue
-        call("POST", PREFIX + "/invocation/%s/response" % request_id, payload, {"content-type": "application/json"})
+        headers = {"content-type": "application/json"}
+        headers.update(mark_output(request_id))
+        call("POST", PREFIX + "/invocation/%s/response" % request_id, payload, headers)
 
 
 if __name__ == "__main__":
