@@ -28,7 +28,7 @@ import { deployModule } from './deploy.ts';
 import { type ConcurrentFigures, floorConcurrent, studioConcurrent } from './durable-concurrent.ts';
 import { type Body, durableFloor, expected } from './durable-floor.ts';
 import { startHelperProcess } from './helper-process.ts';
-import { figuresOf } from './stats.ts';
+import { figuresOf, medianMs } from './stats.ts';
 import { fillExecutions } from './store-fill.ts';
 import { startStubCheckpointServer } from './stub-checkpoint-server.ts';
 
@@ -137,21 +137,11 @@ await LocalDurableTestRunner.teardownTestEnvironment();
 const storeDir = await mkdtemp(join(tmpdir(), 'bench-durable-store-'));
 const bigStore = openDurableStore(join(storeDir, 'durable.db'));
 fillExecutions(bigStore, storeExecutions, Date.now());
-const listLatency = (run: () => unknown): number => {
-  for (let i = 0; i < 3; i++) run();
-  const samples: number[] = [];
-  for (let i = 0; i < 25; i++) {
-    const began = performance.now();
-    run();
-    samples.push(performance.now() - began);
-  }
-  return figuresOf(samples).p50;
-};
 const listFigures = {
-  newest: listLatency(() => bigStore.executionPage({ limit: 100 })),
-  failed: listLatency(() => bigStore.executionPage({ functionName: 'fn-7', statuses: ['FAILED'], limit: 100 })),
-  counts: listLatency(() => bigStore.statusCounts({})),
-  byFunction: listLatency(() => bigStore.listExecutions({ functionName: 'fn-7', oldestFirst: false, limit: 101 })),
+  newest: medianMs(() => bigStore.executionPage({ limit: 100 })),
+  failed: medianMs(() => bigStore.executionPage({ functionName: 'fn-7', statuses: ['FAILED'], limit: 100 })),
+  counts: medianMs(() => bigStore.statusCounts({})),
+  byFunction: medianMs(() => bigStore.listExecutions({ functionName: 'fn-7', oldestFirst: false, limit: 101 })),
 };
 bigStore.close();
 await rm(storeDir, { recursive: true, force: true });

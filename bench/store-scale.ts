@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { operationsPage } from '../electron/services/durable/invocation.ts';
 import { openDurableStore } from '../electron/services/durable/store.ts';
 import { toEpochSeconds } from '../electron/services/durable/wire.ts';
-import { figuresOf } from './stats.ts';
+import { medianMs } from './stats.ts';
 import { fillExecutions, fillHistory } from './store-fill.ts';
 
 const executions = Number(process.argv[2] ?? 100_000);
@@ -28,14 +28,7 @@ fillHistory(store, longArn, operations);
 const fillMs = performance.now() - fill;
 
 function time(label: string, run: () => unknown): number {
-  for (let i = 0; i < 3; i++) run();
-  const samples: number[] = [];
-  for (let i = 0; i < 25; i++) {
-    const began = performance.now();
-    run();
-    samples.push(performance.now() - began);
-  }
-  const { p50 } = figuresOf(samples);
+  const p50 = medianMs(run);
   console.log(`${label.padEnd(64)} ${p50.toFixed(2).padStart(7)} ms ${p50 < TARGET_MS ? '' : ' over target'}`);
   return p50;
 }
