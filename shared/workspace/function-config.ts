@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CatchRule, ReturnRule } from '../rules/response-rules.ts';
 import { parseSchedule } from '../schedules/schedule-expression.ts';
 import { celSyntaxError } from '../workflow/cel.ts';
+import { UrlCors } from './url-cors.ts';
 
 /** Runtimes a function can name; the identifiers are Lambda's own. */
 export const Runtime = z.enum(['nodejs22.x', 'nodejs24.x', 'nodejs20.x', 'python3.13', 'python3.12']);
@@ -61,6 +62,8 @@ export const HttpTrigger = z
     invocationType: z.enum(['RequestResponse', 'Event']).default('RequestResponse'),
     /** Seconds a `RequestResponse` request waits for a durable execution to end (1 to 900, as a function URL's own limit). */
     maxWaitSeconds: z.number().int().min(1).max(900).default(30),
+    /** Cross-origin settings, as a function URL's `Cors`; without them the URL sends no CORS headers and a preflight reaches the function. */
+    cors: UrlCors.optional(),
     ...ResponseRules,
   })
   .strict();

@@ -3,7 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { FunctionName } from '../../../shared/workspace/function-config.ts';
+import type { UrlCors } from '../../../shared/workspace/url-cors.ts';
 import { newTraceId } from '../lambda/trace-id.ts';
+import { isPreflight, preflightHeaders, responseCorsHeaders, withCorsHeaders } from './url-cors.ts';
 import { buildFunctionUrlEvent, type FunctionUrlEvent } from './url-event.ts';
 import { mapFunctionAnswer, type UrlResponse } from './url-response.ts';
 
@@ -22,6 +24,8 @@ export interface FunctionUrlServerOptions {
   port?: number;
   accountId: string;
   dispatch: UrlDispatch;
+  /** The function's CORS settings, when its URL is served and has some; without this option, no function has any. */
+  corsOf?: (functionName: string) => Promise<UrlCors | undefined>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -91,12 +95,22 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
       write(response, json(404, { message: `No function at ${url.pathname}. Function URLs are served at /<function>/…` }), requestId);
       return;
     }
+    // Lambda answers a preflight itself when the URL has CORS settings; without them it reaches the function.
+    const cors = await options.corsOf?.(functionName);
+    if (cors !== undefined && isPreflight(request.method, request.headers)) {
+      write(response, { statusCode: 200, headers: preflightHeaders(cors, request.headers), cookies: [], body: Buffer.alloc(0) }, requestId);
+      return;
+    }
+    const answerWith = (answer: UrlResponse): void => {
+      if (cors !== undefined) answer.headers = withCorsHeaders(answer.headers, responseCorsHeaders(cors, request.headers));
+      write(response, answer, requestId);
+    };
     let body: Buffer;
     try {
       body = await readBody(request);
     } catch (error) {
       if (error instanceof TooLarge) {
-        write(response, json(413, { message: 'Request Entity Too Large' }), requestId);
+        answerWith(json(413, { message: 'Request Entity Too Large' }));
         return;
       }
       throw error;
@@ -123,7 +137,7 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
     } catch (error) {
       if (error instanceof StudioError) {
         const status = error.code === 'NOT_FOUND' ? 404 : 500;
-        write(response, json(status, { message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }), requestId);
+        answerWith(json(status, { message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }));
         return;
       }
       throw error;
@@ -131,10 +145,10 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
     if (answer.kind === 'running') {
       const running = json(202, { DurableExecutionArn: answer.executionArn, Status: 'RUNNING' });
       running.headers['x-amz-durable-execution-arn'] = answer.executionArn;
-      write(response, running, requestId);
+      answerWith(running);
       return;
     }
-    write(response, mapFunctionAnswer(answer.payload, answer.failed), requestId);
+    answerWith(mapFunctionAnswer(answer.payload, answer.failed));
   };
 
   const server = createServer((request, response) => {

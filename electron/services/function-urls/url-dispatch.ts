@@ -1,5 +1,6 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import { shapeAnswer } from '../../../shared/rules/shape-answer.ts';
+import type { UrlCors } from '../../../shared/workspace/url-cors.ts';
 import { runDurable } from '../local-run/durable-run.ts';
 import type { FunctionSync } from '../local-run/function-sync.ts';
 import { syncForRun } from '../local-run/sync-for-run.ts';
@@ -51,5 +52,18 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
     const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload, caller: 'url' });
     if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn };
     return { kind: 'answer', ...shaped({ payload: result.payload, failed: result.functionError !== undefined }, result.requestId) };
+  };
+}
+
+/**
+ * The CORS settings of a function whose URL is served, read from function.json as it is now. A
+ * function that is missing, off or whose file does not read has none here: the request then goes
+ * on to the dispatch, which answers with what is wrong.
+ */
+export function createUrlCorsLookup(functions: FunctionStore): (functionName: string) => Promise<UrlCors | undefined> {
+  return async (functionName) => {
+    const detail = await functions.get(functionName).catch(() => undefined);
+    const http = detail?.config?.triggers?.http;
+    return http?.enabled === true ? http.cors : undefined;
   };
 }

@@ -12,7 +12,7 @@ import { createWorkflowRunner } from '../workflows/workflow-runner.ts';
 import { createWorkflowStore } from '../workflows/workflow-store.ts';
 import { createFunctionStore } from '../workspace/function-store.ts';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../function-urls/function-url-server.ts';
-import { createUrlDispatch } from '../function-urls/url-dispatch.ts';
+import { createUrlCorsLookup, createUrlDispatch } from '../function-urls/url-dispatch.ts';
 import { createScheduleDispatch } from '../schedules/schedule-dispatch.ts';
 import { createScheduler, realClock, type SchedulerClock } from '../schedules/scheduler.ts';
 import { createQueueDispatch, createQueuePrepare } from '../queues/queue-dispatch.ts';
@@ -132,6 +132,7 @@ export async function startStudioServices(options: StudioServicesOptions): Promi
     port: options.functionUrlPort ?? 0,
     accountId: lambda.accountId,
     dispatch: createUrlDispatch({ functions, sync, lambda, engine }),
+    corsOf: createUrlCorsLookup(functions),
     log,
   });
 
