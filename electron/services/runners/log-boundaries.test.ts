@@ -81,6 +81,28 @@ def handler(event, context):
     await expectOwnLastLines('lastpython', 30);
   }, 120_000);
 
+  it('lands after a flood of output: a megabyte of lines before the last one', async () => {
+    await deploy(t, 'flood', {
+      'index.mjs': `export const handler = async (event) => {
+        const filler = 'x'.repeat(1000);
+        for (let i = 0; i < 1000; i++) process.stdout.write(filler + ' ' + i + '\\n');
+        console.log('out ' + event.n);
+        process.stderr.write('err ' + event.n + '\\n');
+        return {};
+      };`,
+    });
+    await invoke(t, 'flood', { n: -1 });
+    for (let n = 0; n < 5; n++) {
+      // Every line (LogType Tail holds the last 4 KB only), as the Invoke panel shows them.
+      const out = await t.service.invoke({ functionName: 'flood', payload: JSON.stringify({ n }) });
+      const { lines, closed } = body(out.logs.join('\n'));
+      expect(closed).toBe(true);
+      expect(lines.filter((line) => line.startsWith('x'))).toHaveLength(1000);
+      expect(lines.some((line) => line.endsWith(`out ${n}`))).toBe(true);
+      expect(lines).toContain(`err ${n}`);
+    }
+  }, 60_000);
+
   it('keeps a last line written without a newline, and prints a line that only looks like an output mark', async () => {
     await deploy(t, 'lookalike', {
       'index.mjs': `export const handler = async (event, context) => {
