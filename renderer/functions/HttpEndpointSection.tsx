@@ -2,6 +2,7 @@ import { Globe } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { api } from '../api/api.ts';
 import { CopyButton } from '../executions/CopyButton.tsx';
+import { CorsSection } from './CorsSection.tsx';
 import { formatSeconds } from '../executions/time-format.ts';
 import type { ConfigFormValues, FieldErrors } from './config-form.ts';
 import { curlLine, functionUrl } from './function-url-lines.ts';
@@ -112,6 +113,7 @@ export function HttpEndpointSection({ fn, values, errors, serving, update }: Pro
               </label>
             </div>
           )}
+          <CorsSection values={values} errors={errors} update={update} />
         </div>
       )}
     </section>

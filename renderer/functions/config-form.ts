@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { FunctionConfig, Runner, Runtime, type HttpTrigger, type Triggers } from '../../shared/workspace/function-config.ts';
+import { CORS_FIELDS, corsIssue, corsToForm, formCors, type CorsFieldName, type CorsFormValues } from './cors-form.ts';
 
 /** One environment variable row; `id` keeps React keys and errors stable while the key is edited. */
 export interface EnvRow {
@@ -9,7 +10,7 @@ export interface EnvRow {
 }
 
 /** The function.json form as typed: numbers stay text so a half-typed value is never lost. */
-export interface ConfigFormValues {
+export interface ConfigFormValues extends CorsFormValues {
   description: string;
   runtime: Runtime;
   handler: string;
@@ -46,9 +47,10 @@ export type FieldName =
   | 'image'
   | 'httpMaxWait'
   | 'scheduleExpression'
+  | CorsFieldName
   | 'form';
 
-const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image', 'httpMaxWait', 'scheduleExpression'];
+const FORM_FIELDS: readonly FieldName[] = ['description', 'runtime', 'handler', 'memorySize', 'timeout', 'executionTimeout', 'retentionPeriodInDays', 'runner', 'image', 'httpMaxWait', 'scheduleExpression', ...CORS_FIELDS];
 
 /** Where a schema issue's path lands in the form: nested settings have a field of their own. */
 function fieldKey(path: readonly PropertyKey[]): string {
@@ -108,6 +110,7 @@ export function configToForm(config: FunctionConfig): ConfigFormValues {
     httpEnabled: config.triggers?.http?.enabled === true,
     httpInvocationType: config.triggers?.http?.invocationType ?? 'RequestResponse',
     httpMaxWait: String(config.triggers?.http?.maxWaitSeconds ?? 30),
+    ...corsToForm(config.triggers?.http?.cors),
     scheduleEnabled: config.triggers?.schedule?.enabled === true,
     scheduleExpression: config.triggers?.schedule?.expression ?? '',
     baseTriggers: config.triggers,
@@ -115,16 +118,20 @@ export function configToForm(config: FunctionConfig): ConfigFormValues {
 }
 
 /** The triggers to write: the file's own, with the HTTP endpoint and schedule as the form has them (none when never turned on). */
-function formTriggers(values: ConfigFormValues, maxWait: number | undefined): Triggers | undefined {
+function formTriggers(values: ConfigFormValues, maxWait: number | undefined, maxAge: number | undefined): Triggers | undefined {
   const base = values.baseTriggers;
   let triggers = base;
   if (values.httpEnabled || base?.http !== undefined) {
+    const { cors: _asRead, ...kept } = base?.http ?? {};
+    const cors = formCors(values, maxAge);
     const http: HttpTrigger = {
       // Settings the form does not show (returns and catches rules) stay as the file has them.
-      ...base?.http,
+      ...kept,
       enabled: values.httpEnabled,
       invocationType: values.httpInvocationType,
       maxWaitSeconds: maxWait ?? (Number(values.httpMaxWait) || 30),
+      // Checked by the schema when the form is; the input shape (defaults not filled) is what the file holds.
+      ...(cors === undefined ? {} : { cors: cors as HttpTrigger['cors'] }),
     };
     triggers = { ...triggers, http };
   }
@@ -159,6 +166,7 @@ const UNITS: Partial<Record<FieldName, string>> = {
   executionTimeout: ' s',
   retentionPeriodInDays: ' days',
   httpMaxWait: ' s',
+  corsMaxAge: ' s',
 };
 
 function envErrors(rows: readonly EnvRow[], errors: FieldErrors): Record<string, string> {
@@ -186,6 +194,7 @@ export function formToConfig(values: ConfigFormValues): FormResult {
     'timeout',
     ...(values.durableEnabled ? (['executionTimeout', 'retentionPeriodInDays'] as const) : []),
     ...(values.httpEnabled && values.durableEnabled ? (['httpMaxWait'] as const) : []),
+    ...(values.httpEnabled && values.corsEnabled ? (['corsMaxAge'] as const) : []),
   ];
   for (const field of numeric) {
     const parsed = numberField(values[field as 'memorySize']);
@@ -195,7 +204,7 @@ export function formToConfig(values: ConfigFormValues): FormResult {
   const environment = envErrors(values.env, errors);
 
   const durableKept = values.durableEnabled || values.hadDurable;
-  const triggers = formTriggers(values, numbers.httpMaxWait);
+  const triggers = formTriggers(values, numbers.httpMaxWait, numbers.corsMaxAge);
   const candidate = {
     ...(values.description.trim() === '' ? {} : { description: values.description }),
     runtime: values.runtime,
@@ -220,6 +229,11 @@ export function formToConfig(values: ConfigFormValues): FormResult {
   const parsed = FunctionConfig.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      const cors = corsIssue(issue.path, issue.path[3] === 'maxAge' ? issueText(issue, ' s') : issue.message, formCors(values, numbers.corsMaxAge));
+      if (cors !== undefined) {
+        errors[cors.field] ??= cors.message;
+        continue;
+      }
       const key = fieldKey(issue.path);
       const field = FORM_FIELDS.find((f) => f === key);
       if (field === undefined) {
