@@ -109,7 +109,7 @@ export function CorsSection({ values, errors, update }: Props) {
           />
           <label className="field">
             <span className="field__label">Preflight max age</span>
-            <span className="input-with-unit">
+            <span className="input-with-unit url-cors__max-age">
               <input
                 className={`input mono${maxAgeProblem !== undefined ? ' is-invalid' : ''}`}
                 inputMode="numeric"
@@ -125,7 +125,7 @@ export function CorsSection({ values, errors, update }: Props) {
                 {maxAgeProblem}
               </span>
             ) : (
-              <span className="field__hint">0 to 86400 s the browser keeps the answer; 0 asks every time.</span>
+              <span className="field__hint">How long a browser keeps the answer: up to 86400 s; 0 asks each time.</span>
             )}
           </label>
           <label className="checkbox url-cors__credentials">
