@@ -18,10 +18,17 @@ export const handler = async (event) => {
 };
 `;
 
-async function addFunction(name: string, http: object): Promise<void> {
+/** A handler that sets CORS headers of its own, as one written for API Gateway might. */
+const OWN_HEADERS = `export const handler = async (event) => {
+  if (event.rawPath === '/throw') throw new Error('boom');
+  return { statusCode: 200, headers: { 'access-control-allow-origin': '*', vary: 'Accept-Encoding' }, body: 'own' };
+};
+`;
+
+async function addFunction(name: string, http: object, source = RECORDING): Promise<void> {
   const folder = join(dir, 'functions', name);
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, 'index.mjs'), RECORDING);
+  await writeFile(join(folder, 'index.mjs'), source);
   const config = { runtime: 'nodejs22.x', handler: 'index.handler', timeout: 10, environment: { HITS: hits }, triggers: { http: { enabled: true, ...http } } };
   await writeFile(join(folder, 'function.json'), JSON.stringify(config, null, 2));
 }
@@ -51,6 +58,8 @@ beforeAll(async () => {
   });
   await addFunction('open', { cors: { allowOrigins: ['*'], allowMethods: ['*'], allowHeaders: ['*'] } });
   await addFunction('plain', {});
+  await addFunction('own', { cors: { allowOrigins: [APP] } }, OWN_HEADERS);
+  await addFunction('broken', { cors: { allowOrigins: [APP] } }, 'export const handler = async (event) => {\n');
   await addFunction('bad', { cors: { allowOrigins: ['http://localhost:3000/'], maxAge: 100_000 } });
   services = await startTestStudio(dir, { syncOnStart: false });
 }, 60_000);
@@ -120,6 +129,25 @@ describe('a function URL with CORS settings', () => {
     const response = await fetch(url('/api/probe'), { method: 'OPTIONS', headers: { Origin: APP } });
     expect(await response.json()).toEqual({ method: 'OPTIONS' });
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+  });
+});
+
+describe('CORS headers on answers the function did not shape itself', () => {
+  it('lays the settings over CORS headers the function set, and keeps its Vary', async () => {
+    const allowed = await fetch(url('/own/'), { headers: { Origin: APP } });
+    expect(await allowed.text()).toBe('own');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(allowed.headers.get('vary')).toBe('Accept-Encoding, Origin');
+  });
+
+  it('adds them to a failed invocation’s 502 and to the studio’s own error answer, so the page can read why', async () => {
+    const failed = await fetch(url('/own/throw'), { headers: { Origin: APP } });
+    expect(failed.status).toBe(502);
+    expect(failed.headers.get('access-control-allow-origin')).toBe(APP);
+    const broken = await fetch(url('/broken/'), { headers: { Origin: APP } });
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    expect(broken.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(await broken.text()).toMatch(/message/);
   });
 });
 

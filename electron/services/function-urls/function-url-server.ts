@@ -9,12 +9,13 @@ import { isPreflight, preflightHeaders, responseCorsHeaders, withCorsHeaders } f
 import { buildFunctionUrlEvent, type FunctionUrlEvent } from './url-event.ts';
 import { mapFunctionAnswer, type UrlResponse } from './url-response.ts';
 
-/** What running a function for one request gave. */
-export type UrlAnswer =
+/** What running a function for one request gave, with the URL's CORS settings as the run read them. */
+export type UrlAnswer = (
   /** The invocation's answer (JSON text) and whether the function failed. */
   | { kind: 'answer'; payload: string; failed: boolean }
   /** A durable execution that goes on after the request is answered. */
-  | { kind: 'running'; executionArn: string };
+  | { kind: 'running'; executionArn: string }
+) & { cors?: UrlCors | undefined };
 
 /** Runs a function for a request; throws `StudioError` NOT_FOUND when it has no endpoint. */
 export type UrlDispatch = (functionName: string, event: FunctionUrlEvent) => Promise<UrlAnswer>;
@@ -24,7 +25,11 @@ export interface FunctionUrlServerOptions {
   port?: number;
   accountId: string;
   dispatch: UrlDispatch;
-  /** The function's CORS settings, when its URL is served and has some; without this option, no function has any. */
+  /**
+   * The function's CORS settings, when its URL is served and has some: asked for a preflight, and
+   * for an answer the dispatch could not give (an answer it gives carries them). Without this
+   * option, no function has any.
+   */
   corsOf?: (functionName: string) => Promise<UrlCors | undefined>;
   log?: (message: string, error?: unknown) => void;
 }
@@ -96,12 +101,16 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
       return;
     }
     // Lambda answers a preflight itself when the URL has CORS settings; without them it reaches the function.
-    const cors = await options.corsOf?.(functionName);
-    if (cors !== undefined && isPreflight(request.method, request.headers)) {
-      write(response, { statusCode: 200, headers: preflightHeaders(cors, request.headers), cookies: [], body: Buffer.alloc(0) }, requestId);
-      return;
+    if (isPreflight(request.method, request.headers)) {
+      const cors = await options.corsOf?.(functionName);
+      if (cors !== undefined) {
+        write(response, { statusCode: 200, headers: preflightHeaders(cors, request.headers), cookies: [], body: Buffer.alloc(0) }, requestId);
+        return;
+      }
     }
-    const answerWith = (answer: UrlResponse): void => {
+    // An error answer is read by the page too: it carries the CORS headers the settings give.
+    const answerWith = async (answer: UrlResponse, known?: { cors?: UrlCors | undefined }): Promise<void> => {
+      const cors = known === undefined ? await options.corsOf?.(functionName) : known.cors;
       if (cors !== undefined) answer.headers = withCorsHeaders(answer.headers, responseCorsHeaders(cors, request.headers));
       write(response, answer, requestId);
     };
@@ -110,7 +119,7 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
       body = await readBody(request);
     } catch (error) {
       if (error instanceof TooLarge) {
-        answerWith(json(413, { message: 'Request Entity Too Large' }));
+        await answerWith(json(413, { message: 'Request Entity Too Large' }));
         return;
       }
       throw error;
@@ -137,7 +146,7 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
     } catch (error) {
       if (error instanceof StudioError) {
         const status = error.code === 'NOT_FOUND' ? 404 : 500;
-        answerWith(json(status, { message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }));
+        await answerWith(json(status, { message: error.message, ...(error.details === undefined ? {} : { details: error.details }) }));
         return;
       }
       throw error;
@@ -145,10 +154,10 @@ export async function startFunctionUrlServer(options: FunctionUrlServerOptions):
     if (answer.kind === 'running') {
       const running = json(202, { DurableExecutionArn: answer.executionArn, Status: 'RUNNING' });
       running.headers['x-amz-durable-execution-arn'] = answer.executionArn;
-      answerWith(running);
+      await answerWith(running, answer);
       return;
     }
-    answerWith(mapFunctionAnswer(answer.payload, answer.failed));
+    await answerWith(mapFunctionAnswer(answer.payload, answer.failed), answer);
   };
 
   const server = createServer((request, response) => {

@@ -31,13 +31,14 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
       throw new StudioError('NOT_FOUND', `${functionName} has no HTTP endpoint. Turn on "HTTP endpoint" in its settings (function.json: triggers.http.enabled).`);
     }
     const config = await syncForRun(services, functionName);
+    const cors = config.triggers?.http?.cors;
     const payload = JSON.stringify(event);
     // The trigger's returns and catches rules shape the answer before it is mapped to the response.
     const shaped = (answer: { payload: string; failed: boolean }, requestId: string) =>
       shapeAnswer(config.triggers?.http, answer, { event, context: { functionName, requestId, trigger: 'http' } });
     if (config.durable?.enabled !== true) {
       const result = await lambda.invoke({ functionName, payload, caller: 'url' });
-      return { kind: 'answer', ...shaped({ payload: result.payload.toString('utf8'), failed: result.errorType !== undefined }, result.requestId) };
+      return { kind: 'answer', cors, ...shaped({ payload: result.payload.toString('utf8'), failed: result.errorType !== undefined }, result.requestId) };
     }
     const trigger = config.triggers?.http ?? { invocationType: 'RequestResponse' as const, maxWaitSeconds: 30 };
     if (trigger.invocationType === 'Event') {
@@ -47,11 +48,11 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
       );
       const arn = started.headers?.['x-amz-durable-execution-arn'];
       if (arn === undefined) throw new Error(`The durable engine started no execution for ${functionName}.`);
-      return { kind: 'running', executionArn: arn };
+      return { kind: 'running', executionArn: arn, cors };
     }
     const result = await runDurable({ lambda, engine, waitMs: trigger.maxWaitSeconds * 1000 }, { functionName, payload, caller: 'url' });
-    if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn };
-    return { kind: 'answer', ...shaped({ payload: result.payload, failed: result.functionError !== undefined }, result.requestId) };
+    if (result.statusCode === 202 && result.durableExecutionArn !== undefined) return { kind: 'running', executionArn: result.durableExecutionArn, cors };
+    return { kind: 'answer', cors, ...shaped({ payload: result.payload, failed: result.functionError !== undefined }, result.requestId) };
   };
 }
 
