@@ -17,6 +17,20 @@ let currentRequestId = '';
 const outputMark = process.env._LAMBDA_STUDIO_OUTPUT_MARK ?? '';
 delete process.env._LAMBDA_STUDIO_OUTPUT_MARK;
 const MARKED = { 'lambda-studio-output-marked': '1' };
+// Whether anything went through process.stdout or process.stderr (console included) since the
+// last marks: an invocation that wrote nothing there needs none, and its warm invoke stays as
+// quick as without marks. Writes that go around them (fs.writeSync(1), a child process's inherited
+// output) are not seen; the studio then gives the output the turns of its loop it always did.
+let wroteOutput = false;
+const streamWrites = new Map();
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write;
+  streamWrites.set(stream, write);
+  stream.write = function (...args) {
+    wroteOutput = true;
+    return write.apply(this, args);
+  };
+}
 
 // Console records go to stdout as Lambda writes them: time, request id, level, message;
 // newlines inside a record become \r so one record stays one line.
@@ -38,12 +52,13 @@ function patchConsole() {
 // invocation's log, however late a container's output arrives. Resolves to the header that tells
 // it so, or to none when there is no secret or a stream is gone.
 async function markOutput(requestId) {
-  if (outputMark === '') return {};
+  if (outputMark === '' || !wroteOutput) return {};
+  wroteOutput = false;
   const line = `LAMBDA_STUDIO_OUTPUT_MARK ${outputMark} ${requestId}\n`;
   const write = (stream) =>
     new Promise((resolve) => {
       try {
-        stream.write(line, (error) => resolve(!error));
+        streamWrites.get(stream).call(stream, line, (error) => resolve(!error));
       } catch {
         resolve(false);
       }
