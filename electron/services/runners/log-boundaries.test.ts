@@ -64,6 +64,18 @@ describe(`the last lines a handler writes in ${TEST_RUNNER} sandboxes`, () => {
     await expectOwnLastLines('lastnode', 100);
   }, 120_000);
 
+  it('land in their own Node.js invocation when written straight to the descriptors, as logging libraries do', async () => {
+    await deploy(t, 'lastfd', {
+      'index.mjs': `import { writeSync } from 'node:fs';
+      export const handler = async (event, context) => {
+        writeSync(1, 'out ' + event.n + '\\n');
+        writeSync(2, 'err ' + event.n + '\\n');
+        return { requestId: context.awsRequestId };
+      };`,
+    });
+    await expectOwnLastLines('lastfd', 100);
+  }, 120_000);
+
   it('land in their own Python invocation, stdout and stderr', async () => {
     await deploy(
       t,

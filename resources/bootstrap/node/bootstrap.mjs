@@ -1,8 +1,8 @@
 // The studio's Lambda runtime for Node.js: loads the handler named by _HANDLER from
 // LAMBDA_TASK_ROOT, then pulls invocations from the Lambda Runtime API at
 // AWS_LAMBDA_RUNTIME_API and answers each, as the managed Node.js runtimes do.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import fs, { existsSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
@@ -17,10 +17,11 @@ let currentRequestId = '';
 const outputMark = process.env._LAMBDA_STUDIO_OUTPUT_MARK ?? '';
 delete process.env._LAMBDA_STUDIO_OUTPUT_MARK;
 const MARKED = { 'lambda-studio-output-marked': '1' };
-// Whether anything went through process.stdout or process.stderr (console included) since the
-// last marks: an invocation that wrote nothing there needs none, and its warm invoke stays as
-// quick as without marks. Writes that go around them (fs.writeSync(1), a child process's inherited
-// output) are not seen; the studio then gives the output the turns of its loop it always did.
+// Whether anything was written to stdout or stderr since the last marks, through process.stdout
+// and process.stderr (console included) or straight to descriptors 1 and 2 with fs (as logging
+// libraries such as pino do): an invocation that wrote nothing needs no marks, and its warm invoke
+// stays as quick as without them. A child process's inherited output is not seen; the studio then
+// gives the output the turns of its loop it always did.
 let wroteOutput = false;
 const streamWrites = new Map();
 for (const stream of [process.stdout, process.stderr]) {
@@ -31,6 +32,15 @@ for (const stream of [process.stdout, process.stderr]) {
     return write.apply(this, args);
   };
 }
+for (const name of ['write', 'writeSync', 'writev', 'writevSync']) {
+  const write = fs[name];
+  fs[name] = function (fd, ...rest) {
+    if (fd === 1 || fd === 2) wroteOutput = true;
+    return write.call(this, fd, ...rest);
+  };
+}
+// `import { writeSync } from 'node:fs'` in the handler gets the tracked functions too.
+syncBuiltinESMExports();
 
 // Console records go to stdout as Lambda writes them: time, request id, level, message;
 // newlines inside a record become \r so one record stays one line.
