@@ -54,6 +54,8 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
 
   /** After any state change: tell listeners, and invoke the handler if a service-side change waits for it. */
   const changed = (arn: string): void => {
+    // A change told after the answer (a turn later) can come after close(), when the store is shut.
+    if (closed) return;
     const exec = store.getExecution(arn);
     if (exec === undefined) return;
     emit(exec);
@@ -130,6 +132,7 @@ export function createDurableEngine(options: DurableEngineOptions): DurableEngin
     runChainedInvoke(chainedDeps(), arn, r).catch((error: unknown) => log(`Chained invoke ${r.functionName} from ${arn} failed: ${(error as Error).message}`));
   };
   const startChainedInvokes = (arn: string, requests: ChainedInvokeRequest[]): void => {
+    if (closed) return;
     for (const r of requests) runChained(arn, r);
   };
 
