@@ -141,7 +141,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         send(res, errorResponse(new LambdaApiError(500, 'ServiceException', `The local Lambda service failed: ${message}`)), requestId);
       });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any pause between a client's calls in practice: a client reusing a kept-alive
+  // connection just as the server closes it gets ECONNRESET, which a client without retries (the
+  // tests', a user's maxAttempts: 1) reports as a failure. Node's default is 5 s.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
