@@ -30,7 +30,7 @@ export function createUrlDispatch(services: UrlDispatchServices): UrlDispatch {
     if (detail.config !== null && http?.enabled !== true) {
       throw new StudioError('NOT_FOUND', `${functionName} has no HTTP endpoint. Turn on "HTTP endpoint" in its settings (function.json: triggers.http.enabled).`);
     }
-    const config = await syncForRun(services, functionName);
+    const config = await syncForRun(services, functionName, detail);
     const cors = config.triggers?.http?.cors;
     const payload = JSON.stringify(event);
     // The trigger's returns and catches rules shape the answer before it is mapped to the response.

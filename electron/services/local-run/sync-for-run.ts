@@ -1,6 +1,7 @@
 import { StudioError } from '../../../shared/contract/errors.ts';
 import type { FunctionConfig } from '../../../shared/workspace/function-config.ts';
 import { BuildError } from '../bundle/bundle-function.ts';
+import type { FunctionDetail } from '../../../shared/contract/functions.ts';
 import type { FunctionStore } from '../workspace/function-store.ts';
 import type { FunctionSync } from './function-sync.ts';
 
@@ -9,8 +10,13 @@ import type { FunctionSync } from './function-sync.ts';
  * source) before something runs it, so it runs what is on disk. A broken function.json and a
  * build error are reported as the user's to fix, with the file and line of each build problem.
  */
-export async function syncForRun(services: { functions: FunctionStore; sync: FunctionSync }, functionName: string): Promise<FunctionConfig> {
-  const detail = await services.functions.get(functionName);
+export async function syncForRun(
+  services: { functions: FunctionStore; sync: FunctionSync },
+  functionName: string,
+  /** The function as the caller has just read it, so it is not read again. */
+  known?: FunctionDetail,
+): Promise<FunctionConfig> {
+  const detail = known ?? (await services.functions.get(functionName));
   if (detail.config === null) {
     throw new StudioError('INVALID_CONFIG', `${functionName} cannot run until its function.json is fixed.`, detail.configError);
   }
