@@ -100,8 +100,6 @@ export function createOperationSet(stmt: (sql: string) => StatementSync, isRunni
       }
       return entries.sort((a, b) => a.seq - b.seq).map((e) => JSON.parse(e.json) as Operation);
     },
-    /** Whether writes are waiting for {@link flush}. */
-    pending: (): boolean => dirty.size > 0,
     /** Writes every held change, one row per operation. Inside the transaction that made them. */
     flush(): void {
       for (const [arn, entries] of dirty) {
@@ -130,7 +128,5 @@ export function createOperationSet(stmt: (sql: string) => StatementSync, isRunni
       held.delete(arn);
       dirty.delete(arn);
     },
-    /** How many executions' operations are held (for tests). */
-    heldCount: (): number => held.size,
   };
 }

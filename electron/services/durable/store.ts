@@ -67,16 +67,15 @@ export function openDurableStore(dbPath: string) {
     }
     return row;
   };
-  /** The highest number an execution has used so far, read from `query` once and then kept. */
-  const highest = (cache: Map<string, number>, query: StatementSync, arn: string): number => {
-    let n = cache.get(arn);
+  /** The execution's last history event number, read once and then kept. */
+  const lastEventId = (arn: string): number => {
+    let n = lastEventIds.get(arn);
     if (n === undefined) {
-      n = num((query.get(arn) as Row)['n']);
-      cache.set(arn, n);
+      n = num((maxEventId.get(arn) as Row)['n']);
+      lastEventIds.set(arn, n);
     }
     return n;
   };
-  const lastEventId = (arn: string): number => highest(lastEventIds, maxEventId, arn);
   const operations = createOperationSet(stmt, (arn) => cachedExecution(arn)?.status === 'RUNNING');
   const markDirty = (arn: string, ...fields: string[]): void => {
     let set = dirtyExecutions.get(arn);
@@ -100,8 +99,7 @@ export function openDurableStore(dbPath: string) {
     }
     dirtyExecutions.clear();
   };
-  /** Runs `fn` in a transaction unless one is open already (a lone write outside one commits by itself). */
-  const inTx = <T>(fn: () => T): T => (depth > 0 ? fn() : tx(fn));
+  /** Runs `fn` in one transaction; a call inside one joins it (so a lone write outside one commits by itself). */
   const tx = <T>(fn: () => T): T => {
     if (depth > 0) return fn();
     depth++;
@@ -196,7 +194,7 @@ export function openDurableStore(dbPath: string) {
       }
       const keys = Object.keys(stored);
       if (keys.length === 0) return;
-      inTx(() => {
+      tx(() => {
         const row = cachedExecution(arn);
         if (row === undefined) return;
         Object.assign(row, stored);
@@ -245,7 +243,7 @@ export function openDurableStore(dbPath: string) {
      * transaction changed it.
      */
     putOperation(arn: string, op: Operation, service = false): void {
-      inTx(() => {
+      tx(() => {
         const exec = cachedExecution(arn);
         if (exec === undefined) throw new Error(`no execution ${arn} for operation ${op.Id}`);
         const change = exec.changeNo + 1;
