@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The first line a started process prints (its ready line); rejects with `earlyExit`'s error when it exits before. */
+export function firstLine(child: ChildProcess, earlyExit: (code: number | string | null) => Error): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (child.stdout === null) throw new Error('the process has no stdout to read');
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code, signal) => reject(earlyExit(code ?? signal)));
+  });
+}
+
 /** What `serve` prints on its JSON line that the tests use: how to reach its local Lambda service. */
 export interface ServeReady {
   lambdaEndpoint: string;
@@ -81,10 +90,7 @@ export function serveProcess(workspace: string, configDir: string): ServeProcess
       });
       host = child;
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-      const ready = new Promise<ServeReady>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as ServeReady));
-        child.once('exit', (code, signal) => reject(new Error(`the studio exited before it was ready (${code ?? signal}): ${log}`)));
-      });
+      const ready = firstLine(child, (code) => new Error(`the studio exited before it was ready (${code}): ${log}`)).then((line) => JSON.parse(line) as ServeReady);
       ready.catch(() => undefined);
       return ready;
     },

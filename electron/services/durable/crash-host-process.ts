@@ -1,6 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { firstLine } from '../../server/test-support.ts';
 
 /** Test-only: a running `crash-host.ts` and a Lambda client pointed at it. */
 export interface CrashHost {
@@ -22,14 +23,7 @@ export async function startCrashHost(stateDir: string, handler = 'crash'): Promi
     });
   };
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      host.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
-      });
-      host.once('exit', (code) => reject(new Error(`host exited early with ${code}`)));
-    });
+    const line = await firstLine(host, (code) => new Error(`host exited early with ${code}`));
     const info = JSON.parse(line) as { endpoint: string; accessKeyId: string; secretAccessKey: string };
     const client = new LambdaClient({ endpoint: info.endpoint, region: 'us-east-1', credentials: { accessKeyId: info.accessKeyId, secretAccessKey: info.secretAccessKey }, maxAttempts: 1 });
     return {
