@@ -37,7 +37,10 @@ describe("the README's commands", () => {
     const command = (await readmeCommands()).find((c) => c.includes('serve --no-ui'));
     if (command === undefined) throw new Error('the README lists no serve --no-ui command');
     const runnable = command.replace(/\s*\[[^\]]*\]/g, '').replace('DIR', workspace);
-    const child = spawn('sh', ['-c', `exec ${runnable}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A group of its own: npm runs the studio as its child and does not pass a SIGTERM on, so the
+    // whole group is stopped, or the studio outlives the test.
+    const child = spawn('sh', ['-c', `exec ${runnable}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
       const first = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${runnable} printed nothing within 30 s`)), 30_000);
@@ -49,7 +52,8 @@ describe("the README's commands", () => {
       });
       expect((JSON.parse(first) as { lambdaEndpoint?: unknown }).lambdaEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
-      child.kill('SIGTERM');
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      await gone;
     }
   }, 40_000);
 });
